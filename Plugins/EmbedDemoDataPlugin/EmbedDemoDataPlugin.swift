@@ -1,0 +1,24 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the shipped demo catalogue (`datasets/demo/catalog.json` and `candidates.jsonl`) into the
+/// `SkillMatchDemo` target as Swift string literals, so the `skillmatch` binary can seed a new default
+/// database without locating resource files at run time.
+@main
+struct EmbedDemoDataPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let demo = context.package.directoryURL.appending(path: "datasets").appending(path: "demo")
+        let catalog = demo.appending(path: "catalog.json")
+        let candidates = demo.appending(path: "candidates.jsonl")
+        let output = context.pluginWorkDirectoryURL.appending(path: "DemoData.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding the demo catalogue from datasets/demo",
+                executable: try context.tool(named: "EmbedDemoData").url,
+                arguments: [catalog.path(), candidates.path(), output.path()],
+                inputFiles: [catalog, candidates],
+                outputFiles: [output]
+            )
+        ]
+    }
+}

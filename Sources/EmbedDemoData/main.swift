@@ -1,0 +1,37 @@
+// Build-time tool: writes a Swift file holding the demo catalogue and candidates as raw string literals.
+// Usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl OUTPUT.swift
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl OUTPUT.swift\n".utf8))
+    exit(2)
+}
+
+func literal(_ path: String) -> String {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("EmbedDemoData: cannot read \(path) as UTF-8\n".utf8))
+        exit(1)
+    }
+    // Choose a raw-string delimiter that the text cannot close early.
+    var hashes = "#"
+    while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+    return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
+}
+
+let source = """
+// Generated at build time by EmbedDemoData from datasets/demo. Do not edit.
+
+/// The demo catalogue JSON (`datasets/demo/catalog.json`), embedded at build time.
+public let demoCatalogJSON: String = \(literal(arguments[1]))
+
+/// The demo candidates JSONL (`datasets/demo/candidates.jsonl`), embedded at build time.
+public let demoCandidatesJSONL: String = \(literal(arguments[2]))
+
+"""
+do {
+    try source.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+} catch {
+    FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[3]): \(error)\n".utf8))
+    exit(1)
+}

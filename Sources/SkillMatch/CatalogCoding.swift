@@ -1,0 +1,202 @@
+// Codable conformances for SkillMatch's catalogue JSON format (a contract; see README "Formats").
+// Optional fields take their documented defaults when absent; unknown keys are ignored so that
+// files written by newer tools still read. Encoding omits absent optionals and empty lists.
+
+extension Skill: Codable {
+    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            label: try c.decode(String.self, forKey: .label),
+            altLabels: try c.decodeIfPresent([String].self, forKey: .altLabels) ?? [],
+            type: try c.decodeIfPresent(SkillType.self, forKey: .type),
+            description: try c.decodeIfPresent(String.self, forKey: .description))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        if !altLabels.isEmpty { try c.encode(altLabels, forKey: .altLabels) }
+        try c.encodeIfPresent(type, forKey: .type)
+        try c.encodeIfPresent(description, forKey: .description)
+    }
+}
+
+extension Requirement: Codable {
+    private enum CodingKeys: String, CodingKey { case skill, importance, level }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            skill: try c.decode(String.self, forKey: .skill),
+            importance: try c.decode(Double.self, forKey: .importance),
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(skill, forKey: .skill)
+        try c.encode(importance, forKey: .importance)
+        try c.encode(level, forKey: .level)
+    }
+}
+
+extension Job: Codable {
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            title: try c.decode(String.self, forKey: .title),
+            description: try c.decodeIfPresent(String.self, forKey: .description),
+            inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false,
+            requirements: try c.decode([Requirement].self, forKey: .requirements))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(description, forKey: .description)
+        try c.encode(inDemand, forKey: .inDemand)
+        try c.encode(requirements, forKey: .requirements)
+    }
+}
+
+extension Grant: Codable {
+    private enum CodingKeys: String, CodingKey { case skill, level }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            skill: try c.decode(String.self, forKey: .skill),
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(skill, forKey: .skill)
+        try c.encode(level, forKey: .level)
+    }
+}
+
+extension Credential: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, issuer, type, cost, hours, grants, prerequisites, url, inDemand, accreditations
+        case industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            name: try c.decode(String.self, forKey: .name),
+            issuer: try c.decodeIfPresent(String.self, forKey: .issuer),
+            type: try c.decodeIfPresent(CredentialType.self, forKey: .type),
+            cost: try c.decodeIfPresent(Double.self, forKey: .cost),
+            hours: try c.decodeIfPresent(Double.self, forKey: .hours),
+            grants: try c.decode([Grant].self, forKey: .grants),
+            prerequisites: try c.decodeIfPresent([String].self, forKey: .prerequisites) ?? [],
+            url: try c.decodeIfPresent(String.self, forKey: .url),
+            inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false,
+            accreditations: try c.decodeIfPresent([String].self, forKey: .accreditations) ?? [],
+            industryEndorsed: try c.decodeIfPresent(Bool.self, forKey: .industryEndorsed),
+            examRequired: try c.decodeIfPresent(Bool.self, forKey: .examRequired),
+            educationRequired: try c.decodeIfPresent(Bool.self, forKey: .educationRequired),
+            experienceRequired: try c.decodeIfPresent(Bool.self, forKey: .experienceRequired),
+            renewalYears: try c.decodeIfPresent(Double.self, forKey: .renewalYears),
+            renewalMethods: try c.decodeIfPresent([String].self, forKey: .renewalMethods) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(issuer, forKey: .issuer)
+        try c.encodeIfPresent(type, forKey: .type)
+        try c.encodeIfPresent(cost, forKey: .cost)
+        try c.encodeIfPresent(hours, forKey: .hours)
+        try c.encode(grants, forKey: .grants)
+        if !prerequisites.isEmpty { try c.encode(prerequisites, forKey: .prerequisites) }
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encode(inDemand, forKey: .inDemand)
+        if !accreditations.isEmpty { try c.encode(accreditations, forKey: .accreditations) }
+        try c.encodeIfPresent(industryEndorsed, forKey: .industryEndorsed)
+        try c.encodeIfPresent(examRequired, forKey: .examRequired)
+        try c.encodeIfPresent(educationRequired, forKey: .educationRequired)
+        try c.encodeIfPresent(experienceRequired, forKey: .experienceRequired)
+        try c.encodeIfPresent(renewalYears, forKey: .renewalYears)
+        if !renewalMethods.isEmpty { try c.encode(renewalMethods, forKey: .renewalMethods) }
+    }
+}
+
+extension HeldSkill: Codable {
+    private enum CodingKeys: String, CodingKey { case skill, level }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            skill: try c.decode(String.self, forKey: .skill),
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(skill, forKey: .skill)
+        try c.encode(level, forKey: .level)
+    }
+}
+
+extension Candidate: Codable {
+    private enum CodingKeys: String, CodingKey { case id, name, skills, credentials }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            name: try c.decodeIfPresent(String.self, forKey: .name),
+            skills: try c.decodeIfPresent([HeldSkill].self, forKey: .skills) ?? [],
+            credentials: try c.decodeIfPresent([String].self, forKey: .credentials) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(skills, forKey: .skills)
+        try c.encode(credentials, forKey: .credentials)
+    }
+}
+
+/// A catalogue file as written: lists of skills, jobs and credentials, possibly partial, possibly with mistakes.
+///
+/// Validate it with ``Catalog/merging(_:)`` before use.
+public struct CatalogDocument: Sendable, Hashable, Codable {
+    /// The skills in the file, in file order.
+    public var skills: [Skill]
+    /// The jobs in the file, in file order.
+    public var jobs: [Job]
+    /// The credentials in the file, in file order.
+    public var credentials: [Credential]
+
+    /// Creates a document.
+    public init(skills: [Skill] = [], jobs: [Job] = [], credentials: [Credential] = []) {
+        self.skills = skills
+        self.jobs = jobs
+        self.credentials = credentials
+    }
+
+    private enum CodingKeys: String, CodingKey { case skills, jobs, credentials }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            skills: try c.decodeIfPresent([Skill].self, forKey: .skills) ?? [],
+            jobs: try c.decodeIfPresent([Job].self, forKey: .jobs) ?? [],
+            credentials: try c.decodeIfPresent([Credential].self, forKey: .credentials) ?? [])
+    }
+}

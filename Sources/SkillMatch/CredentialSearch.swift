@@ -1,0 +1,198 @@
+import Foundation
+
+/// What to look for in a certification finder search. Empty fields do not filter.
+public struct CredentialQuery: Sendable, Hashable {
+    /// Keywords, all of which must match the name, issuer, type, granted skills or related jobs.
+    public var text: String
+    /// Keep credentials of these types.
+    public var types: Set<CredentialType>
+    /// Keep credentials whose issuer contains one of these (case and accents ignored).
+    public var issuers: [String]
+    /// Keep only in-demand credentials.
+    public var inDemandOnly: Bool
+    /// Keep credentials accredited by one of these bodies (`ANSI`, `NCCA`; case ignored).
+    public var accreditations: Set<String>
+    /// Keep credentials whose known cost is at most this (unknown costs are left out).
+    public var maxCost: Double?
+    /// Keep credentials whose known hours are at most this (unknown hours are left out).
+    public var maxHours: Double?
+
+    /// Creates a query.
+    public init(
+        text: String = "", types: Set<CredentialType> = [], issuers: [String] = [], inDemandOnly: Bool = false,
+        accreditations: Set<String> = [], maxCost: Double? = nil, maxHours: Double? = nil
+    ) {
+        self.text = text
+        self.types = types
+        self.issuers = issuers
+        self.inDemandOnly = inDemandOnly
+        self.accreditations = accreditations
+        self.maxCost = maxCost
+        self.maxHours = maxHours
+    }
+}
+
+/// One credential found by a search.
+public struct CredentialHit: Sendable, Hashable {
+    /// The credential.
+    public var credential: Credential
+    /// How well it matches the keywords: higher is better; 0 without keywords.
+    public var relevance: Double
+    /// Where the keywords matched: some of `name`, `issuer`, `type`, `skills`, `jobs`.
+    public var matchedIn: [String]
+}
+
+/// How many results have one value of a filter.
+public struct FacetCount: Sendable, Hashable {
+    /// The filter value (a type, an issuer, `true`/`false`, an accrediting body).
+    public var value: String
+    /// How many credentials match the keywords and every other filter and have this value.
+    public var count: Int
+}
+
+/// The credentials found and, for each filter, counts per value.
+public struct CredentialSearchResult: Sendable, Hashable {
+    /// Matching credentials: relevance descending, then id.
+    public var hits: [CredentialHit]
+    /// Per filter (`type`, `issuer`, `inDemand`, `accreditation`): counts per value, most first, then by value.
+    ///
+    /// Each filter's counts apply the keywords and all other filters but not itself, so a user sees how many
+    /// results choosing another value would give.
+    public var facets: [String: [FacetCount]]
+}
+
+/// A certification finder over a catalogue's credentials, in the spirit of CareerOneStop's.
+///
+/// Keywords match whole words or word prefixes, case and accents ignored, in the credential's name (weight 8),
+/// granted skills' labels and alternative labels (4), issuer (3), type (2) and related jobs' titles and ids (1);
+/// a prefix match counts half. A credential must match every keyword; its relevance is the sum over keywords of
+/// the best field weight.
+public struct CredentialSearch: Sendable {
+    private struct Document: Sendable {
+        var fields: [(name: String, weight: Double, tokens: Set<String>)]
+    }
+
+    /// The catalogue searched.
+    public let catalog: Catalog
+    private let documents: [Document]
+
+    /// Indexes every credential of the catalogue.
+    /// - Complexity: O(credentials × (grants + related jobs)).
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        var jobsBySkill: [String: [Job]] = [:]
+        for job in catalog.jobs {
+            for requirement in job.requirements { jobsBySkill[requirement.skill, default: []].append(job) }
+        }
+        documents = catalog.credentials.map { credential in
+            let skillText = credential.grants.compactMap { catalog.skill($0.skill) }
+                .flatMap { [$0.label] + $0.altLabels }
+            let jobText = credential.grants.flatMap { jobsBySkill[$0.skill] ?? [] }.flatMap { [$0.title, $0.id] }
+            return Document(fields: [
+                ("name", 8, Self.tokens(credential.name)),
+                ("skills", 4, Self.tokens(skillText.joined(separator: " "))),
+                ("issuer", 3, Self.tokens(credential.issuer ?? "")),
+                ("type", 2, Self.tokens(credential.type?.rawValue ?? "")),
+                ("jobs", 1, Self.tokens(jobText.joined(separator: " "))),
+            ])
+        }
+    }
+
+    /// Finds credentials matching a query, with counts per filter value.
+    /// - Complexity: O(credentials × keywords × index size).
+    public func search(_ query: CredentialQuery) -> CredentialSearchResult {
+        let keywords = Self.tokens(query.text).sorted()
+        var textMatches: [(index: Int, relevance: Double, matchedIn: [String])] = []
+        for (index, document) in documents.enumerated() {
+            if let (relevance, matchedIn) = Self.relevance(of: document, keywords: keywords) {
+                textMatches.append((index, relevance, matchedIn))
+            }
+        }
+        let issuers = query.issuers.map(Self.normalized)
+        let accreditations = Set(query.accreditations.map { $0.uppercased() })
+        func passes(_ credential: Credential, ignoring facet: String?) -> Bool {
+            if facet != "type", !query.types.isEmpty, !(credential.type.map(query.types.contains) ?? false) { return false }
+            if facet != "issuer", !issuers.isEmpty {
+                let issuer = Self.normalized(credential.issuer ?? "")
+                if !issuers.contains(where: { issuer.contains($0) }) { return false }
+            }
+            if facet != "inDemand", query.inDemandOnly, !credential.inDemand { return false }
+            if facet != "accreditation", !accreditations.isEmpty,
+                !credential.accreditations.contains(where: { accreditations.contains($0.uppercased()) })
+            {
+                return false
+            }
+            if let maxCost = query.maxCost, !(credential.cost.map { $0 <= maxCost } ?? false) { return false }
+            if let maxHours = query.maxHours, !(credential.hours.map { $0 <= maxHours } ?? false) { return false }
+            return true
+        }
+
+        let hits = textMatches
+            .filter { passes(catalog.credentials[$0.index], ignoring: nil) }
+            .map { CredentialHit(credential: catalog.credentials[$0.index], relevance: $0.relevance, matchedIn: $0.matchedIn) }
+            .sorted { $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.credential.id < $1.credential.id }
+
+        let facetValues: [(String, (Credential) -> [String])] = [
+            ("type", { [$0.type?.rawValue ?? "unspecified"] }),
+            ("issuer", { [$0.issuer ?? "unspecified"] }),
+            ("inDemand", { [$0.inDemand ? "true" : "false"] }),
+            ("accreditation", { Array(Set($0.accreditations.map { $0.uppercased() })) }),
+        ]
+        var facets: [String: [FacetCount]] = [:]
+        for (facet, values) in facetValues {
+            var counts: [String: Int] = [:]
+            for match in textMatches where passes(catalog.credentials[match.index], ignoring: facet) {
+                for value in values(catalog.credentials[match.index]) { counts[value, default: 0] += 1 }
+            }
+            facets[facet] = counts.map { FacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return CredentialSearchResult(hits: hits, facets: facets)
+    }
+
+    /// The relevance of a document for all keywords, or `nil` when a keyword matches nowhere.
+    private static func relevance(of document: Document, keywords: [String]) -> (Double, [String])? {
+        var total = 0.0
+        var matched = Set<String>()
+        for keyword in keywords {
+            var best = 0.0
+            for field in document.fields {
+                let weight: Double
+                if field.tokens.contains(keyword) {
+                    weight = field.weight
+                } else if field.tokens.contains(where: { $0.hasPrefix(keyword) }) {
+                    weight = field.weight / 2
+                } else {
+                    continue
+                }
+                matched.insert(field.name)
+                best = max(best, weight)
+            }
+            guard best > 0 else { return nil }
+            total += best
+        }
+        let order = document.fields.map(\.name)
+        return (total, order.filter(matched.contains))
+    }
+
+    /// Lower-cased, accent-free text.
+    static func normalized(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Words of a text: runs of letters, digits, `+` and `#` (so `A+`, `C++` and `C#` stay words).
+    static func tokens(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        var current = ""
+        for character in normalized(text) {
+            if character.isLetter || character.isNumber || character == "+" || character == "#" {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.insert(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.insert(current) }
+        return words
+    }
+}

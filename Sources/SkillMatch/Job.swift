@@ -1,0 +1,42 @@
+/// One skill a job requires: how important it is and at what level.
+public struct Requirement: Sendable, Hashable {
+    /// The required skill's id.
+    public var skill: String
+    /// Its weight in the fit score; greater than 0 (O*NET-style importance is 1–5).
+    public var importance: Double
+    /// The required level, in (0, 1].
+    public var level: Double
+
+    /// Creates a requirement; the level defaults to 1.
+    public init(skill: String, importance: Double, level: Double = 1) {
+        self.skill = skill
+        self.importance = importance
+        self.level = level
+    }
+}
+
+/// An occupation or opening, described by the skills it requires.
+public struct Job: Sendable, Hashable, Identifiable {
+    /// A stable identifier (for example an O*NET-SOC code such as `15-1232.00`).
+    public var id: String
+    /// The job title.
+    public var title: String
+    /// A short description, when known.
+    public var description: String?
+    /// Whether the job is in demand (many openings, bright outlook).
+    public var inDemand: Bool
+    /// What the job requires; at least one requirement, each skill once.
+    public var requirements: [Requirement]
+
+    /// Creates a job.
+    public init(id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.inDemand = inDemand
+        self.requirements = requirements
+    }
+
+    /// The sum of the requirements' importances: the denominator of the fit score.
+    public var totalImportance: Double { requirements.reduce(0) { $0 + $1.importance } }
+}

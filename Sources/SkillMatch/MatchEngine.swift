@@ -1,0 +1,97 @@
+import SkillVectors
+
+/// Scores candidates against the jobs of a catalogue, exactly and with reasons.
+///
+/// The fit of a candidate for a job with requirements `(s, w_s, r_s)` is
+///
+///     fit = Σ w_s · min(h_s, r_s) / r_s  /  Σ w_s
+///
+/// where `h_s` is the candidate's effective level (see ``Catalog/effectiveLevels(of:)``). The engine encodes
+/// every job once (``ThresholdEncoding``) so that the scores of a candidate against all jobs are one BLAS
+/// matrix–vector product, or a sparse product for sparse catalogues.
+public struct MatchEngine: Sendable {
+    /// The catalogue scored against.
+    public let catalog: Catalog
+    private let kernel: FitKernel<Double>
+
+    /// Encodes the catalogue's jobs.
+    /// - Parameter storage: the job matrix's storage; by default chosen by density.
+    /// - Complexity: O(jobs × features).
+    public init(catalog: Catalog, storage: FitKernel<Double>.Storage = .automatic) {
+        self.catalog = catalog
+        var required: [(skill: Int, level: Double)] = []
+        let jobs = catalog.jobs.map { job in
+            job.requirements.compactMap { requirement -> (skill: Int, weight: Double, level: Double)? in
+                guard let skill = catalog.skillIndex(requirement.skill) else { return nil }
+                required.append((skill: skill, level: requirement.level))
+                return (skill: skill, weight: requirement.importance, level: requirement.level)
+            }
+        }
+        let encoding = ThresholdEncoding(skillCount: catalog.skills.count, requiredLevels: required)
+        self.kernel = FitKernel(encoding: encoding, jobs: jobs, storage: storage)
+    }
+
+    /// The storage the job matrix uses: `.dense` (BLAS) or `.sparse`.
+    public var storage: FitKernel<Double>.Storage { kernel.storage }
+
+    /// The candidate's fit for every job, in ``Catalog/jobs`` order.
+    /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.
+    public func scores(_ candidate: Candidate) throws(CatalogValidationError) -> [Double] {
+        try catalog.validate(candidate)
+        return kernel.scores(held: catalog.heldVector(catalog.effectiveLevels(of: candidate)))
+    }
+
+    /// The `k` best-fitting jobs for a candidate: score rounded to 6 decimals descending, then job id ascending.
+    /// - Parameter minimumScore: jobs scoring below this are left out.
+    /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.
+    /// - Complexity: one scoring pass, then O(jobs · log k).
+    public func match(_ candidate: Candidate, top k: Int, minimumScore: Double = 0) throws(CatalogValidationError) -> [JobScore] {
+        let all = try scores(candidate)
+        return TopK.select(all, k: k) { $0.score >= minimumScore }.map { ranked in
+            let job = catalog.jobs[ranked.index]
+            return JobScore(job: job.id, title: job.title, score: ranked.score)
+        }
+    }
+
+    /// A candidate's fit for one job, with one explained line per requirement.
+    /// - Throws: ``MatchError/unknownJob(_:)`` or ``CatalogValidationError`` for an invalid candidate.
+    public func fit(_ candidate: Candidate, job jobID: String) throws -> FitResult {
+        guard let index = catalog.jobIndex(jobID) else { throw MatchError.unknownJob(jobID) }
+        let score = try scores(candidate)[index]
+        let job = catalog.jobs[index]
+        let levels = catalog.effectiveLevels(of: candidate)
+        let total = job.totalImportance
+        let lines = job.requirements.map { requirement in
+            let held = levels[requirement.skill] ?? EffectiveLevel(level: 0, source: .none)
+            let credit = min(held.level, requirement.level) / requirement.level
+            return SkillCredit(
+                skill: requirement.skill,
+                label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
+                importance: requirement.importance, required: requirement.level,
+                have: held.level, credit: credit, source: held.source,
+                gain: requirement.importance * (1 - credit) / total)
+        }
+        let ordered = lines.sorted {
+            $0.importance != $1.importance ? $0.importance > $1.importance : $0.skill < $1.skill
+        }
+        return FitResult(candidate: candidate.id, job: job.id, title: job.title, score: score, skills: ordered)
+    }
+}
+
+/// A request the engine cannot answer.
+public enum MatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No job has this id.
+    case unknownJob(String)
+    /// No credential has this id.
+    case unknownCredential(String)
+    /// No skill has this id.
+    case unknownSkill(String)
+
+    public var description: String {
+        switch self {
+        case .unknownJob(let id): "no job with id \"\(id)\" in the catalogue (try `skillmatch match` or `skillmatch stats`)"
+        case .unknownCredential(let id): "no credential with id \"\(id)\" in the catalogue (try `skillmatch credentials search`)"
+        case .unknownSkill(let id): "no skill with id \"\(id)\" in the catalogue"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// The kind of a competency, as taxonomies classify them.
+public enum SkillType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A practical skill ("troubleshooting", "venipuncture").
+    case skill
+    /// A body of knowledge ("supply chain management").
+    case knowledge
+    /// An enduring ability ("manual dexterity").
+    case ability
+    /// A tool or technology ("Microsoft Excel", "AWS").
+    case technology
+}
+
+/// A competency in the catalogue: the unit that jobs require, credentials grant and candidates hold.
+public struct Skill: Sendable, Hashable, Identifiable {
+    /// A stable identifier (a slug, an O*NET Element ID, an ESCO URI, ...).
+    public var id: String
+    /// The preferred label.
+    public var label: String
+    /// Other names people use for it.
+    public var altLabels: [String]
+    /// Its kind, when known.
+    public var type: SkillType?
+    /// A one-line description, when known.
+    public var description: String?
+
+    /// Creates a skill.
+    public init(id: String, label: String, altLabels: [String] = [], type: SkillType? = nil, description: String? = nil) {
+        self.id = id
+        self.label = label
+        self.altLabels = altLabels
+        self.type = type
+        self.description = description
+    }
+}

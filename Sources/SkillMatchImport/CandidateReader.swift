@@ -1,0 +1,83 @@
+import SkillMatch
+
+/// Reads candidates: a JSON file holding one candidate object or a list of them, or JSON Lines (one candidate
+/// per line; blank lines are skipped). Files ending in `.jsonl` or `.ndjson` are read as JSON Lines.
+public enum CandidateReader {
+    /// Reads candidates from a file.
+    /// - Throws: ``InputError`` naming the file, line, record and field.
+    public static func read(path: String) throws(InputError) -> [LocatedCandidate] {
+        let bytes = try JSONInput.read(path)
+        let lower = path.lowercased()
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+            ? try parseLines(bytes, file: path) : try parseJSON(bytes, file: path)
+    }
+
+    /// Parses a JSON document holding one candidate object or a list of candidate objects.
+    public static func parseJSON(_ bytes: [UInt8], file: String) throws(InputError) -> [LocatedCandidate] {
+        let (value, lines) = try JSONInput.decode(OneOrMany.self, from: bytes, file: file)
+        switch value {
+        case .one(let candidate):
+            return [LocatedCandidate(candidate: candidate, file: file, line: 1)]
+        case .many(let candidates):
+            return candidates.enumerated().map { index, candidate in
+                LocatedCandidate(candidate: candidate, file: file, line: lines[""].flatMap { index < $0.count ? $0[index] : nil })
+            }
+        }
+    }
+
+    /// Parses JSON Lines: one candidate object per line.
+    public static func parseLines(_ bytes: [UInt8], file: String) throws(InputError) -> [LocatedCandidate] {
+        var candidates: [LocatedCandidate] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(trimmed), file: file, lineOffset: lineNumber - 1)
+            candidates.append(LocatedCandidate(candidate: candidate, file: file, line: lineNumber))
+        }
+        return candidates
+    }
+
+    /// Checks candidates against a catalogue and for duplicate ids.
+    /// - Throws: ``InputError`` naming the file, the line and the candidate.
+    public static func check(_ candidates: [LocatedCandidate], against catalog: Catalog) throws(InputError) {
+        var seen = Set<String>()
+        for located in candidates {
+            do {
+                try catalog.validate(located.candidate)
+            } catch {
+                throw InputError(file: located.file, line: located.line, message: error.description)
+            }
+            if !seen.insert(located.candidate.id).inserted {
+                throw InputError(file: located.file, line: located.line,
+                    message: "candidate \"\(located.candidate.id)\": duplicate candidate id (ids must be unique within a file)")
+            }
+        }
+    }
+
+    private enum OneOrMany: Decodable {
+        case one(Candidate)
+        case many([Candidate])
+
+        init(from decoder: any Decoder) throws {
+            if var list = try? decoder.unkeyedContainer() {
+                var candidates: [Candidate] = []
+                while !list.isAtEnd { candidates.append(try list.decode(Candidate.self)) }
+                self = .many(candidates)
+            } else {
+                self = .one(try Candidate(from: decoder))
+            }
+        }
+    }
+}
+
+/// A candidate with the file and line it was read from.
+public struct LocatedCandidate: Sendable, Hashable {
+    /// The candidate.
+    public var candidate: Candidate
+    /// The file it was read from.
+    public var file: String
+    /// The line its record starts on, when known.
+    public var line: Int?
+}

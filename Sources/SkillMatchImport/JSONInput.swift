@@ -1,0 +1,104 @@
+import Foundation
+import SkillMatch
+
+/// Reads and decodes JSON input, turning every failure into an ``InputError`` that names the file, the line
+/// (and column for syntax errors), the record and the field.
+enum JSONInput {
+    /// The bytes of a file, or an error naming it.
+    static func read(_ path: String) throws(InputError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot be read (check its permissions)")
+        }
+        return Array(data)
+    }
+
+    /// Decodes one JSON value from `bytes`.
+    ///
+    /// - Parameters:
+    ///   - file: the name used in messages.
+    ///   - lineOffset: added to line numbers (for one line of a JSONL file, its line number minus 1).
+    /// - Returns: the value and the line on which each element of its top-level arrays starts.
+    static func decode<T: Decodable>(
+        _ type: T.Type, from bytes: [UInt8], file: String, lineOffset: Int = 0
+    ) throws(InputError) -> (value: T, elementLines: [String: [Int]]) {
+        let elementLines: [String: [Int]]
+        do {
+            elementLines = try JSONScanner.scan(bytes)
+        } catch {
+            throw InputError(file: file, line: error.line + lineOffset, column: error.column, message: "malformed JSON: \(error.message)")
+        }
+        do {
+            return (try JSONDecoder().decode(T.self, from: Data(bytes)), elementLines)
+        } catch let error as DecodingError {
+            throw describe(error, bytes: bytes, file: file, elementLines: elementLines, lineOffset: lineOffset)
+        } catch {
+            throw InputError(file: file, message: "cannot be decoded: \(error)")
+        }
+    }
+
+    /// Turns a decoding error into a message naming the record (by id where it has one) and the field.
+    private static func describe(
+        _ error: DecodingError, bytes: [UInt8], file: String, elementLines: [String: [Int]], lineOffset: Int
+    ) -> InputError {
+        let (path, problem): ([any CodingKey], String)
+        switch error {
+        case .typeMismatch(let type, let context):
+            (path, problem) = (context.codingPath, "expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            (path, problem) = (context.codingPath, "expected \(describe(type)), found null")
+        case .keyNotFound(let key, let context):
+            (path, problem) = (context.codingPath + [key], "missing required field")
+        case .dataCorrupted(let context):
+            (path, problem) = (context.codingPath, context.debugDescription.isEmpty ? "invalid value" : context.debugDescription)
+        @unknown default:
+            return InputError(file: file, message: "cannot be decoded: \(error)")
+        }
+        // Name the record: `jobs[3]` becomes `job "15-1232.00"` on the line where that element starts.
+        var record: String?
+        var line: Int?
+        var fieldPath = path
+        if let first = path.first {
+            let (key, index, rest): (String, Int?, ArraySlice<any CodingKey>) =
+                first.intValue != nil ? ("", first.intValue, path[...]) : (first.stringValue, path.dropFirst().first?.intValue, path.dropFirst())
+            if let index {
+                let id = recordID(bytes: bytes, key: key, index: index)
+                let kind = recordKinds[key] ?? "record"
+                record = id.map { "\(kind) \"\($0)\"" } ?? "\(kind) #\(index + 1)"
+                line = elementLines[key].flatMap { index < $0.count ? $0[index] + lineOffset : nil }
+                fieldPath = Array(rest.dropFirst())
+            }
+        }
+        let field = fieldPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .trimmingPrefix(".")
+        var message = problem
+        if let record { message = field.isEmpty ? "\(record): \(problem)" : "\(record), \(field): \(problem)" }
+        else if !field.isEmpty { message = "\(field): \(problem)" }
+        if case .dataCorrupted = error, message.contains("Cannot initialize") { message += " (not one of the allowed values)" }
+        return InputError(file: file, line: line, message: message)
+    }
+
+    private static let recordKinds = ["skills": "skill", "jobs": "job", "credentials": "credential", "": "record"]
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Double.Type, is Int.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: type is any Collection.Type ? "a list" : "an object"
+        }
+    }
+
+    /// The `id` of element `index` of the top-level array under `key` ("" for a top-level array).
+    private static func recordID(bytes: [UInt8], key: String, index: Int) -> String? {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { return nil }
+        let list = key.isEmpty ? root as? [Any] : (root as? [String: Any])?[key] as? [Any]
+        guard let list, index < list.count else { return nil }
+        return (list[index] as? [String: Any])?["id"] as? String
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+
+/// The catalogue's tables. Migrations never change once shipped: add new ones.
+enum CatalogSchema {
+    /// `PRAGMA application_id` of SkillMatch databases: the ASCII bytes "SKM1".
+    static let applicationID: Int32 = 0x534B_4D31
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: catalogue and candidates") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "skill") { t in
+                t.primaryKey("id", .text)
+                t.column("label", .text).notNull()
+                t.column("type", .text)
+                t.column("description", .text)
+                t.column("altLabels", .text).notNull().defaults(to: "[]")  // JSON list
+            }
+            try db.create(table: "job") { t in
+                t.primaryKey("id", .text)
+                t.column("title", .text).notNull()
+                t.column("description", .text)
+                t.column("inDemand", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "requirement") { t in
+                t.column("jobId", .text).notNull().references("job", onDelete: .cascade)
+                t.column("skillId", .text).notNull().references("skill")
+                t.column("position", .integer).notNull()
+                t.column("importance", .double).notNull()
+                t.column("level", .double).notNull()
+                t.primaryKey(["jobId", "skillId"])
+            }
+            try db.create(index: "requirement_on_skill", on: "requirement", columns: ["skillId"])
+            try db.create(table: "credential") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("issuer", .text)
+                t.column("type", .text)
+                t.column("cost", .double)
+                t.column("hours", .double)
+                t.column("url", .text)
+                t.column("inDemand", .boolean).notNull().defaults(to: false)
+                t.column("accreditations", .text).notNull().defaults(to: "[]")  // JSON list
+                t.column("industryEndorsed", .boolean)
+                t.column("examRequired", .boolean)
+                t.column("educationRequired", .boolean)
+                t.column("experienceRequired", .boolean)
+                t.column("renewalYears", .double)
+                t.column("renewalMethods", .text).notNull().defaults(to: "[]")  // JSON list
+            }
+            try db.create(table: "grant") { t in
+                t.column("credentialId", .text).notNull().references("credential", onDelete: .cascade)
+                t.column("skillId", .text).notNull().references("skill")
+                t.column("position", .integer).notNull()
+                t.column("level", .double).notNull()
+                t.primaryKey(["credentialId", "skillId"])
+            }
+            try db.create(index: "grant_on_skill", on: "grant", columns: ["skillId"])
+            try db.create(table: "prerequisite") { t in
+                t.column("credentialId", .text).notNull().references("credential", onDelete: .cascade)
+                t.column("prerequisiteId", .text).notNull().references("credential")
+                t.column("position", .integer).notNull()
+                t.primaryKey(["credentialId", "prerequisiteId"])
+            }
+            try db.create(table: "candidate") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text)
+            }
+            try db.create(table: "candidateSkill") { t in
+                t.column("candidateId", .text).notNull().references("candidate", onDelete: .cascade)
+                t.column("skillId", .text).notNull().references("skill")
+                t.column("position", .integer).notNull()
+                t.column("level", .double).notNull()
+                t.primaryKey(["candidateId", "skillId"])
+            }
+            try db.create(table: "candidateCredential") { t in
+                t.column("candidateId", .text).notNull().references("candidate", onDelete: .cascade)
+                t.column("credentialId", .text).notNull().references("credential")
+                t.column("position", .integer).notNull()
+                t.primaryKey(["candidateId", "credentialId"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,166 @@
+import GRDB
+import SkillMatch
+
+/// What an import changed.
+public struct ImportSummary: Sendable, Hashable, Codable {
+    /// Skills, jobs and credentials added (new ids).
+    public var added: CatalogCounts
+    /// Skills, jobs and credentials replaced (ids already in the catalogue).
+    public var updated: CatalogCounts
+}
+
+/// Numbers of skills, jobs and credentials.
+public struct CatalogCounts: Sendable, Hashable, Codable {
+    /// Skills.
+    public var skills = 0
+    /// Jobs.
+    public var jobs = 0
+    /// Credentials.
+    public var credentials = 0
+}
+
+extension CatalogStore {
+    /// The whole catalogue.
+    public func loadCatalog() throws -> Catalog {
+        try read("read the catalogue") { db in try Self.loadCatalog(db) }
+    }
+
+    /// Imports a document in one transaction: records with known ids are replaced, new ones added.
+    ///
+    /// - Parameter merge: given the catalogue as it is, returns it with the document merged in, or throws
+    ///   (for example ``CatalogValidationError`` or an error naming the file); then nothing changes.
+    /// - Returns: what was added and what was replaced.
+    public func importCatalog(_ document: CatalogDocument, merge: (Catalog) throws -> Catalog) throws -> ImportSummary {
+        try write("import the catalogue") { db in
+            let existing = try Self.loadCatalog(db)
+            _ = try merge(existing)
+            var summary = ImportSummary(added: CatalogCounts(), updated: CatalogCounts())
+            for skill in Self.lastByID(document.skills) {
+                if existing.skill(skill.id) == nil { summary.added.skills += 1 } else { summary.updated.skills += 1 }
+                try Self.save(skill, db)
+            }
+            for credential in Self.lastByID(document.credentials) {
+                if existing.credential(credential.id) == nil { summary.added.credentials += 1 } else { summary.updated.credentials += 1 }
+                try Self.saveHead(credential, db)
+            }
+            // Prerequisites refer to credentials, so they are written once every credential exists.
+            for credential in Self.lastByID(document.credentials) { try Self.saveLinks(credential, db) }
+            for job in Self.lastByID(document.jobs) {
+                if existing.job(job.id) == nil { summary.added.jobs += 1 } else { summary.updated.jobs += 1 }
+                try Self.save(job, db)
+            }
+            return summary
+        }
+    }
+
+    /// One record per id, in first-seen order, keeping the last record with each id.
+    private static func lastByID<T: Identifiable>(_ records: [T]) -> [T] where T.ID == String {
+        var positions: [String: Int] = [:]
+        var result: [T] = []
+        for record in records {
+            if let position = positions[record.id] { result[position] = record } else {
+                positions[record.id] = result.count
+                result.append(record)
+            }
+        }
+        return result
+    }
+
+    private static func save(_ skill: Skill, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO skill (id, label, type, description, altLabels) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET label = excluded.label, type = excluded.type,
+                  description = excluded.description, altLabels = excluded.altLabels
+                """,
+            arguments: [skill.id, skill.label, skill.type?.rawValue, skill.description, ListColumn.encode(skill.altLabels)])
+    }
+
+    private static func save(_ job: Job, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO job (id, title, description, inDemand) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
+                  inDemand = excluded.inDemand
+                """,
+            arguments: [job.id, job.title, job.description, job.inDemand])
+        try db.execute(sql: "DELETE FROM requirement WHERE jobId = ?", arguments: [job.id])
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO requirement (jobId, skillId, position, importance, level) VALUES (?, ?, ?, ?, ?)")
+        for (position, requirement) in job.requirements.enumerated() {
+            try insert.execute(arguments: [job.id, requirement.skill, position, requirement.importance, requirement.level])
+        }
+    }
+
+    private static func saveHead(_ credential: Credential, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO credential (id, name, issuer, type, cost, hours, url, inDemand, accreditations,
+                  industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, type = excluded.type,
+                  cost = excluded.cost, hours = excluded.hours, url = excluded.url, inDemand = excluded.inDemand,
+                  accreditations = excluded.accreditations, industryEndorsed = excluded.industryEndorsed,
+                  examRequired = excluded.examRequired, educationRequired = excluded.educationRequired,
+                  experienceRequired = excluded.experienceRequired, renewalYears = excluded.renewalYears,
+                  renewalMethods = excluded.renewalMethods
+                """,
+            arguments: [
+                credential.id, credential.name, credential.issuer, credential.type?.rawValue, credential.cost,
+                credential.hours, credential.url, credential.inDemand, ListColumn.encode(credential.accreditations),
+                credential.industryEndorsed, credential.examRequired, credential.educationRequired,
+                credential.experienceRequired, credential.renewalYears, ListColumn.encode(credential.renewalMethods),
+            ])
+    }
+
+    private static func saveLinks(_ credential: Credential, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \"grant\" WHERE credentialId = ?", arguments: [credential.id])
+        try db.execute(sql: "DELETE FROM prerequisite WHERE credentialId = ?", arguments: [credential.id])
+        let grant = try db.cachedStatement(sql: "INSERT INTO \"grant\" (credentialId, skillId, position, level) VALUES (?, ?, ?, ?)")
+        for (position, item) in credential.grants.enumerated() {
+            try grant.execute(arguments: [credential.id, item.skill, position, item.level])
+        }
+        let prerequisite = try db.cachedStatement(
+            sql: "INSERT INTO prerequisite (credentialId, prerequisiteId, position) VALUES (?, ?, ?)")
+        for (position, id) in credential.prerequisites.enumerated() {
+            try prerequisite.execute(arguments: [credential.id, id, position])
+        }
+    }
+
+    static func loadCatalog(_ db: Database) throws -> Catalog {
+        let skills = try Row.fetchAll(db, sql: "SELECT * FROM skill").map { row in
+            Skill(
+                id: row["id"], label: row["label"], altLabels: ListColumn.decode(row["altLabels"]),
+                type: (row["type"] as String?).flatMap(SkillType.init(rawValue:)), description: row["description"])
+        }
+        var requirements: [String: [Requirement]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM requirement ORDER BY jobId, position") {
+            requirements[row["jobId"], default: []].append(
+                Requirement(skill: row["skillId"], importance: row["importance"], level: row["level"]))
+        }
+        let jobs = try Row.fetchAll(db, sql: "SELECT * FROM job").map { row in
+            Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
+                requirements: requirements[row["id"]] ?? [])
+        }
+        var grants: [String: [Grant]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {
+            grants[row["credentialId"], default: []].append(Grant(skill: row["skillId"], level: row["level"]))
+        }
+        var prerequisites: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM prerequisite ORDER BY credentialId, position") {
+            prerequisites[row["credentialId"], default: []].append(row["prerequisiteId"])
+        }
+        let credentials = try Row.fetchAll(db, sql: "SELECT * FROM credential").map { row in
+            let id: String = row["id"]
+            return Credential(
+                id: id, name: row["name"], issuer: row["issuer"],
+                type: (row["type"] as String?).flatMap(CredentialType.init(rawValue:)),
+                cost: row["cost"], hours: row["hours"], grants: grants[id] ?? [], prerequisites: prerequisites[id] ?? [],
+                url: row["url"], inDemand: row["inDemand"], accreditations: ListColumn.decode(row["accreditations"]),
+                industryEndorsed: row["industryEndorsed"], examRequired: row["examRequired"],
+                educationRequired: row["educationRequired"], experienceRequired: row["experienceRequired"],
+                renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]))
+        }
+        return try Catalog(skills: skills, jobs: jobs, credentials: credentials)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import SkillMatch
+
+/// The SQLite catalogue: skills, jobs, credentials and candidates in one database file.
+///
+/// Every change is one transaction: an import lands whole or not at all, and a crash never leaves a
+/// half-written catalogue. SQLite errors become ``StoreError``s that name the file, never SQL.
+public struct CatalogStore: Sendable {
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens a catalogue database, creating an empty one when the file does not exist.
+    ///
+    /// - Throws: ``StoreError`` when the folder does not exist, or the file is not a SkillMatch database
+    ///   (it is then left untouched).
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw StoreError(path: path, message: "the folder \(folder) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError(path: path, message: "is a folder, not a database file")
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "SkillMatch catalogue"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                if applicationID != CatalogSchema.applicationID && tableCount > 0 {
+                    throw StoreError(path: path, message: "is an SQLite database but not a SkillMatch catalogue; choose another --db path")
+                }
+            }
+            let migrator = CatalogSchema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
+            }
+            try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, operation: "open the catalogue")
+        } catch {
+            throw StoreError(path: path, message: "cannot open the catalogue: \(error.localizedDescription)")
+        }
+    }
+
+    /// Runs a read, mapping SQLite errors to ``StoreError``; other errors pass through.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, operation: operation)
+        }
+    }
+
+    /// Runs one write transaction, mapping SQLite errors to ``StoreError``; other errors pass through.
+    /// Any error rolls the whole transaction back.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, operation: operation)
+        }
+    }
+
+    /// Counts of what the catalogue holds.
+    public func stats() throws -> CatalogStats {
+        try read("read the catalogue") { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0 }
+            return CatalogStats(
+                skills: try count("skill"), jobs: try count("job"), credentials: try count("credential"),
+                requirements: try count("requirement"), candidates: try count("candidate"))
+        }
+    }
+}
+
+/// JSON text for list columns.
+enum ListColumn {
+    static func encode(_ list: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
+    }
+
+    static func decode(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+}

@@ -1,0 +1,72 @@
+import HeapModule
+
+/// A row index with its score, as ranked by ``TopK``.
+public struct RankedIndex: Sendable, Equatable, Hashable {
+    /// The index of the ranked item (a job or a candidate).
+    public var index: Int
+    /// Its exact score.
+    public var score: Double
+
+    /// Creates a ranked index.
+    public init(index: Int, score: Double) {
+        self.index = index
+        self.score = score
+    }
+
+    /// The score rounded to 6 decimals, as an integer count of millionths: the key ranked lists order by.
+    @inlinable
+    public var rankKey: Int64 { Int64((score * 1_000_000).rounded(.toNearestOrAwayFromZero)) }
+
+    /// Whether `self` ranks before `other`: higher rounded score first, then lower index.
+    @inlinable
+    public func ranksBefore(_ other: RankedIndex) -> Bool {
+        let (mine, theirs) = (rankKey, other.rankKey)
+        return mine != theirs ? mine > theirs : index < other.index
+    }
+}
+
+/// Selects the best `k` of a list of scores without sorting them all.
+///
+/// Order: score rounded to 6 decimals, descending; then index ascending. When items are indexed in id order,
+/// this is SkillMatch's rule for every ranked list: ties broken by id.
+public enum TopK {
+    /// Orders heap entries so that the heap's minimum is the item ranked last.
+    private struct Entry: Comparable {
+        var item: RankedIndex
+        static func < (lhs: Entry, rhs: Entry) -> Bool { rhs.item.ranksBefore(lhs.item) }
+        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.item.rankKey == rhs.item.rankKey && lhs.item.index == rhs.item.index }
+    }
+
+    /// The best `k` items, best first.
+    ///
+    /// - Parameters:
+    ///   - scores: one score per index.
+    ///   - k: how many to keep; all of them when `k` exceeds the count.
+    ///   - include: items for which this returns false are skipped (for example, a minimum score).
+    /// - Complexity: O(n log k).
+    public static func select(
+        _ scores: some Sequence<Double>, k: Int, where include: (RankedIndex) -> Bool = { _ in true }
+    ) -> [RankedIndex] {
+        guard k > 0 else { return [] }
+        var heap = Heap<Entry>()
+        for (index, score) in scores.enumerated() {
+            let entry = Entry(item: RankedIndex(index: index, score: score))
+            guard include(entry.item) else { continue }
+            if heap.count < k {
+                heap.insert(entry)
+            } else if let worst = heap.min, worst < entry {
+                heap.replaceMin(with: entry)
+            }
+        }
+        var best: [RankedIndex] = []
+        best.reserveCapacity(heap.count)
+        while let entry = heap.popMax() { best.append(entry.item) }
+        return best
+    }
+
+    /// Sorts ranked items best first (rounded score descending, then index ascending).
+    /// - Complexity: O(n log n).
+    public static func sorted(_ items: [RankedIndex]) -> [RankedIndex] {
+        items.sorted { $0.ranksBefore($1) }
+    }
+}

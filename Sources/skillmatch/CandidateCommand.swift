@@ -1,0 +1,70 @@
+import ArgumentParser
+import SkillMatch
+import SkillMatchImport
+
+/// `skillmatch candidate`.
+struct CandidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidate",
+        abstract: "Store and list candidates.",
+        subcommands: [CandidateAdd.self, CandidateList.self])
+}
+
+/// `skillmatch candidate add FILE`.
+struct CandidateAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Store candidates from a JSON file (one object or a list) or JSON Lines (.jsonl, one per line).",
+        discussion: "A candidate whose id is stored already is replaced. The file is one transaction: all or none.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "The candidates file.") var file: String
+
+    func run() throws {
+        let located = try CandidateReader.read(path: file)
+        let store = try database.open()
+        let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
+            try CandidateReader.check(located, against: $0)
+        }
+        if output.format == .json {
+            try Output.json(["file": .string(file), "database": .string(store.path), "added": .int(added), "updated": .int(updated)] as [String: JSONValue])
+        } else {
+            Output.text("Stored \(located.count) candidate\(located.count == 1 ? "" : "s") from \(file) in \(store.path) (\(added) new, \(updated) updated).")
+        }
+    }
+}
+
+/// `skillmatch candidate list`.
+struct CandidateList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stored candidates.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let candidates = try database.open().candidates()
+        if output.format == .json { return try Output.json(candidates) }
+        var table = Table([
+            .init(header: "Id"), .init(header: "Name"), .init(header: "Skills", numeric: true), .init(header: "Credentials", numeric: true),
+        ])
+        for candidate in candidates {
+            table.append([candidate.id, candidate.name ?? "-", String(candidate.skills.count), String(candidate.credentials.count)])
+        }
+        Output.table(table, format: output.format)
+    }
+}
+
+/// A small JSON value for ad-hoc objects.
+enum JSONValue: Encodable {
+    case string(String)
+    case int(Int)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchDemo
+import SkillMatchImport
+import SkillMatchStore
+
+/// Where the catalogue database is, shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The catalogue database file.",
+            discussion: "Default: $SKILLMATCH_DB, else a per-user database seeded with the demo catalogue on first use.",
+            valueName: "path"))
+    var db: String?
+
+    /// The database path and whether it is the per-user default.
+    func location() -> (path: String, isDefault: Bool) {
+        if let db, !db.isEmpty { return (db, false) }
+        if let path = ProcessInfo.processInfo.environment["SKILLMATCH_DB"], !path.isEmpty { return (path, false) }
+        return (Self.defaultPath, true)
+    }
+
+    /// `$XDG_DATA_HOME/skillmatch/catalog.sqlite`, else `~/.local/share/skillmatch/catalog.sqlite`.
+    static var defaultPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
+        return base + "/skillmatch/catalog.sqlite"
+    }
+
+    /// Opens the catalogue; the per-user default is created and seeded with the demo catalogue on first use.
+    func open() throws -> CatalogStore {
+        let (path, isDefault) = location()
+        guard isDefault, !FileManager.default.fileExists(atPath: path) else { return try CatalogStore(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the folder \(folder) for the default catalogue; use --db PATH")
+        }
+        let store = try CatalogStore(path: path)
+        do {
+            try DemoSeed.seed(store)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        log("created \(path) and seeded it with the demo catalogue")
+        return store
+    }
+}
+
+/// The output format option shared by every command.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+}
+
+/// Seeds a catalogue with the embedded demo catalogue and candidates.
+enum DemoSeed {
+    static func seed(_ store: CatalogStore) throws {
+        let parsed = try CatalogReader.parse(Array(DemoCatalog.catalogJSON.utf8), file: DemoCatalog.catalogName)
+        _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
+        let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
+        _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
+    }
+}
+
+/// A user error raised by the command-line layer.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Prints a note on standard error (for progress and events, never results).
+func log(_ message: String) {
+    FileHandle.standardError.write(Data("skillmatch: \(message)\n".utf8))
+}
+
+/// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
+func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog) throws -> Candidate {
+    if FileManager.default.fileExists(atPath: argument) {
+        let located = try CandidateReader.read(path: argument)
+        guard located.count == 1, let first = located.first else {
+            throw InputError(file: argument, message: "holds \(located.count) candidates; --candidate takes a file with exactly one")
+        }
+        try CandidateReader.check(located, against: catalog)
+        return first.candidate
+    }
+    if let stored = try store.candidate(argument) { return stored }
+    if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".jsonl") {
+        throw InputError(file: argument, message: "no such file")
+    }
+    throw CLIError("no stored candidate with id \"\(argument)\" and no file named \(argument) (see `skillmatch candidate list`)")
+}

@@ -1,0 +1,219 @@
+import ArgumentParser
+import SkillMatch
+
+/// `skillmatch show job|credential|skill|candidate ID`.
+struct ShowCommand: ParsableCommand {
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case job, credential, skill, candidate }
+
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one job, credential, skill or stored candidate, with what relates to it.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "job, credential, skill or candidate.") var kind: Kind
+    @Argument(help: "The id.") var id: String
+
+    func run() throws {
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        switch kind {
+        case .job:
+            guard let job = catalog.job(id) else { throw MatchError.unknownJob(id) }
+            try ShowJob(job: job, catalog: catalog).print(output.format)
+        case .credential:
+            guard let credential = catalog.credential(id) else { throw MatchError.unknownCredential(id) }
+            try ShowCredential(credential: credential, catalog: catalog).print(output.format)
+        case .skill:
+            guard let skill = catalog.skill(id) else { throw MatchError.unknownSkill(id) }
+            try ShowSkill(skill: skill, catalog: catalog).print(output.format)
+        case .candidate:
+            guard let candidate = try store.candidate(id) else {
+                throw CLIError("no stored candidate with id \"\(id)\" (see `skillmatch candidate list`)")
+            }
+            try ShowCandidate(candidate: candidate, catalog: catalog).print(output.format)
+        }
+    }
+}
+
+/// `show job`: the job and, per requirement, the credentials that grant the skill at the required level.
+struct ShowJob: Encodable {
+    struct Line: Encodable {
+        var skill: String
+        var label: String
+        var importance: Double
+        var level: Double
+        var coveredBy: [String]
+    }
+
+    var id: String
+    var title: String
+    var description: String?
+    var inDemand: Bool
+    var requirements: [Line]
+
+    init(job: Job, catalog: Catalog) {
+        id = job.id
+        title = job.title
+        description = job.description
+        inDemand = job.inDemand
+        requirements = job.requirements.map { requirement in
+            Line(
+                skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
+                importance: requirement.importance, level: requirement.level,
+                coveredBy: catalog.credentials(granting: requirement.skill).filter { $0.grant.level >= requirement.level }.map(\.credential.id))
+        }
+    }
+
+    func print(_ format: OutputFormat) throws {
+        if format == .json { return try Output.json(self) }
+        var table = Table([
+            .init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),
+            .init(header: "Level", numeric: true), .init(header: "Credentials granting it at that level"),
+        ])
+        for line in requirements {
+            let covered = line.coveredBy.isEmpty ? "-" : line.coveredBy.prefix(4).joined(separator: ", ") + (line.coveredBy.count > 4 ? ", …" : "")
+            table.append([line.label.truncated(40), line.skill, Format.number(line.importance), Format.level(line.level), covered])
+        }
+        if format == .table {
+            Output.text("\(title) (\(id))\(inDemand ? "  [in demand]" : "")")
+            if let description { Output.text(description) }
+            Output.text("")
+        }
+        Output.table(table, format: format)
+    }
+}
+
+/// `show credential`: the credential's facts, the skills it grants, and the jobs it relates to.
+struct ShowCredential: Encodable {
+    struct GrantLine: Encodable {
+        var skill: String
+        var label: String
+        var level: Double
+    }
+
+    struct JobLine: Encodable {
+        var job: String
+        var title: String
+        var share: Double
+    }
+
+    var credential: Credential
+    var grants: [GrantLine]
+    var relatedJobs: [JobLine]
+
+    init(credential: Credential, catalog: Catalog) {
+        self.credential = credential
+        grants = credential.grants.map { GrantLine(skill: $0.skill, label: catalog.skill($0.skill)?.label ?? $0.skill, level: $0.level) }
+        relatedJobs = catalog.relatedJobs(for: credential).map { JobLine(job: $0.job, title: $0.title, share: rounded($0.share)) }
+    }
+
+    func print(_ format: OutputFormat) throws {
+        if format == .json { return try Output.json(self) }
+        var table = Table([.init(header: "Grants skill"), .init(header: "Id"), .init(header: "Level", numeric: true)])
+        for grant in grants { table.append([grant.label, grant.skill, Format.level(grant.level)]) }
+        guard format == .table else { return Output.table(table, format: format) }
+        let c = credential
+        var renewal = "-"
+        if let years = c.renewalYears {
+            renewal = "every \(Format.number(years)) years"
+            if !c.renewalMethods.isEmpty { renewal += " (" + c.renewalMethods.joined(separator: ", ") + ")" }
+        }
+        var facts: [(String, String)] = [
+            ("Issuer", c.issuer ?? "-"), ("Type", c.type?.rawValue ?? "-"), ("Typical cost", Format.dollars(c.cost)),
+            ("Typical hours", Format.number(c.hours)), ("In demand", c.inDemand ? "yes" : "no"),
+            ("Accreditation", c.accreditations.isEmpty ? "-" : c.accreditations.joined(separator: ", ")),
+            ("Industry endorsed", Format.flag(c.industryEndorsed)), ("Exam required", Format.flag(c.examRequired)),
+            ("Education required", Format.flag(c.educationRequired)), ("Experience required", Format.flag(c.experienceRequired)),
+            ("Renewal", renewal),
+            ("Prerequisites", c.prerequisites.isEmpty ? "none" : c.prerequisites.joined(separator: ", ")),
+        ]
+        if let url = c.url { facts.append(("Web page", url)) }
+        Output.text("\(c.name) (\(c.id))")
+        for (name, value) in facts { Output.text("  \(name.padding(toLength: 20, withPad: " ", startingAt: 0))\(value)") }
+        Output.text("")
+        Output.table(table, format: .table)
+        if !relatedJobs.isEmpty {
+            Output.text("\nRelated jobs (share of the job's weighted requirements it speaks to):")
+            var jobs = Table([.init(header: "Job"), .init(header: "Title"), .init(header: "Share", numeric: true)])
+            for job in relatedJobs.prefix(10) { jobs.append([job.job, job.title, String(format: "%.0f%%", job.share * 100)]) }
+            Output.table(jobs, format: .table)
+        }
+    }
+}
+
+/// `show skill`: the skill, the jobs requiring it and the credentials granting it.
+struct ShowSkill: Encodable {
+    struct JobLine: Encodable {
+        var job: String
+        var title: String
+        var importance: Double
+        var level: Double
+    }
+
+    struct CredentialLine: Encodable {
+        var credential: String
+        var name: String
+        var level: Double
+    }
+
+    var skill: Skill
+    var requiredBy: [JobLine]
+    var grantedBy: [CredentialLine]
+
+    init(skill: Skill, catalog: Catalog) {
+        self.skill = skill
+        requiredBy = catalog.jobs(requiring: skill.id).map {
+            JobLine(job: $0.job.id, title: $0.job.title, importance: $0.requirement.importance, level: $0.requirement.level)
+        }
+        grantedBy = catalog.credentials(granting: skill.id).map {
+            CredentialLine(credential: $0.credential.id, name: $0.credential.name, level: $0.grant.level)
+        }
+    }
+
+    func print(_ format: OutputFormat) throws {
+        if format == .json { return try Output.json(self) }
+        var jobs = Table([.init(header: "Required by"), .init(header: "Title"), .init(header: "Importance", numeric: true), .init(header: "Level", numeric: true)])
+        for line in requiredBy { jobs.append([line.job, line.title, Format.number(line.importance), Format.level(line.level)]) }
+        guard format == .table else { return Output.table(jobs, format: format) }
+        Output.text("\(skill.label) (\(skill.id))\(skill.type.map { "  [\($0.rawValue)]" } ?? "")")
+        if let description = skill.description { Output.text(description) }
+        if !skill.altLabels.isEmpty { Output.text("Also called: \(skill.altLabels.joined(separator: "; "))") }
+        Output.text("")
+        Output.table(jobs, format: .table)
+        var credentials = Table([.init(header: "Granted by"), .init(header: "Name"), .init(header: "Level", numeric: true)])
+        for line in grantedBy { credentials.append([line.credential, line.name, Format.level(line.level)]) }
+        Output.text("")
+        if grantedBy.isEmpty { Output.text("No credential in the catalogue grants this skill.") } else { Output.table(credentials, format: .table) }
+    }
+}
+
+/// `show candidate`: the stored record and the effective level in each skill.
+struct ShowCandidate: Encodable {
+    struct Line: Encodable {
+        var skill: String
+        var label: String
+        var level: Double
+        var source: String
+    }
+
+    var candidate: Candidate
+    var effectiveSkills: [Line]
+
+    init(candidate: Candidate, catalog: Catalog) {
+        self.candidate = candidate
+        effectiveSkills = catalog.effectiveLevels(of: candidate)
+            .map { Line(skill: $0.key, label: catalog.skill($0.key)?.label ?? $0.key, level: $0.value.level, source: $0.value.source.description) }
+            .sorted { $0.level != $1.level ? $0.level > $1.level : $0.skill < $1.skill }
+    }
+
+    func print(_ format: OutputFormat) throws {
+        if format == .json { return try Output.json(self) }
+        var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Level", numeric: true), .init(header: "Source")])
+        for line in effectiveSkills { table.append([line.label.truncated(40), line.skill, Format.level(line.level), line.source]) }
+        guard format == .table else { return Output.table(table, format: format) }
+        Output.text("\(candidate.name ?? candidate.id) (\(candidate.id))")
+        Output.text("Credentials held: " + (candidate.credentials.isEmpty ? "none" : candidate.credentials.joined(separator: ", ")) + "\n")
+        Output.table(table, format: .table)
+    }
+}

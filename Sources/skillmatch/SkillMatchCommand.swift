@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchImport
+import SkillMatchStore
+
+/// `skillmatch`: scores how well candidates fit jobs, explains the scores, and finds credentials.
+@main
+struct SkillMatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skillmatch",
+        abstract: "Match people to jobs by skills, explain every score, and find the credentials that close the gap.",
+        discussion: """
+            The catalogue is the SQLite file given by --db, else $SKILLMATCH_DB, else a per-user database \
+            seeded with the demo catalogue on first use. Every command prints a table by default and stable \
+            JSON with --format json.
+            """,
+        subcommands: [
+            ImportCommand.self, FitCommand.self, MatchCommand.self, CredentialsCommand.self, ShowCommand.self,
+            CandidateCommand.self, StatsCommand.self,
+        ])
+
+    /// Runs a command; user errors print one sentence on standard error and exit with status 1.
+    static func main() {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            var command = command
+            try command.run()
+        } catch let error as InputError {
+            fail(error.description)
+        } catch let error as StoreError {
+            fail(error.description)
+        } catch let error as CatalogValidationError {
+            fail(error.description)
+        } catch let error as MatchError {
+            fail(error.description)
+        } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            fail("unexpected failure (\(type(of: error))); nothing was changed")
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("skillmatch: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
