@@ -116,7 +116,7 @@ struct ShowCredential: Encodable {
         let c = credential
         var renewal = "-"
         if let years = c.renewalYears {
-            renewal = "every \(Format.number(years)) years"
+            renewal = years == 1 ? "every year" : "every \(Format.number(years)) years"
             if !c.renewalMethods.isEmpty { renewal += " (" + c.renewalMethods.joined(separator: ", ") + ")" }
         }
         var facts: [(String, String)] = [

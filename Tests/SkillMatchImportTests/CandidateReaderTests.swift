@@ -21,7 +21,7 @@ struct CandidateReaderTests {
     func badLine() throws {
         let text = "{\"id\": \"p1\", \"skills\": []}\n{\"id\": \"p2\", \"skills\": [}\n"
         let error = try #require(throws: InputError.self) { try CandidateReader.parseLines(Array(text.utf8), file: "people.jsonl") }
-        #expect(error.description == "people.jsonl, line 2, column 27: malformed JSON: expected a JSON value but found '}'")
+        #expect(error.description == "people.jsonl, line 2, column 25: malformed JSON: expected a JSON value but found '}'")
     }
 
     @Test("an unknown skill or a duplicate id is named with its line")

@@ -61,7 +61,7 @@ struct FitKernelTests {
     @Test("automatic storage chooses sparse below the density threshold")
     func automaticStorage() {
         var random = SplitMix64(seed: 3)
-        let sparseJobs = randomCatalogue(&random, skills: 400, jobs: 20, density: 0.005)
+        let sparseJobs = randomCatalogue(&random, skills: 400, jobs: 300, density: 0.005)
         #expect(FitKernel<Double>(encoding: encoding(for: sparseJobs, skills: 400), jobs: sparseJobs).storage == .sparse)
         let denseJobs = randomCatalogue(&random, skills: 10, jobs: 20, density: 0.8)
         #expect(FitKernel<Double>(encoding: encoding(for: denseJobs, skills: 10), jobs: denseJobs).storage == .dense)

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// End-to-end: every kind of bad input gets one clear sentence, a non-zero exit, and an unchanged catalogue.
+@Suite("skillmatch on bad input")
+struct BadInputTests {
+    /// A small valid catalogue to import first.
+    static let base = """
+        {"skills": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+         "jobs": [{"id": "j1", "title": "One", "requirements": [{"skill": "a", "importance": 2}]}],
+         "credentials": [{"id": "c1", "name": "C1", "grants": [{"skill": "b"}]}]}
+        """
+
+    /// Runs a failing command and checks the message and that the database did not change.
+    func expectFailure(
+        _ cli: CLIRunner, _ arguments: [String], mentions fragments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let before = cli.databaseBytes()
+        let result = try cli.run(arguments)
+        #expect(result.status != 0, "expected failure: \(arguments)", sourceLocation: sourceLocation)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one sentence expected, got: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("skillmatch: error: "), "\(result.stderr)", sourceLocation: sourceLocation)
+        for fragment in fragments {
+            #expect(result.stderr.contains(fragment), "\(result.stderr) should mention \(fragment)", sourceLocation: sourceLocation)
+        }
+        for leak in ["SELECT", "INSERT", "sqlite3_", "Fatal error", "DatabaseError"] {
+            #expect(!result.stderr.contains(leak), "\(result.stderr)", sourceLocation: sourceLocation)
+        }
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(cli.databaseBytes() == before, "the database changed", sourceLocation: sourceLocation)
+    }
+
+    func prepared() throws -> CLIRunner {
+        let cli = CLIRunner()
+        try cli.ok(["import", "catalog", cli.write("base.json", Self.base)])
+        return cli
+    }
+
+    @Test("catalogue files that break a rule", arguments: [
+        (#"{"jobs": [{"id": "j2", "title": "T", "requirements": [{"skill": "zz", "importance": 1}]}]}"#,
+         [#"job "j2""#, "requirements[0].skill", #"unknown skill id "zz""#]),
+        (#"{"jobs": [{"id": "j2", "title": "T", "requirements": [{"skill": "a", "importance": 0}]}]}"#,
+         [#"job "j2""#, "importance 0 must be a number greater than 0"]),
+        (#"{"jobs": [{"id": "j2", "title": "T", "requirements": [{"skill": "a", "importance": 1, "level": 1.2}]}]}"#,
+         [#"job "j2""#, "level 1.2 is outside (0, 1]"]),
+        (#"{"skills": [{"id": "n", "label": "N"}, {"id": "n", "label": "N2"}]}"#, [#"skill "n""#, "duplicate skill id"]),
+        (#"{"credentials": [{"id": "c2", "name": "C2", "grants": [], "prerequisites": ["nope"]}]}"#,
+         [#"credential "c2""#, #"unknown credential id "nope""#]),
+        ("{\"skills\": [\n  {\"id\": \"n\", \"label\": \"N\"\n]}", ["line 3, column 1", "malformed JSON"]),
+    ])
+    func badCatalogue(text: String, fragments: [String]) throws {
+        let cli = try prepared()
+        let file = cli.write("bad.json", text)
+        try expectFailure(cli, ["import", "catalog", file], mentions: ["bad.json"] + fragments)
+        // The good records before the bad one did not land either.
+        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Int]
+        #expect(stats["skills"] == 2 && stats["jobs"] == 1 && stats["credentials"] == 1)
+    }
+
+    @Test("a missing file, an unknown job, an unknown candidate, an unknown record to show")
+    func missingThings() throws {
+        let cli = try prepared()
+        try expectFailure(cli, ["import", "catalog", cli.folder + "/missing.json"], mentions: ["missing.json", "no such file"])
+        let person = cli.write("p.json", #"{"id": "p", "skills": [{"skill": "a"}]}"#)
+        try expectFailure(cli, ["fit", "--candidate", person, "--job", "nope"], mentions: [#"no job with id "nope""#])
+        try expectFailure(cli, ["match", "--candidate", "nobody"], mentions: [#"no stored candidate with id "nobody""#])
+        try expectFailure(cli, ["match", "--candidate", "./nowhere.json"], mentions: ["nowhere.json", "no such file"])
+        try expectFailure(cli, ["show", "credential", "nope"], mentions: [#"no credential with id "nope""#])
+        let unknownSkill = cli.write("q.json", #"{"id": "q", "skills": [{"skill": "zz"}]}"#)
+        try expectFailure(cli, ["fit", "--candidate", unknownSkill, "--job", "j1"], mentions: ["q.json", #"candidate "q""#, #"unknown skill id "zz""#])
+    }
+
+    @Test("a bad line in a candidates file is named and nothing is stored")
+    func badCandidates() throws {
+        let cli = try prepared()
+        let file = cli.write("people.jsonl", """
+            {"id": "p1", "skills": [{"skill": "a"}]}
+            {"id": "p2", "skills": [{"skill": "a", "level": 2}]}
+            """)
+        try expectFailure(cli, ["candidate", "add", file], mentions: ["people.jsonl, line 2", #"candidate "p2""#, "outside (0, 1]"])
+        #expect((try cli.ok(["stats", "--format", "json"]).json() as! [String: Int])["candidates"] == 0)
+    }
+
+    @Test("a file that is not a SkillMatch database is refused and left as it was")
+    func notADatabase() throws {
+        let cli = CLIRunner()
+        let notes = cli.write("catalog.sqlite", "my notes, not a database\n")
+        _ = notes
+        try expectFailure(cli, ["stats"], mentions: ["catalog.sqlite", "not a SkillMatch database"])
+        try expectFailure(cli, ["import", "catalog", cli.write("base.json", Self.base)], mentions: ["not a SkillMatch database"])
+        #expect(String(decoding: cli.databaseBytes() ?? Data(), as: UTF8.self) == "my notes, not a database\n")
+    }
+
+    @Test("usage errors exit non-zero with the argument parser's message")
+    func usage() throws {
+        let cli = try prepared()
+        let result = try cli.run(["match", "--candidate", "x", "--top", "0"])
+        #expect(result.status != 0 && result.stderr.contains("--top must be at least 1"))
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# A career advisor's session on the demo catalogue: run by `make demo`.
+# Uses the database given by $SKILLMATCH_DB, else the per-user default, which skillmatch creates and seeds
+# with the demo catalogue (datasets/demo) on first use.
+set -euo pipefail
+skillmatch="${1:-skillmatch}"
+
+if [ -t 1 ]; then bold=$'\033[1m'; plain=$'\033[0m'; else bold=""; plain=""; fi
+
+step() {
+  printf '\n%s== %s%s\n$ skillmatch %s\n\n' "$bold" "$1" "$plain" "${*:2}"
+  "$skillmatch" "${@:2}"
+}
+
+echo "A career advisor sits with Dana Whitfield, a desktop-support technician whose skills date from"
+echo "Windows 7 and on-premises servers. Which jobs fit now, why, and what would raise the fit?"
+
+step "What the catalogue holds" stats
+step "Dana's skills: stated, or shown by a credential she holds" show candidate dana-it-legacy
+step "Her best-fitting jobs" match --candidate dana-it-legacy --top 5
+step "Why the best one scores what it does, requirement by requirement" fit --candidate dana-it-legacy --job 15-1232.00
+step "Credentials for the gaps: endpoint management, in demand" credentials search endpoint management
+step "One of them in detail" show credential microsoft-endpoint-administrator
+step "Affordable cloud starting points: at most \$200" credentials search cloud --max-cost 200 --limit 5
+step "The same ranking as JSON, for other tools" match --candidate dana-it-legacy --top 3 --format json
