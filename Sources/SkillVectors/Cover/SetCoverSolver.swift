@@ -1,0 +1,282 @@
+/// An exact solver for ``CoverProblem``: the best set of candidates covering every element.
+///
+/// Depth-first branch and bound. At each node it branches on the uncovered element with the fewest candidates
+/// covering it, trying each such candidate (with its missing prerequisites) and excluding it from the later
+/// siblings, so every selection is reached exactly once. A node is pruned when a lower bound on each metric,
+/// added to what is already chosen, proves it cannot beat the best selection found or fit the budgets:
+///
+/// - charging bound: any cover pays at least `Σ_e min_c w_c / |c ∩ U|` for the uncovered elements `U`
+///   (each element charged its share of the cheapest candidate per element covered), for each metric `w`;
+/// - top-k bound (count): at least the smallest `k` whose `k` largest coverages of `U` add up to `|U|`.
+///
+/// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
+/// cost and hours (and, if equal, has a smaller index); a greedy cover gives the first incumbent.
+public enum SetCoverSolver {
+    /// Solves a cover problem.
+    ///
+    /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
+    /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
+    public static func solve(_ problem: CoverProblem, timeLimit: Duration? = nil) -> CoverOutcome {
+        precondition(Set(problem.objective).count == problem.objective.count && !problem.objective.isEmpty,
+            "the objective lists each metric at most once")
+        for (index, candidate) in problem.candidates.enumerated() {
+            precondition(candidate.covers.allSatisfy { (0..<problem.elementCount).contains($0) }, "candidate \(index) covers an unknown element")
+            precondition(candidate.requires.allSatisfy { $0 != index && problem.candidates.indices.contains($0) },
+                "candidate \(index) requires an unknown candidate or itself")
+            for required in candidate.requires {
+                precondition(Set(problem.candidates[required].requires).isSubset(of: Set(candidate.requires)),
+                    "prerequisites must be transitively closed")
+            }
+            precondition(candidate.cost >= 0 && candidate.hours >= 0, "costs and hours must not be negative")
+        }
+        if problem.elementCount <= 64 {
+            return CoverSearch<UInt64>(problem, timeLimit: timeLimit).run()
+        }
+        return CoverSearch<WideBits>(problem, timeLimit: timeLimit).run()
+    }
+}
+
+/// The branch-and-bound search state for one problem.
+final class CoverSearch<Bits: CoverBits> {
+    private let elementCount: Int
+    private let covers: [Bits]
+    /// `weights[m][c]`: candidate `c`'s own value of metric `m` (count, cost, hours in `CoverMetric.allCases` order).
+    private let weights: [[Int64]]
+    private let requires: [[Int]]
+    private let objective: [Int]
+    private let maxima: [Int64?]
+    private let deadline: ContinuousClock.Instant?
+
+    private var chosen: [Bool]
+    private var excluded: [Bool]
+    private var chosenList: [Int] = []
+    private var totals: [Int64] = [0, 0, 0]
+    private var best: CoverSelection?
+    private var bestKey: [Int64] = []
+    private var nodes = 0
+    private var timedOut = false
+    private var rootLowerBound: Int64?
+
+    init(_ problem: CoverProblem, timeLimit: Duration?) {
+        elementCount = problem.elementCount
+        covers = problem.candidates.map { candidate in
+            var bits = Bits.empty(capacity: problem.elementCount)
+            for element in candidate.covers { bits.insert(element) }
+            return bits
+        }
+        weights = [
+            problem.candidates.map { _ in 1 }, problem.candidates.map(\.cost), problem.candidates.map(\.hours),
+        ]
+        requires = problem.candidates.map { $0.requires.sorted() }
+        objective = problem.objective.map { metric in CoverMetric.allCases.firstIndex(of: metric)! }
+        maxima = [nil, problem.maxCost, problem.maxHours]
+        deadline = timeLimit.map { ContinuousClock.now + $0 }
+        chosen = Array(repeating: false, count: problem.candidates.count)
+        excluded = chosen
+    }
+
+    func run() -> CoverOutcome {
+        var universe = Bits.empty(capacity: elementCount)
+        for element in 0..<elementCount { universe.insert(element) }
+        let alive = undominated()
+        if let greedy = greedy(universe, alive) { record(greedy) }
+        search(universe, alive)
+        let finished = !timedOut
+        let primary = objective[0]
+        var lowerBound = rootLowerBound ?? 0
+        if finished, let best { lowerBound = best.value(CoverMetric.allCases[primary]) }
+        return CoverOutcome(best: best, optimal: finished, lowerBound: lowerBound, nodes: nodes)
+    }
+
+    // MARK: Search
+
+    private func search(_ uncovered: Bits, _ available: [Int]) {
+        nodes += 1
+        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if timedOut { return }
+        if uncovered.isEmpty {
+            record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
+            return
+        }
+
+        // Coverage of the uncovered elements by each usable candidate.
+        var next: [(candidate: Int, gain: Int)] = []
+        next.reserveCapacity(available.count)
+        for candidate in available where !chosen[candidate] && !excluded[candidate] {
+            if requires[candidate].contains(where: { excluded[$0] && !chosen[$0] }) { continue }
+            let gain = covers[candidate].intersection(uncovered).count
+            if gain > 0 { next.append((candidate, gain)) }
+        }
+
+        // Per element: how many candidates cover it, and the cheapest share per metric.
+        var coverCount = [Int](repeating: 0, count: elementCount)
+        var cheapest = [Double](repeating: .infinity, count: elementCount * 3)
+        var gainHistogram = [Int](repeating: 0, count: elementCount + 1)
+        for (candidate, gain) in next {
+            gainHistogram[gain] += 1
+            let shares = (0..<3).map { Double(weights[$0][candidate]) / Double(gain) }
+            covers[candidate].intersection(uncovered).forEachElement { element in
+                coverCount[element] += 1
+                for metric in 0..<3 where shares[metric] < cheapest[metric * elementCount + element] {
+                    cheapest[metric * elementCount + element] = shares[metric]
+                }
+            }
+        }
+        var branchElement = -1
+        var infeasible = false
+        uncovered.forEachElement { element in
+            if coverCount[element] == 0 { infeasible = true }
+            if branchElement < 0 || coverCount[element] < coverCount[branchElement] { branchElement = element }
+        }
+        if infeasible { return }
+
+        // Lower bounds on what the rest must add, per metric.
+        var lower = [Int64](repeating: 0, count: 3)
+        for metric in 0..<3 {
+            var sum = 0.0
+            uncovered.forEachElement { sum += cheapest[metric * elementCount + $0] }
+            lower[metric] = Int64((sum * (1 - 1e-12) - 1e-9).rounded(.up))
+        }
+        var needed = uncovered.count
+        var topK: Int64 = 0
+        for gain in stride(from: elementCount, through: 1, by: -1) where needed > 0 && gainHistogram[gain] > 0 {
+            let take = min(gainHistogram[gain], (needed + gain - 1) / gain)
+            topK += Int64(take)
+            needed -= take * gain
+        }
+        lower[0] = max(lower[0], topK)
+        if rootLowerBound == nil { rootLowerBound = lower[objective[0]] }
+        if cannotImprove(lower) { return }
+
+        // Branch on the element with the fewest covering candidates, cheapest share first.
+        let primary = objective[0]
+        var branches: [CoverBranch] = []
+        for item in next where covers[item.candidate].contains(branchElement) {
+            let share = Double(addedWeight(item.candidate, primary)) / Double(item.gain)
+            branches.append(CoverBranch(candidate: item.candidate, share: share, gain: Double(item.gain)))
+        }
+        branches.sort { $0.precedes($1) }
+        let childAvailable = next.map(\.candidate)
+        var tried: [Int] = []
+        for branch in branches {
+            defer {
+                excluded[branch.candidate] = true
+                tried.append(branch.candidate)
+            }
+            let adding = [branch.candidate] + requires[branch.candidate].filter { !chosen[$0] }
+            if adding.contains(where: { excluded[$0] }) { continue }
+            var added = [Int64](repeating: 0, count: 3)
+            for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
+            if (1..<3).contains(where: { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }) { continue }
+            var remaining = uncovered
+            for candidate in adding {
+                chosen[candidate] = true
+                chosenList.append(candidate)
+                remaining = remaining.subtracting(covers[candidate])
+            }
+            for metric in 0..<3 { totals[metric] += added[metric] }
+            search(remaining, childAvailable)
+            for metric in 0..<3 { totals[metric] -= added[metric] }
+            for candidate in adding { chosen[candidate] = false }
+            chosenList.removeLast(adding.count)
+            if timedOut { break }
+        }
+        for candidate in tried { excluded[candidate] = false }
+    }
+
+    /// What adding `candidate` with its missing prerequisites adds to metric `metric`.
+    private func addedWeight(_ candidate: Int, _ metric: Int) -> Int64 {
+        var total = weights[metric][candidate]
+        for required in requires[candidate] where !chosen[required] { total += weights[metric][required] }
+        return total
+    }
+
+    /// Whether what is chosen plus the lower bounds breaks a budget or cannot beat the best selection.
+    private func cannotImprove(_ lower: [Int64]) -> Bool {
+        for metric in 1..<3 {
+            if let maximum = maxima[metric], totals[metric] + lower[metric] > maximum { return true }
+        }
+        guard !bestKey.isEmpty else { return false }
+        for (position, metric) in objective.enumerated() {
+            let bound = totals[metric] + lower[metric]
+            if bound != bestKey[position] { return bound > bestKey[position] }
+        }
+        return false  // Equal on every metric: only the ids can decide, so keep searching.
+    }
+
+    private func record(_ selection: CoverSelection) {
+        let key = objective.map { selection.value(CoverMetric.allCases[$0]) }
+        let objectiveMetrics = objective.map { CoverMetric.allCases[$0] }
+        if let best, !selection.isBetter(than: best, objective: objectiveMetrics) { return }
+        best = selection
+        bestKey = key
+    }
+
+    // MARK: Preprocessing
+
+    /// The candidates worth searching: those that cover something or are required, minus dominated ones.
+    private func undominated() -> [Int] {
+        var isRequired = [Bool](repeating: false, count: covers.count)
+        for list in requires { for candidate in list { isRequired[candidate] = true } }
+        let simple = covers.indices.filter { requires[$0].isEmpty && !isRequired[$0] }
+        var dominated = Set<Int>()
+        // Larger coverage first, so a dominating candidate is met before the ones it dominates.
+        let ordered = simple.sorted { covers[$0].count > covers[$1].count }
+        for weaker in ordered where !dominated.contains(weaker) {
+            for stronger in ordered where stronger != weaker && !dominated.contains(stronger) {
+                if covers[stronger].count < covers[weaker].count { break }
+                guard covers[weaker].isSubset(of: covers[stronger]),
+                    weights[1][stronger] <= weights[1][weaker], weights[2][stronger] <= weights[2][weaker]
+                else { continue }
+                if weights[1][stronger] < weights[1][weaker] || weights[2][stronger] < weights[2][weaker] || stronger < weaker {
+                    dominated.insert(weaker)
+                    break
+                }
+            }
+        }
+        return covers.indices.filter { !dominated.contains($0) && (isRequired[$0] || !covers[$0].isEmpty) }
+    }
+
+    /// A greedy cover within the budgets: cheapest share of the first metric per newly covered element, then
+    /// redundant candidates removed. `nil` when greedy finds none.
+    private func greedy(_ universe: Bits, _ alive: [Int]) -> CoverSelection? {
+        let primary = objective[0]
+        var picked = [Bool](repeating: false, count: covers.count)
+        var order: [Int] = []
+        var uncovered = universe
+        var spent: [Int64] = [0, 0, 0]
+        while !uncovered.isEmpty {
+            var choice: (candidate: Int, share: Double, gain: Int)?
+            for candidate in alive where !picked[candidate] {
+                let gain = covers[candidate].intersection(uncovered).count
+                guard gain > 0 else { continue }
+                let adding = [candidate] + requires[candidate].filter { !picked[$0] }
+                let cost = adding.reduce(Int64(0)) { $0 + weights[1][$1] }
+                let hours = adding.reduce(Int64(0)) { $0 + weights[2][$1] }
+                if let maximum = maxima[1], spent[1] + cost > maximum { continue }
+                if let maximum = maxima[2], spent[2] + hours > maximum { continue }
+                let share = Double(adding.reduce(Int64(0)) { $0 + weights[primary][$1] }) / Double(gain)
+                if let current = choice, !(share < current.share || (share == current.share && gain > current.gain)) { continue }
+                choice = (candidate, share, gain)
+            }
+            guard let choice else { return nil }
+            for candidate in [choice.candidate] + requires[choice.candidate] where !picked[candidate] {
+                picked[candidate] = true
+                order.append(candidate)
+                uncovered = uncovered.subtracting(covers[candidate])
+                spent[1] += weights[1][candidate]
+                spent[2] += weights[2][candidate]
+            }
+        }
+        // Drop candidates the others make redundant, most expensive first.
+        for candidate in order.sorted(by: { weights[primary][$0] > weights[primary][$1] }) {
+            guard !order.contains(where: { picked[$0] && $0 != candidate && requires[$0].contains(candidate) }) else { continue }
+            var rest = Bits.empty(capacity: elementCount)
+            for other in order where picked[other] && other != candidate { rest = rest.union(covers[other]) }
+            if universe.isSubset(of: rest) { picked[candidate] = false }
+        }
+        let final = order.filter { picked[$0] }.sorted()
+        return CoverSelection(
+            chosen: final, cost: final.reduce(0) { $0 + weights[1][$1] }, hours: final.reduce(0) { $0 + weights[2][$1] })
+    }
+}

@@ -1,0 +1,181 @@
+/// An exact solver for ``TargetProblem``: the best set of candidates that raises the score by a given amount.
+///
+/// Depth-first branch and bound, including or excluding one candidate per node (the one with the best share of
+/// the first metric per unit of marginal gain). Because the gain is submodular, the gain of any further set `T`
+/// is at most the sum of its candidates' marginal gains now, which gives the bounds:
+///
+/// - count: the fewest candidates whose largest marginal gains add up to what is still needed;
+/// - cost and hours: the fractional knapsack over marginal gains (cheapest gain per unit first).
+public enum TargetCoverSolver {
+    /// Solves a target problem.
+    /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
+    public static func solve(_ problem: TargetProblem, timeLimit: Duration? = nil) -> CoverOutcome {
+        precondition(Set(problem.objective).count == problem.objective.count && !problem.objective.isEmpty,
+            "the objective lists each metric at most once")
+        for (index, candidate) in problem.candidates.enumerated() {
+            precondition(candidate.grants.allSatisfy { problem.elements.indices.contains($0.element) }, "candidate \(index) grants an unknown element")
+            precondition(candidate.requires.allSatisfy { $0 != index && problem.candidates.indices.contains($0) },
+                "candidate \(index) requires an unknown candidate or itself")
+            for required in candidate.requires {
+                precondition(Set(problem.candidates[required].requires).isSubset(of: Set(candidate.requires)),
+                    "prerequisites must be transitively closed")
+            }
+        }
+        return TargetSearch(problem, timeLimit: timeLimit).run()
+    }
+}
+
+final class TargetSearch {
+    private let problem: TargetProblem
+    private let weights: [[Int64]]
+    private let objective: [Int]
+    private let maxima: [Int64?]
+    private let deadline: ContinuousClock.Instant?
+
+    private var levels: [Double]
+    private var gained = 0.0
+    private var chosen: [Bool]
+    private var excluded: [Bool]
+    private var chosenList: [Int] = []
+    private var totals: [Int64] = [0, 0, 0]
+    private var best: CoverSelection?
+    private var nodes = 0
+    private var timedOut = false
+    private var rootLowerBound: Int64?
+
+    init(_ problem: TargetProblem, timeLimit: Duration?) {
+        self.problem = problem
+        weights = [problem.candidates.map { _ in 1 }, problem.candidates.map(\.cost), problem.candidates.map(\.hours)]
+        objective = problem.objective.map { CoverMetric.allCases.firstIndex(of: $0)! }
+        maxima = [nil, problem.maxCost, problem.maxHours]
+        deadline = timeLimit.map { ContinuousClock.now + $0 }
+        levels = problem.elements.map(\.current)
+        chosen = Array(repeating: false, count: problem.candidates.count)
+        excluded = chosen
+    }
+
+    func run() -> CoverOutcome {
+        search(Array(problem.candidates.indices))
+        let finished = !timedOut
+        var lowerBound = rootLowerBound ?? 0
+        if finished, let best { lowerBound = best.value(problem.objective[0]) }
+        return CoverOutcome(best: best, optimal: finished, lowerBound: lowerBound, nodes: nodes)
+    }
+
+    /// The score `candidate` would add now.
+    private func marginal(_ candidate: Int) -> Double {
+        var sum = 0.0
+        for (element, level) in problem.candidates[candidate].grants {
+            let target = problem.elements[element]
+            let now = min(levels[element], target.required)
+            let then = min(level, target.required)
+            if then > now { sum += target.weight * (then - now) }
+        }
+        return sum
+    }
+
+    private func search(_ available: [Int]) {
+        nodes += 1
+        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if timedOut { return }
+        let remaining = problem.needed - gained
+        if remaining <= TargetProblem.tolerance {
+            record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
+            return
+        }
+        var next: [(candidate: Int, gain: Double)] = []
+        for candidate in available where !chosen[candidate] && !excluded[candidate] {
+            if problem.candidates[candidate].requires.contains(where: { excluded[$0] && !chosen[$0] }) { continue }
+            let gain = marginal(candidate)
+            if gain > 1e-15 { next.append((candidate, gain)) }
+        }
+        let target = remaining - TargetProblem.tolerance
+        guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
+
+        var lower: [Int64] = [0, 0, 0]
+        var sum = 0.0
+        for gain in next.map(\.gain).sorted(by: >) where sum < target {
+            sum += gain
+            lower[0] += 1
+        }
+        for metric in 1..<3 {
+            var bound = 0.0
+            var still = target
+            for item in next.sorted(by: { Double(weights[metric][$0.candidate]) * $1.gain < Double(weights[metric][$1.candidate]) * $0.gain })
+            where still > 0 {
+                let share = min(1, still / item.gain)
+                bound += share * Double(weights[metric][item.candidate])
+                still -= item.gain
+            }
+            lower[metric] = Int64((bound * (1 - 1e-12) - 1e-9).rounded(.up))
+        }
+        if rootLowerBound == nil { rootLowerBound = lower[objective[0]] }
+        if cannotImprove(lower) { return }
+
+        let primary = objective[0]
+        var pick: CoverBranch?
+        for item in next {
+            let branch = CoverBranch(candidate: item.candidate, share: Double(addedWeight(item.candidate, primary)) / item.gain, gain: item.gain)
+            if pick.map({ branch.precedes($0) }) ?? true { pick = branch }
+        }
+        guard let pick else { return }
+        let childAvailable = next.map(\.candidate)
+
+        // Include the candidate (with its missing prerequisites)...
+        let adding = [pick.candidate] + problem.candidates[pick.candidate].requires.filter { !chosen[$0] }
+        var added: [Int64] = [0, 0, 0]
+        for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
+        let withinBudget = !(1..<3).contains { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }
+        if withinBudget && !adding.contains(where: { excluded[$0] }) {
+            var undo: [(element: Int, level: Double)] = []
+            let before = gained
+            for candidate in adding {
+                chosen[candidate] = true
+                chosenList.append(candidate)
+                for (element, level) in problem.candidates[candidate].grants where level > levels[element] {
+                    let required = problem.elements[element].required
+                    gained += problem.elements[element].weight * max(0, min(level, required) - min(levels[element], required))
+                    undo.append((element, levels[element]))
+                    levels[element] = level
+                }
+            }
+            for metric in 0..<3 { totals[metric] += added[metric] }
+            search(childAvailable)
+            for metric in 0..<3 { totals[metric] -= added[metric] }
+            for (element, level) in undo.reversed() { levels[element] = level }
+            gained = before
+            for candidate in adding { chosen[candidate] = false }
+            chosenList.removeLast(adding.count)
+        }
+        // ...then exclude it.
+        if timedOut { return }
+        excluded[pick.candidate] = true
+        search(childAvailable)
+        excluded[pick.candidate] = false
+    }
+
+    /// What adding `candidate` with its missing prerequisites adds to metric `metric`.
+    private func addedWeight(_ candidate: Int, _ metric: Int) -> Int64 {
+        var total = weights[metric][candidate]
+        for required in problem.candidates[candidate].requires where !chosen[required] { total += weights[metric][required] }
+        return total
+    }
+
+    private func cannotImprove(_ lower: [Int64]) -> Bool {
+        for metric in 1..<3 {
+            if let maximum = maxima[metric], totals[metric] + lower[metric] > maximum { return true }
+        }
+        guard let best else { return false }
+        for metric in objective {
+            let bound = totals[metric] + lower[metric]
+            let value = best.value(CoverMetric.allCases[metric])
+            if bound != value { return bound > value }
+        }
+        return false
+    }
+
+    private func record(_ selection: CoverSelection) {
+        if let best, !selection.isBetter(than: best, objective: problem.objective) { return }
+        best = selection
+    }
+}

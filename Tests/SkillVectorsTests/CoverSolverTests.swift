@@ -1,0 +1,116 @@
+import Testing
+@testable import SkillVectors
+
+/// The cover solvers must equal exhaustive search on small random instances.
+@Suite("Exact cover solvers against brute force")
+struct CoverSolverTests {
+    /// A random prerequisite relation: each candidate may require earlier-generated ones; transitively closed.
+    static func prerequisites(_ count: Int, _ random: inout SplitMix64) -> [[Int]] {
+        let order = (0..<count).shuffled(using: &random)
+        var direct = [[Int]](repeating: [], count: count)
+        for (position, candidate) in order.enumerated() where position > 0 && Int.random(in: 0..<4, using: &random) == 0 {
+            direct[candidate].append(order[Int.random(in: 0..<position, using: &random)])
+        }
+        func closure(_ candidate: Int) -> Set<Int> {
+            direct[candidate].reduce(into: Set<Int>()) { $0.insert($1); $0.formUnion(closure($1)) }
+        }
+        return (0..<count).map { Array(closure($0)).sorted() }
+    }
+
+    static func objective(_ random: inout SplitMix64) -> [CoverMetric] {
+        Int.random(in: 0..<3, using: &random) == 0 ? [.count, .cost, .hours] : CoverMetric.allCases.shuffled(using: &random)
+    }
+
+    /// Every selection closed under prerequisites, best first by the objective.
+    static func bruteForce(
+        count: Int, requires: [[Int]], cost: [Int64], hours: [Int64], maxCost: Int64?, maxHours: Int64?,
+        objective: [CoverMetric], feasible: ([Int]) -> Bool
+    ) -> CoverSelection? {
+        var best: CoverSelection?
+        for mask in 0 ..< (1 << count) {
+            let chosen = (0..<count).filter { mask & (1 << $0) != 0 }
+            guard chosen.allSatisfy({ requires[$0].allSatisfy { mask & (1 << $0) != 0 } }) else { continue }
+            let selection = CoverSelection(chosen: chosen, cost: chosen.reduce(0) { $0 + cost[$1] }, hours: chosen.reduce(0) { $0 + hours[$1] })
+            if let maxCost, selection.cost > maxCost { continue }
+            if let maxHours, selection.hours > maxHours { continue }
+            guard feasible(chosen) else { continue }
+            if best.map({ selection.isBetter(than: $0, objective: objective) }) ?? true { best = selection }
+        }
+        return best
+    }
+
+    @Test("set cover: count, cost, hours, tie order, prerequisites, budgets", arguments: [3, 8, 70])
+    func setCover(elements maxElements: Int) {
+        var random = SplitMix64(seed: UInt64(maxElements))
+        for _ in 0..<1_500 {
+            let count = Int.random(in: 0...10, using: &random)
+            let elements = maxElements > 64 ? Int.random(in: 65...maxElements, using: &random) : Int.random(in: 0...maxElements, using: &random)
+            let requires = Self.prerequisites(count, &random)
+            let candidates = (0..<count).map { index in
+                CoverCandidate(
+                    covers: (0..<elements).filter { _ in Int.random(in: 0..<3, using: &random) == 0 },
+                    cost: Int64(Int.random(in: 0...3, using: &random) * 50), hours: Int64(Int.random(in: 0...2, using: &random) * 10),
+                    requires: requires[index])
+            }
+            let maxCost: Int64? = Bool.random(using: &random) ? Int64(Int.random(in: 0...400, using: &random)) : nil
+            let maxHours: Int64? = Int.random(in: 0..<4, using: &random) == 0 ? Int64(Int.random(in: 0...40, using: &random)) : nil
+            let objective = Self.objective(&random)
+            let problem = CoverProblem(elementCount: elements, candidates: candidates, maxCost: maxCost, maxHours: maxHours, objective: objective)
+            let expected = Self.bruteForce(
+                count: count, requires: requires, cost: candidates.map(\.cost), hours: candidates.map(\.hours),
+                maxCost: maxCost, maxHours: maxHours, objective: objective
+            ) { chosen in Set(chosen.flatMap { candidates[$0].covers }).count == elements }
+            let outcome = SetCoverSolver.solve(problem)
+            #expect(outcome.optimal)
+            #expect(outcome.best == expected, "problem \(problem)")
+            if let best = outcome.best { #expect(outcome.lowerBound == best.value(objective[0])) }
+        }
+    }
+
+    @Test("target: the smallest selection reaching a score gain, with partial levels")
+    func target() {
+        var random = SplitMix64(seed: 99)
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...9, using: &random)
+            let elements = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                TargetElement(
+                    weight: Double(Int.random(in: 1...5, using: &random)) / 10,
+                    current: Double(Int.random(in: 0...2, using: &random)) / 4, required: Double(Int.random(in: 1...4, using: &random)) / 4)
+            }
+            let requires = Self.prerequisites(count, &random)
+            let candidates = (0..<count).map { index in
+                TargetCandidate(
+                    grants: elements.indices.filter { _ in Bool.random(using: &random) }.map { (element: $0, level: Double(Int.random(in: 1...4, using: &random)) / 4) },
+                    cost: Int64(Int.random(in: 0...3, using: &random) * 100), hours: Int64(Int.random(in: 0...2, using: &random) * 5),
+                    requires: requires[index])
+            }
+            let possible = TargetProblem(elements: elements, candidates: candidates, needed: 0).gain(of: 0..<count)
+            let needed = Bool.random(using: &random) ? possible * Double(Int.random(in: 0...4, using: &random)) / 4 : Double.random(in: 0...1, using: &random)
+            let maxCost: Int64? = Int.random(in: 0..<3, using: &random) == 0 ? Int64(Int.random(in: 0...500, using: &random)) : nil
+            let objective = Self.objective(&random)
+            let problem = TargetProblem(elements: elements, candidates: candidates, needed: needed, maxCost: maxCost, objective: objective)
+            let expected = Self.bruteForce(
+                count: count, requires: requires, cost: candidates.map(\.cost), hours: candidates.map(\.hours),
+                maxCost: maxCost, maxHours: nil, objective: objective
+            ) { problem.gain(of: $0) >= needed - TargetProblem.tolerance }
+            let outcome = TargetCoverSolver.solve(problem)
+            #expect(outcome.optimal)
+            #expect(outcome.best == expected, "needed \(needed) of \(possible)")
+        }
+    }
+
+    @Test("a time limit returns the best found so far with a proven lower bound")
+    func timeLimit() {
+        var random = SplitMix64(seed: 5)
+        let elements = 60
+        let candidates = (0..<2_000).map { _ in
+            CoverCandidate(covers: (0..<elements).filter { _ in Int.random(in: 0..<12, using: &random) == 0 },
+                           cost: Int64(Int.random(in: 50...500, using: &random)), hours: Int64(Int.random(in: 5...80, using: &random)))
+        }
+        let outcome = SetCoverSolver.solve(CoverProblem(elementCount: elements, candidates: candidates), timeLimit: .zero)
+        #expect(!outcome.optimal)
+        let best = try! #require(outcome.best)  // the greedy incumbent at least
+        #expect(outcome.lowerBound >= 1 && outcome.lowerBound <= Int64(best.count))
+        #expect(Set(best.chosen.flatMap { candidates[$0].covers }).count == elements)
+    }
+}
