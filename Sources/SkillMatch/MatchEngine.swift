@@ -41,6 +41,12 @@ public struct MatchEngine: Sendable {
         return kernel.scores(held: catalog.heldVector(catalog.effectiveLevels(of: candidate)))
     }
 
+    /// The fit of several level profiles against every job: row `i` holds profile `i`'s scores, in
+    /// ``Catalog/jobs`` order. One BLAS `gemm` (or a sparse product) for the whole block.
+    public func scores(profiles: [[String: EffectiveLevel]]) -> DenseMatrix<Double> {
+        kernel.scores(block: profiles.map(catalog.heldVector))
+    }
+
     /// The `k` best-fitting jobs for a candidate: score rounded to 6 decimals descending, then job id ascending.
     /// - Parameter minimumScore: jobs scoring below this are left out.
     /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.

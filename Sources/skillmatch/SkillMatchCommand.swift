@@ -17,7 +17,7 @@ struct SkillMatchCommand: ParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, FitCommand.self, MatchCommand.self, CredentialsCommand.self, ShowCommand.self,
-            CandidateCommand.self, StatsCommand.self,
+            GapCommand.self, NextCommand.self, GapsCommand.self, CandidateCommand.self, StatsCommand.self,
         ])
 
     /// Runs a command; user errors print one sentence on standard error and exit with status 1.
@@ -38,6 +38,8 @@ struct SkillMatchCommand: ParsableCommand {
         } catch let error as CatalogValidationError {
             fail(error.description)
         } catch let error as MatchError {
+            fail(error.description)
+        } catch let error as GapError {
             fail(error.description)
         } catch let error as CLIError {
             fail(error.description)

@@ -56,6 +56,8 @@ final class CoverSearch<Bits: CoverBits> {
     private var nodes = 0
     private var timedOut = false
     private var rootLowerBound: Int64?
+    private var lagrangian: LagrangianBound
+    private var primaryLagrangian: LagrangianBound
 
     init(_ problem: CoverProblem, timeLimit: Duration?) {
         elementCount = problem.elementCount
@@ -73,6 +75,8 @@ final class CoverSearch<Bits: CoverBits> {
         deadline = timeLimit.map { ContinuousClock.now + $0 }
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
+        lagrangian = LagrangianBound(elementCount: problem.elementCount)
+        primaryLagrangian = LagrangianBound(elementCount: problem.elementCount)
     }
 
     func run() -> CoverOutcome {
@@ -145,8 +149,44 @@ final class CoverSearch<Bits: CoverBits> {
             needed -= take * gain
         }
         lower[0] = max(lower[0], topK)
-        if rootLowerBound == nil { rootLowerBound = lower[objective[0]] }
         if cannotImprove(lower) { return }
+
+        // Lagrangian bounds: on the first metric, then (when it can at best tie) on the second with the first held
+        // within the incumbent's. Each also drops candidates whose reduced cost proves them useless here.
+        let isRoot = rootLowerBound == nil
+        let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
+        var keep = [Bool](repeating: true, count: next.count)
+        let first = objective[0]
+        let firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first]
+        if isRoot || lower[first] < (firstAllowance ?? .max) {
+            let (bound, reduced) = primaryLagrangian.bound(
+                elements: context.elements, members: context.members, weight: next.map { Double(weights[first][$0.candidate]) },
+                side: nil, start: context.elements.map { cheapest[first * elementCount + $0] },
+                stopAbove: firstAllowance.map { Double($0) + 1e-6 } ?? .infinity, iterations: isRoot ? 300 : 30)
+            lower[first] = max(lower[first], Self.integralBound(bound))
+            if let firstAllowance {
+                for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > firstAllowance { keep[index] = false }
+            }
+        }
+        if isRoot { rootLowerBound = lower[first] }
+        if cannotImprove(lower) { return }
+        if objective.count >= 2, let firstAllowance, totals[first] + lower[first] == bestKey[0] {
+            let second = objective[1]
+            let allowance = bestKey[1] - totals[second]
+            let (bound, reduced) = lagrangian.bound(
+                elements: context.elements, members: context.members, weight: next.map { Double(weights[second][$0.candidate]) },
+                side: (next.map { Double(weights[first][$0.candidate]) }, Double(firstAllowance)),
+                start: context.elements.map { cheapest[second * elementCount + $0] }, stopAbove: Double(allowance) + 1e-6)
+            if Self.integralBound(bound) > allowance { return }
+            for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > allowance { keep[index] = false }
+        }
+        if keep.contains(false) {
+            next = zip(next, keep).filter(\.1).map(\.0)
+            var stillCovered = Bits.empty(capacity: elementCount)
+            for item in next { stillCovered = stillCovered.union(covers[item.candidate]) }
+            if !uncovered.isSubset(of: stillCovered) { return }
+            branchElement = Self.leastCovered(uncovered, next, covers)
+        }
 
         // Branch on the element with the fewest covering candidates, cheapest share first.
         let primary = objective[0]
@@ -182,6 +222,23 @@ final class CoverSearch<Bits: CoverBits> {
             if timedOut { break }
         }
         for candidate in tried { excluded[candidate] = false }
+    }
+
+    /// An integral lower bound from a real one, with a margin for rounding error.
+    private static func integralBound(_ value: Double) -> Int64 {
+        guard value.isFinite else { return value > 0 ? .max / 4 : 0 }
+        return Int64((value - 1e-9 * max(1, abs(value))).rounded(.up))
+    }
+
+    /// The uncovered element covered by the fewest of `next` (ties: the smallest element).
+    private static func leastCovered(_ uncovered: Bits, _ next: [(candidate: Int, gain: Int)], _ covers: [Bits]) -> Int {
+        var counts: [Int: Int] = [:]
+        for item in next { covers[item.candidate].intersection(uncovered).forEachElement { counts[$0, default: 0] += 1 } }
+        var best = -1
+        uncovered.forEachElement { element in
+            if best < 0 || counts[element, default: 0] < counts[best, default: 0] { best = element }
+        }
+        return best
     }
 
     /// What adding `candidate` with its missing prerequisites adds to metric `metric`.

@@ -1,0 +1,34 @@
+// Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
+// {"skills", "credentials", "seed", "count", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
+// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K] [--time-limit SECONDS] [--with-instances]
+import Foundation
+import BenchmarkWorkloads
+import SkillVectors
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let skills = Int(arguments[1]), let credentials = Int(arguments[2]), let instances = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K] [--time-limit SECONDS] [--with-instances]\n".utf8))
+    exit(2)
+}
+let maxCover = arguments.firstIndex(of: "--max-cover").flatMap { Int(arguments[$0 + 1]) } ?? 6
+let withInstances = arguments.contains("--with-instances")
+let timeLimit = arguments.firstIndex(of: "--time-limit").flatMap { Double(arguments[$0 + 1]) }.map { Duration.milliseconds(Int($0 * 1000)) }
+
+for seed in 1...UInt64(instances) {
+    var problem = GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
+    if arguments.contains("--count-only") { problem.objective = [.count] }
+    let clock = ContinuousClock()
+    var outcome: CoverOutcome?
+    let elapsed = clock.measure { outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit) }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    var line: [String: Any] = [
+        "skills": skills, "credentials": credentials, "seed": seed, "optimal": outcome!.optimal,
+        "lowerBound": outcome!.lowerBound, "nodes": outcome!.nodes, "seconds": seconds,
+        "count": outcome!.best?.count ?? -1, "cost": outcome!.best?.cost ?? -1, "hours": outcome!.best?.hours ?? -1,
+    ]
+    if withInstances {
+        line["instance"] = problem.candidates.map { ["covers": $0.covers, "cost": $0.cost, "hours": $0.hours] }
+    }
+    let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+}

@@ -1,0 +1,95 @@
+/// Which credentials a plan may use: the candidate's own are never suggested, and filters narrow the rest.
+///
+/// A credential is usable when it passes every filter and so do all of its prerequisites that the candidate does
+/// not hold (a prerequisite that fails a filter makes the credential unusable). With a cost or hours budget,
+/// credentials whose cost or hours are unknown are not usable, so that a plan never breaks a budget unseen.
+public struct CredentialFilter: Sendable, Hashable {
+    /// Only these types (all when empty).
+    public var types: Set<CredentialType>
+    /// Only credentials with at least one accreditation (ANSI, NCCA, ...).
+    public var accreditedOnly: Bool
+    /// Never these credential ids.
+    public var excluded: Set<String>
+    /// A total cost budget in US dollars.
+    public var maxCost: Double?
+    /// A total hours budget.
+    public var maxHours: Double?
+
+    /// Creates a filter.
+    public init(
+        types: Set<CredentialType> = [], accreditedOnly: Bool = false, excluded: Set<String> = [],
+        maxCost: Double? = nil, maxHours: Double? = nil
+    ) {
+        self.types = types
+        self.accreditedOnly = accreditedOnly
+        self.excluded = excluded
+        self.maxCost = maxCost
+        self.maxHours = maxHours
+    }
+
+    /// Whether the credential passes the filters on its own.
+    public func admits(_ credential: Credential) -> Bool {
+        if !types.isEmpty, !(credential.type.map(types.contains) ?? false) { return false }
+        if accreditedOnly, credential.accreditations.isEmpty { return false }
+        if excluded.contains(credential.id) { return false }
+        if maxCost != nil, credential.cost == nil { return false }
+        if maxHours != nil, credential.hours == nil { return false }
+        return true
+    }
+
+    /// Checks that excluded ids exist.
+    /// - Throws: ``MatchError/unknownCredential(_:)``.
+    public func validate(against catalog: Catalog) throws(MatchError) {
+        for id in excluded.sorted() where catalog.credential(id) == nil { throw MatchError.unknownCredential(id) }
+    }
+}
+
+extension Catalog {
+    /// The prerequisites of `credential` the holder of `held` still needs, transitively, in id order.
+    ///
+    /// The search stops at credentials already held: their own prerequisites are met.
+    public func missingPrerequisites(of credential: Credential, held: Set<String>) -> [String] {
+        var missing = Set<String>()
+        var stack = credential.prerequisites
+        while let id = stack.popLast() {
+            guard !held.contains(id), missing.insert(id).inserted, let prerequisite = self.credential(id) else { continue }
+            stack += prerequisite.prerequisites
+        }
+        return missing.sorted()
+    }
+
+    /// The credentials a holder of `held` could earn under `filter`, each with its missing prerequisites.
+    public func usableCredentials(held: Set<String>, filter: CredentialFilter) -> [(credential: Credential, missing: [String])] {
+        credentials.compactMap { credential in
+            guard !held.contains(credential.id), filter.admits(credential) else { return nil }
+            let missing = missingPrerequisites(of: credential, held: held)
+            guard missing.allSatisfy({ self.credential($0).map(filter.admits) ?? false }) else { return nil }
+            return (credential, missing)
+        }
+    }
+
+    /// Credentials in an order they can be earned: prerequisites first, otherwise by id.
+    public func earnOrder(_ ids: some Collection<String>) -> [String] {
+        let chosen = Set(ids)
+        var remaining = chosen
+        var order: [String] = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { id in
+                !(credential(id)?.prerequisites.contains { chosen.contains($0) && remaining.contains($0) } ?? false)
+            }
+            // Prerequisites form no cycle (catalogue rule), so something is always ready.
+            let next = ready.min() ?? remaining.min()!
+            order.append(next)
+            remaining.remove(next)
+        }
+        return order
+    }
+}
+
+/// Money and time as the exact integers the solvers compare: cents and hundredths of an hour.
+enum ExactUnits {
+    static func cents(_ dollars: Double?) -> Int64 { Int64(((dollars ?? 0) * 100).rounded()) }
+    static func hundredths(_ hours: Double?) -> Int64 { Int64(((hours ?? 0) * 100).rounded()) }
+    static func dollars(_ cents: Int64) -> Double { Double(cents) / 100 }
+    static func hours(_ hundredths: Int64) -> Double { Double(hundredths) / 100 }
+}

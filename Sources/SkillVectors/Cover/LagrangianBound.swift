@@ -1,0 +1,102 @@
+/// A lower bound for covering, by Lagrangian relaxation and subgradient ascent.
+///
+/// For uncovered elements `U`, candidates `c` with weight `w_c` and side weight `v_c`, and a side budget `K`:
+///
+///     minimise Σ w_c x_c   subject to   Σ_{c ∋ e} x_c ≥ 1 for e in U,   Σ v_c x_c ≤ K,   x_c in {0, 1}
+///
+/// relaxing both constraints with multipliers `u_e ≥ 0` and `λ ≥ 0` gives, for any such multipliers,
+///
+///     L(u, λ) = Σ_e u_e − λ·K + Σ_c min(0, w_c + λ·v_c − Σ_{e ∈ c ∩ U} u_e)  ≤  the optimum,
+///
+/// and subgradient steps on `(u, λ)` raise `L` towards the linear-programming bound. Multipliers are kept
+/// between calls (warm start); any values give a valid bound.
+struct LagrangianBound {
+    /// Multipliers by element id, kept across calls.
+    private var multipliers: [Double]
+    private var lambda = 0.0
+
+    init(elementCount: Int) { multipliers = Array(repeating: 0, count: elementCount) }
+
+    /// The best bound found, stopping early once it exceeds `stopAbove`, and each candidate's reduced cost
+    /// `w_c + λ·v_c − Σ_{e ∈ c ∩ U} u_e` at the multipliers that gave it: a selection containing `c` is bounded
+    /// below by `bound + max(0, reduced_c)`.
+    ///
+    /// - Parameters:
+    ///   - elements: the uncovered elements.
+    ///   - members: for each candidate, the positions in `elements` it covers.
+    ///   - weight: each candidate's weight `w_c`.
+    ///   - side: each candidate's side weight `v_c` and the budget `K`, or `nil` for no side constraint.
+    ///   - start: a dual-feasible starting point per element (for example the charging bound's shares).
+    mutating func bound(
+        elements: [Int], members: [[Int32]], weight: [Double], side: (weights: [Double], budget: Double)?,
+        start: [Double], stopAbove: Double, iterations: Int = 60
+    ) -> (bound: Double, reduced: [Double]) {
+        var u = elements.indices.map { position in max(multipliers[elements[position]], 0) }
+        if u.allSatisfy({ $0 == 0 }) { u = start }
+        var lambda = side == nil ? 0 : self.lambda
+        var best = -Double.infinity
+        var bestU = u
+        var bestLambda = lambda
+        var step = 2.0
+        var stale = 0
+        var subgradient = [Double](repeating: 0, count: elements.count)
+        for _ in 0..<iterations {
+            var value = u.reduce(0, +) - lambda * (side?.budget ?? 0)
+            for index in subgradient.indices { subgradient[index] = 1 }
+            var sideGradient = -(side?.budget ?? 0)
+            for (candidate, covered) in members.enumerated() {
+                var reduced = weight[candidate] + lambda * (side?.weights[candidate] ?? 0)
+                for position in covered { reduced -= u[Int(position)] }
+                if reduced < 0 {
+                    value += reduced
+                    for position in covered { subgradient[Int(position)] -= 1 }
+                    sideGradient += side?.weights[candidate] ?? 0
+                }
+            }
+            if value > best + 1e-12 {
+                best = value
+                bestU = u
+                bestLambda = lambda
+                stale = 0
+            } else {
+                stale += 1
+                if stale >= 4 { step /= 2; stale = 0 }
+            }
+            if best > stopAbove || step < 1e-3 { break }
+            var norm = 0.0
+            for (index, g) in subgradient.enumerated() where g > 0 || u[index] > 0 { norm += g * g }
+            if side != nil, sideGradient > 0 || lambda > 0 { norm += sideGradient * sideGradient }
+            if norm == 0 { break }  // The relaxed solution is feasible: the bound is optimal for these multipliers.
+            let gap = stopAbove.isFinite ? max(stopAbove - value, 1e-9 * max(1, abs(value))) : max(abs(value) * 0.1, 1)
+            let t = step * gap / norm
+            for index in u.indices { u[index] = max(0, u[index] + t * subgradient[index]) }
+            if side != nil { lambda = max(0, lambda + t * sideGradient) }
+        }
+        for (position, element) in elements.enumerated() { multipliers[element] = bestU[position] }
+        if side != nil { self.lambda = bestLambda }
+        let reduced = members.enumerated().map { candidate, covered in
+            covered.reduce(weight[candidate] + bestLambda * (side?.weights[candidate] ?? 0)) { $0 - bestU[Int($1)] }
+        }
+        return (best, reduced)
+    }
+}
+
+/// A node's uncovered elements and, for each usable candidate, the positions among them that it covers.
+struct NodeContext {
+    let elements: [Int]
+    let members: [[Int32]]
+
+    init<Bits: CoverBits>(uncovered: Bits, next: [(candidate: Int, gain: Int)], elementCount: Int, covers: [Bits]) {
+        var elements: [Int] = []
+        uncovered.forEachElement { elements.append($0) }
+        var position = [Int32](repeating: -1, count: elementCount)
+        for (index, element) in elements.enumerated() { position[element] = Int32(index) }
+        self.elements = elements
+        members = next.map { item in
+            var list: [Int32] = []
+            list.reserveCapacity(item.gain)
+            covers[item.candidate].intersection(uncovered).forEachElement { list.append(position[$0]) }
+            return list
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+
+/// Filters shared by `gap`, `next` and `gaps`.
+struct CredentialFilterOptions: ParsableArguments {
+    @Option(name: .customLong("max-cost"), help: "Spend at most this many US dollars in total.") var maxCost: Double?
+    @Option(name: .customLong("max-hours"), help: "Spend at most this many hours in total.") var maxHours: Double?
+    @Option(name: .customLong("type"), help: "Only credentials of this type; repeatable.") var types: [CredentialType] = []
+    @Flag(name: .customLong("accredited-only"), help: "Only accredited credentials (ANSI, NCCA, ...).") var accreditedOnly = false
+    @Option(name: .customLong("exclude"), help: "Never suggest this credential id; repeatable.") var excluded: [String] = []
+
+    func validate() throws {
+        if let maxCost, maxCost < 0 { throw ValidationError("--max-cost must not be negative") }
+        if let maxHours, maxHours < 0 { throw ValidationError("--max-hours must not be negative") }
+    }
+
+    var filter: CredentialFilter {
+        CredentialFilter(types: Set(types), accreditedOnly: accreditedOnly, excluded: Set(excluded), maxCost: maxCost, maxHours: maxHours)
+    }
+}
+
+/// `skillmatch gap --candidate FILE|ID --job ID`.
+struct GapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gap",
+        abstract: "Find the smallest set of credentials that closes a candidate's gap for a job.",
+        discussion: """
+            The gap is every requirement with credit below 1. A credential covers a gap skill when it grants the skill \
+            at the required level or above. The plan has the fewest credentials covering every coverable gap skill; \
+            among equal counts the least total cost, then the least total hours, then the smallest sorted list of ids. \
+            Prerequisites the candidate does not hold join the plan and count. With --target, the plan is the smallest \
+            set that lifts the fit to at least that score (any grant above the held level counts). "optimal" is true \
+            only when the search proved it; with --time-limit the best plan found is returned with a proven lower \
+            bound on the number of credentials.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
+    var candidate: String
+    @Option(help: ArgumentHelp("The job's id.", valueName: "id")) var job: String
+    @OptionGroup var filters: CredentialFilterOptions
+    @Option(help: "Reach at least this fit score (0 to 1) instead of closing every gap skill.") var target: Double?
+    @Option(name: .customLong("time-limit"), help: "Stop searching after this many seconds and return the best plan found.")
+    var timeLimit: Double?
+
+    func validate() throws {
+        if let target, !(0...1).contains(target) { throw ValidationError("--target must be between 0 and 1") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog)
+        let plan = try GapPlanner(engine: MatchEngine(catalog: catalog)).plan(
+            person, job: job, filter: filters.filter, target: target,
+            timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) })
+        switch output.format {
+        case .json: try Output.json(GapJSON(plan))
+        case .csv: Output.table(Self.table(plan), format: .csv)
+        case .table: Self.print(plan, person: person)
+        }
+    }
+
+    static func table(_ plan: GapPlan) -> Table {
+        var table = Table([
+            .init(header: "Step", numeric: true), .init(header: "Credential"), .init(header: "Name"),
+            .init(header: "Covers"), .init(header: "Cost", numeric: true), .init(header: "Hours", numeric: true),
+        ])
+        for (step, credential) in plan.credentials.enumerated() {
+            var covers = credential.covers.joined(separator: " ")
+            if !credential.raises.isEmpty { covers += (covers.isEmpty ? "" : " ") + "(raises " + credential.raises.joined(separator: " ") + ")" }
+            if !credential.prerequisiteFor.isEmpty { covers += (covers.isEmpty ? "" : "; ") + "prerequisite for " + credential.prerequisiteFor.joined(separator: ", ") }
+            table.append([String(step + 1), credential.id, credential.name, covers.isEmpty ? "-" : covers,
+                          Format.dollars(credential.cost), Format.number(credential.hours)])
+        }
+        return table
+    }
+
+    static func print(_ plan: GapPlan, person: Candidate) {
+        let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
+        Output.text("\(who) for \(plan.title) (\(plan.job))")
+        let goal = plan.target.map { "reach a fit of \(Format.score($0))" } ?? "close the gap"
+        Output.text("Gap: \(plan.gap.count) of the job's requirements are not fully met.")
+        if plan.credentials.isEmpty {
+            Output.text(plan.gap.isEmpty || plan.target != nil
+                ? "No credential is needed to \(goal)." : "No usable credential covers any gap skill.")
+        } else {
+            let proof = plan.optimal ? "proven smallest" : "best found in the time limit; at least \(plan.lowerBound) needed"
+            Output.text("To \(goal): \(plan.credentials.count) credential\(plan.credentials.count == 1 ? "" : "s") (\(proof)), earned in this order:\n")
+            Output.table(table(plan), format: .table)
+            var totals = "\nTotal: \(Format.dollars(plan.totalCost))"
+            if plan.unknownCosts > 0 { totals += " plus \(plan.unknownCosts) of unknown cost" }
+            totals += ", \(Format.number(plan.totalHours)) hours"
+            if plan.unknownHours > 0 { totals += " plus \(plan.unknownHours) of unknown length" }
+            Output.text(totals + ".")
+        }
+        Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials.")
+        if !plan.uncoverable.isEmpty {
+            Output.text("\nNo usable credential grants these at the required level (learn them on the job or through training):")
+            var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),
+                               .init(header: "Required", numeric: true), .init(header: "Have", numeric: true)])
+            for skill in plan.uncoverable {
+                table.append([skill.label, skill.skill, Format.number(skill.importance), Format.level(skill.required), Format.level(skill.have)])
+            }
+            Output.table(table, format: .table)
+        }
+    }
+}
+
+/// The JSON shape of `gap`: `{"candidate", "job", "scoreBefore", "scoreAfter", "optimal", "lowerBound",
+/// "credentials": [{"id", "name", "covers", "cost", "hours"}], "uncoverable": [skill ids], "totalCost", "totalHours"}`.
+struct GapJSON: Encodable {
+    struct Step: Encodable {
+        var id: String
+        var name: String
+        var covers: [String]
+        var raises: [String]
+        var cost: Double?
+        var hours: Double?
+        var prerequisiteFor: [String]
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(covers, forKey: .covers)
+            try c.encode(raises, forKey: .raises)
+            try c.encode(cost, forKey: .cost)  // null when unknown
+            try c.encode(hours, forKey: .hours)
+            try c.encode(prerequisiteFor, forKey: .prerequisiteFor)
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, name, covers, raises, cost, hours, prerequisiteFor }
+    }
+
+    struct Gap: Encodable {
+        var skill: String
+        var label: String
+        var importance: Double
+        var required: Double
+        var have: Double
+    }
+
+    var candidate: String
+    var job: String
+    var title: String
+    var target: Double?
+    var scoreBefore: Double
+    var scoreAfter: Double
+    var optimal: Bool
+    var lowerBound: Int
+    var credentials: [Step]
+    var uncoverable: [String]
+    var uncoverableDetails: [Gap]
+    var gap: [Gap]
+    var totalCost: Double
+    var totalHours: Double
+    var unknownCosts: Int
+    var unknownHours: Int
+
+    init(_ plan: GapPlan) {
+        candidate = plan.candidate
+        job = plan.job
+        title = plan.title
+        target = plan.target
+        scoreBefore = rounded(plan.scoreBefore)
+        scoreAfter = rounded(plan.scoreAfter)
+        optimal = plan.optimal
+        lowerBound = plan.lowerBound
+        credentials = plan.credentials.map {
+            Step(id: $0.id, name: $0.name, covers: $0.covers, raises: $0.raises, cost: $0.cost, hours: $0.hours, prerequisiteFor: $0.prerequisiteFor)
+        }
+        let gaps = { (list: [GapSkill]) in
+            list.map { Gap(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required, have: rounded($0.have)) }
+        }
+        uncoverable = plan.uncoverable.map(\.skill)
+        uncoverableDetails = gaps(plan.uncoverable)
+        gap = gaps(plan.gap)
+        totalCost = plan.totalCost
+        totalHours = plan.totalHours
+        unknownCosts = plan.unknownCosts
+        unknownHours = plan.unknownHours
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchImport
+
+/// `skillmatch gaps --candidates FILE.jsonl --job ID`: the workforce board's question for a pool.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Find the credentials that would move the most people in a pool to qualified for some jobs.",
+        discussion: """
+            For each usable credential: how many people it alone (with any prerequisites they lack) lifts to at least \
+            --qualified for one of the jobs, and how many people's smallest plan to reach --qualified includes it \
+            (the exact `gap --target` plan per person and job; --no-plans skips that). The pool is --candidates, \
+            else the stored candidates.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Option(help: ArgumentHelp("Candidates: a JSON or JSON Lines file (default: the stored candidates).", valueName: "file"))
+    var candidates: String?
+    @Option(name: .customLong("job"), help: "A job id; repeatable.") var job: [String] = []
+    @Option(name: .customLong("jobs"), help: "Job ids separated by commas.") var jobs: String?
+    @Option(help: "The fit score from which a person counts as qualified.") var qualified: Double = 0.8
+    @Option(help: "How many credentials to list.") var top: Int = 20
+    @Flag(name: .customLong("no-plans"), help: "Skip the per-person smallest plans (faster on large pools).") var noPlans = false
+    @OptionGroup var filters: CredentialFilterOptions
+
+    var jobIDs: [String] {
+        job + (jobs ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func validate() throws {
+        guard !jobIDs.isEmpty else { throw ValidationError("name at least one job with --job ID or --jobs ID,ID") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (0...1).contains(qualified) else { throw ValidationError("--qualified must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        let people: [Candidate]
+        if let candidates {
+            let located = try CandidateReader.read(path: candidates)
+            try CandidateReader.check(located, against: catalog)
+            people = located.map(\.candidate)
+        } else {
+            people = try store.candidates()
+        }
+        let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
+        let progress = Progress(total: people.count, label: "people")
+        let report = try analysis.analyse(people, qualified: qualified, filter: filters.filter, plans: !noPlans) { progress.update($0) }
+        progress.finish()
+        let shown = Array(report.credentials.prefix(top))
+        if output.format == .json { return try Output.json(GapsJSON(report, shown: shown)) }
+        var table = Table([
+            .init(header: "Rank", numeric: true), .init(header: "Credential"), .init(header: "Name"),
+            .init(header: "Lifted alone", numeric: true), .init(header: "In plans", numeric: true),
+            .init(header: "Cost", numeric: true), .init(header: "Hours", numeric: true), .init(header: "Cost per person lifted", numeric: true),
+        ])
+        for (rank, impact) in shown.enumerated() {
+            let perPerson = impact.lifted > 0 ? impact.cost.map { Format.dollars(($0 / Double(impact.lifted)).rounded()) } ?? "-" : "-"
+            table.append([
+                String(rank + 1), impact.credential, impact.name.truncated(output.format == .csv ? 500 : 44), String(impact.lifted),
+                noPlans ? "-" : String(impact.inPlans), Format.dollars(impact.cost), Format.number(impact.hours), perPerson,
+            ])
+        }
+        guard output.format == .table else { return Output.table(table, format: output.format) }
+        Output.text("Pool of \(report.people) people; qualified means a fit of at least \(Format.score(qualified)).")
+        for id in report.jobs {
+            let title = catalog.job(id)?.title ?? id
+            Output.text("  \(title) (\(id)): \(report.alreadyQualified[id] ?? 0) qualified now"
+                + (noPlans ? "" : ", \(report.unreachable[id] ?? 0) cannot reach it with the usable credentials"))
+        }
+        Output.text("")
+        if shown.isEmpty { Output.text("No usable credential lifts anyone.") } else { Output.table(table, format: .table) }
+    }
+}
+
+/// The JSON shape of `gaps`.
+struct GapsJSON: Encodable {
+    struct Impact: Encodable {
+        var credential: String
+        var name: String
+        var cost: Double?
+        var hours: Double?
+        var lifted: Int
+        var liftedByJob: [String: Int]
+        var inPlans: Int
+    }
+
+    var jobs: [String]
+    var people: Int
+    var qualified: Double
+    var alreadyQualified: [String: Int]
+    var unreachable: [String: Int]
+    var credentials: [Impact]
+
+    init(_ report: PoolGapReport, shown: [PoolCredentialImpact]) {
+        jobs = report.jobs
+        people = report.people
+        qualified = report.qualified
+        alreadyQualified = report.alreadyQualified
+        unreachable = report.unreachable
+        credentials = shown.map {
+            Impact(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, lifted: $0.lifted,
+                   liftedByJob: $0.liftedByJob, inPlans: $0.inPlans)
+        }
+    }
+}
+
+/// A progress line on standard error, shown only when it is a terminal.
+final class Progress {
+    private let total: Int
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private let start = ContinuousClock.now
+    private var lastDraw = ContinuousClock.now
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    func update(_ done: Int) {
+        guard enabled, ContinuousClock.now - lastDraw > .milliseconds(100) || done == total else { return }
+        lastDraw = ContinuousClock.now
+        let elapsed = Double((ContinuousClock.now - start).components.attoseconds) / 1e18 + Double((ContinuousClock.now - start).components.seconds)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        FileHandle.standardError.write(Data(String(format: "\r%d/%d %@  %.0f/s  %.0fs left ", done, total, label, rate, left).utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
