@@ -56,7 +56,8 @@ def main():
     parser.add_argument("--sizes", default="15x200,30x500,60x2000")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--binary", default=".build/release/gap-compare")
-    parser.add_argument("--max-cover", type=int, default=6, help="most gap skills one credential covers")
+    parser.add_argument("--max-cover", type=int, default=6, help="hard family: most gap skills one credential covers")
+    parser.add_argument("--density", type=float, help="density family: chance that a credential covers a gap skill")
     args = parser.parse_args()
 
     print(f"{'size':>10} {'n':>3} {'SkillMatch median':>18} {'max':>9} {'HiGHS median':>13} {'max':>9} {'ratio':>7}  agree")
@@ -64,7 +65,8 @@ def main():
         skills, credentials = (int(x) for x in size.split("x"))
         output = subprocess.run(
             [args.binary, str(skills), str(credentials), str(args.instances), "--with-instances",
-             "--time-limit", str(args.time_limit), "--max-cover", str(args.max_cover)],
+             "--time-limit", str(args.time_limit)]
+            + (["--density", str(args.density)] if args.density else ["--max-cover", str(args.max_cover)]),
             check=True, capture_output=True, text=True).stdout
         ours, theirs, agree = [], [], 0
         for line in output.splitlines():

@@ -19,7 +19,11 @@ step "What the catalogue holds" stats
 step "Dana's skills: stated, or shown by a credential she holds" show candidate dana-it-legacy
 step "Her best-fitting jobs" match --candidate dana-it-legacy --top 5
 step "Why the best one scores what it does, requirement by requirement" fit --candidate dana-it-legacy --job 15-1232.00
-step "Credentials for the gaps: endpoint management, in demand" credentials search endpoint management
+step "The smallest set of credentials that closes her gap, in the order to earn them" gap --candidate dana-it-legacy --job 15-1232.00
+step "Or just enough to reach a fit of 0.9, within \$1,000" gap --candidate dana-it-legacy --job 15-1232.00 --target 0.9 --max-cost 1000
+step "Which single credential next, across all 39 jobs?" next --candidate dana-it-legacy --top 5
+step "Credentials for one gap: endpoint management" credentials search endpoint management
 step "One of them in detail" show credential microsoft-endpoint-administrator
 step "Affordable cloud starting points: at most \$200" credentials search cloud --max-cost 200 --limit 5
 step "The same ranking as JSON, for other tools" match --candidate dana-it-legacy --top 3 --format json
+step "A workforce board's view: which credentials move the most of the demo pool to qualified?" gaps --job 15-1232.00 --jobs 53-7051.00,43-5071.00 --top 5

@@ -25,6 +25,25 @@ public enum GapInstances {
         return CoverProblem(elementCount: skills, candidates: candidates)
     }
 
+    /// One instance of the density family: each credential covers each gap skill with probability `density`
+    /// (at least one), so wider gaps meet wider credentials; costs and hours as in ``make(skills:credentials:maxCover:seed:)``.
+    public static func make(skills: Int, credentials: Int, density: Double, seed: UInt64) -> CoverProblem {
+        var random = SplitMix64(seed: seed &* 0x9E37_79B9 &+ 17)
+        var candidates = (0..<credentials).map { _ -> CoverCandidate in
+            var covers = (0..<skills).filter { _ in Double.random(in: 0..<1, using: &random) < density }
+            if covers.isEmpty { covers = [Int.random(in: 0..<skills, using: &random)] }
+            return CoverCandidate(
+                covers: covers, cost: Int64(Int.random(in: 50...1_500, using: &random)) * 100,
+                hours: Int64(Int.random(in: 5...200, using: &random)) * 100)
+        }
+        let covered = Set(candidates.flatMap(\.covers))
+        for skill in 0..<skills where !covered.contains(skill) {
+            let index = Int.random(in: 0..<credentials, using: &random)
+            candidates[index].covers = (candidates[index].covers + [skill]).sorted()
+        }
+        return CoverProblem(elementCount: skills, candidates: candidates)
+    }
+
     /// The sizes the issue asks for: gap skills × relevant credentials.
     public static let sizes: [(skills: Int, credentials: Int)] = [(15, 200), (30, 500), (60, 2_000)]
 }

@@ -1,21 +1,23 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
 // {"skills", "credentials", "seed", "count", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
-// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K] [--time-limit SECONDS] [--with-instances]
+// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--with-instances]
 import Foundation
 import BenchmarkWorkloads
 import SkillVectors
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let skills = Int(arguments[1]), let credentials = Int(arguments[2]), let instances = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K] [--time-limit SECONDS] [--with-instances]\n".utf8))
+    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--with-instances]\n".utf8))
     exit(2)
 }
+let density = arguments.firstIndex(of: "--density").flatMap { Double(arguments[$0 + 1]) }
 let maxCover = arguments.firstIndex(of: "--max-cover").flatMap { Int(arguments[$0 + 1]) } ?? 6
 let withInstances = arguments.contains("--with-instances")
 let timeLimit = arguments.firstIndex(of: "--time-limit").flatMap { Double(arguments[$0 + 1]) }.map { Duration.milliseconds(Int($0 * 1000)) }
 
 for seed in 1...UInt64(instances) {
-    var problem = GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
+    var problem = density.map { GapInstances.make(skills: skills, credentials: credentials, density: $0, seed: seed) }
+        ?? GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
     if arguments.contains("--count-only") { problem.objective = [.count] }
     let clock = ContinuousClock()
     var outcome: CoverOutcome?

@@ -37,6 +37,8 @@ public struct CoverProblem: Sendable {
     public var elementCount: Int
     /// The candidates, in tie-break order.
     public var candidates: [CoverCandidate]
+    /// The largest number of candidates allowed.
+    public var maxCount: Int?
     /// The largest total cost allowed.
     public var maxCost: Int64?
     /// The largest total hours allowed.
@@ -46,14 +48,24 @@ public struct CoverProblem: Sendable {
 
     /// Creates a problem; by default the fewest sets, then the least cost, then the least hours.
     public init(
-        elementCount: Int, candidates: [CoverCandidate], maxCost: Int64? = nil, maxHours: Int64? = nil,
-        objective: [CoverMetric] = [.count, .cost, .hours]
+        elementCount: Int, candidates: [CoverCandidate], maxCount: Int? = nil, maxCost: Int64? = nil,
+        maxHours: Int64? = nil, objective: [CoverMetric] = [.count, .cost, .hours]
     ) {
         self.elementCount = elementCount
         self.candidates = candidates
+        self.maxCount = maxCount
         self.maxCost = maxCost
         self.maxHours = maxHours
         self.objective = objective
+    }
+
+    /// The budget on one metric.
+    func limit(_ metric: CoverMetric) -> Int64? {
+        switch metric {
+        case .count: maxCount.map(Int64.init)
+        case .cost: maxCost
+        case .hours: maxHours
+        }
     }
 }
 

@@ -28,9 +28,10 @@ struct LagrangianBound {
     ///   - side: each candidate's side weight `v_c` and the budget `K`, or `nil` for no side constraint.
     ///   - start: a dual-feasible starting point per element (for example the charging bound's shares).
     mutating func bound(
-        elements: [Int], members: [[Int32]], weight: [Double], side: (weights: [Double], budget: Double)?,
+        _ context: NodeContext, weight: [Double], side: (weights: [Double], budget: Double)?,
         start: [Double], stopAbove: Double, iterations: Int = 60
     ) -> (bound: Double, reduced: [Double]) {
+        let elements = context.elements
         var u = elements.indices.map { position in max(multipliers[elements[position]], 0) }
         if u.allSatisfy({ $0 == 0 }) { u = start }
         var lambda = side == nil ? 0 : self.lambda
@@ -44,13 +45,16 @@ struct LagrangianBound {
             var value = u.reduce(0, +) - lambda * (side?.budget ?? 0)
             for index in subgradient.indices { subgradient[index] = 1 }
             var sideGradient = -(side?.budget ?? 0)
-            for (candidate, covered) in members.enumerated() {
-                var reduced = weight[candidate] + lambda * (side?.weights[candidate] ?? 0)
-                for position in covered { reduced -= u[Int(position)] }
-                if reduced < 0 {
-                    value += reduced
-                    for position in covered { subgradient[Int(position)] -= 1 }
-                    sideGradient += side?.weights[candidate] ?? 0
+            context.positions.withUnsafeBufferPointer { positions in
+                for candidate in 0..<context.count {
+                    let covered = context.starts[candidate] ..< context.starts[candidate + 1]
+                    var reduced = weight[candidate] + lambda * (side?.weights[candidate] ?? 0)
+                    for index in covered { reduced -= u[Int(positions[index])] }
+                    if reduced < 0 {
+                        value += reduced
+                        for index in covered { subgradient[Int(positions[index])] -= 1 }
+                        sideGradient += side?.weights[candidate] ?? 0
+                    }
                 }
             }
             if value > best + 1e-12 {
@@ -74,29 +78,39 @@ struct LagrangianBound {
         }
         for (position, element) in elements.enumerated() { multipliers[element] = bestU[position] }
         if side != nil { self.lambda = bestLambda }
-        let reduced = members.enumerated().map { candidate, covered in
-            covered.reduce(weight[candidate] + bestLambda * (side?.weights[candidate] ?? 0)) { $0 - bestU[Int($1)] }
+        let reduced = (0..<context.count).map { candidate in
+            context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
+                .reduce(weight[candidate] + bestLambda * (side?.weights[candidate] ?? 0)) { $0 - bestU[Int($1)] }
         }
         return (best, reduced)
     }
 }
 
-/// A node's uncovered elements and, for each usable candidate, the positions among them that it covers.
+/// A node's uncovered elements and, for each usable candidate, the positions among them that it covers, stored
+/// flat: candidate `i` covers `positions[starts[i] ..< starts[i + 1]]`.
 struct NodeContext {
     let elements: [Int]
-    let members: [[Int32]]
+    let starts: [Int]
+    let positions: [Int32]
 
     init<Bits: CoverBits>(uncovered: Bits, next: [(candidate: Int, gain: Int)], elementCount: Int, covers: [Bits]) {
         var elements: [Int] = []
         uncovered.forEachElement { elements.append($0) }
         var position = [Int32](repeating: -1, count: elementCount)
         for (index, element) in elements.enumerated() { position[element] = Int32(index) }
-        self.elements = elements
-        members = next.map { item in
-            var list: [Int32] = []
-            list.reserveCapacity(item.gain)
-            covers[item.candidate].intersection(uncovered).forEachElement { list.append(position[$0]) }
-            return list
+        var starts = [0]
+        starts.reserveCapacity(next.count + 1)
+        var positions: [Int32] = []
+        positions.reserveCapacity(next.reduce(0) { $0 + $1.gain })
+        for item in next {
+            covers[item.candidate].intersection(uncovered).forEachElement { positions.append(position[$0]) }
+            starts.append(positions.count)
         }
+        self.elements = elements
+        self.starts = starts
+        self.positions = positions
     }
+
+    /// The number of candidates.
+    var count: Int { starts.count - 1 }
 }

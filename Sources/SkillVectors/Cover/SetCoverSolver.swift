@@ -29,10 +29,37 @@ public enum SetCoverSolver {
             }
             precondition(candidate.cost >= 0 && candidate.hours >= 0, "costs and hours must not be negative")
         }
-        if problem.elementCount <= 64 {
-            return CoverSearch<UInt64>(problem, timeLimit: timeLimit).run()
+        let deadline = timeLimit.map { ContinuousClock.now + $0 }
+        return problem.elementCount <= 64
+            ? twoPhase(problem, deadline: deadline, search: CoverSearch<UInt64>.init)
+            : twoPhase(problem, deadline: deadline, search: CoverSearch<WideBits>.init)
+    }
+
+    /// Phase 1 proves the best value of the first metric, pruning ties (any optimum will do); phase 2 then
+    /// minimises the rest of the objective with the first metric held to that value, starting from phase 1's
+    /// selection. Splitting keeps the search from breaking ties among selections that phase 1 would discard.
+    private static func twoPhase<Bits: CoverBits>(
+        _ problem: CoverProblem, deadline: ContinuousClock.Instant?,
+        search: (CoverProblem, ContinuousClock.Instant?, Bool, CoverSelection?) -> CoverSearch<Bits>
+    ) -> CoverOutcome {
+        guard problem.objective.count > 1 else { return search(problem, deadline, false, nil).run() }
+        var first = problem
+        first.objective = [problem.objective[0]]
+        let phase1 = search(first, deadline, true, nil).run()
+        guard phase1.optimal, let found = phase1.best else {
+            // Out of time (the best so far, with the root bound) or no selection at all.
+            return phase1
         }
-        return CoverSearch<WideBits>(problem, timeLimit: timeLimit).run()
+        let value = found.value(problem.objective[0])
+        var second = problem
+        switch problem.objective[0] {
+        case .count: second.maxCount = Int(value)
+        case .cost: second.maxCost = value
+        case .hours: second.maxHours = value
+        }
+        let phase2 = search(second, deadline, false, found).run()
+        return CoverOutcome(
+            best: phase2.best ?? found, optimal: phase2.optimal, lowerBound: value, nodes: phase1.nodes + phase2.nodes)
     }
 }
 
@@ -58,8 +85,11 @@ final class CoverSearch<Bits: CoverBits> {
     private var rootLowerBound: Int64?
     private var lagrangian: LagrangianBound
     private var primaryLagrangian: LagrangianBound
+    /// Prune selections that can only tie the incumbent (when any optimum will do).
+    private let strict: Bool
 
-    init(_ problem: CoverProblem, timeLimit: Duration?) {
+    /// A search; `incumbent` is a known feasible selection to start from (else a greedy one is tried).
+    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, strict: Bool, incumbent: CoverSelection?) {
         elementCount = problem.elementCount
         covers = problem.candidates.map { candidate in
             var bits = Bits.empty(capacity: problem.elementCount)
@@ -71,19 +101,23 @@ final class CoverSearch<Bits: CoverBits> {
         ]
         requires = problem.candidates.map { $0.requires.sorted() }
         objective = problem.objective.map { metric in CoverMetric.allCases.firstIndex(of: metric)! }
-        maxima = [nil, problem.maxCost, problem.maxHours]
-        deadline = timeLimit.map { ContinuousClock.now + $0 }
+        maxima = CoverMetric.allCases.map(problem.limit)
+        self.deadline = deadline
+        self.strict = strict
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
         lagrangian = LagrangianBound(elementCount: problem.elementCount)
         primaryLagrangian = LagrangianBound(elementCount: problem.elementCount)
+        self.incumbent = incumbent
     }
+
+    private let incumbent: CoverSelection?
 
     func run() -> CoverOutcome {
         var universe = Bits.empty(capacity: elementCount)
         for element in 0..<elementCount { universe.insert(element) }
         let alive = undominated()
-        if let greedy = greedy(universe, alive) { record(greedy) }
+        if let incumbent { record(incumbent) } else if let greedy = greedy(universe, alive) { record(greedy) }
         search(universe, alive)
         let finished = !timedOut
         let primary = objective[0]
@@ -156,32 +190,38 @@ final class CoverSearch<Bits: CoverBits> {
         let isRoot = rootLowerBound == nil
         let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
         var keep = [Bool](repeating: true, count: next.count)
+        var priority: [Double]?  // reduced costs of `next`, when a Lagrangian bound ran: branch on the smallest first
         let first = objective[0]
-        let firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first]
+        // In strict mode only strictly better selections matter, so the allowance is one less.
+        var firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first] - (strict && objective.count == 1 ? 1 : 0)
+        if let maximum = maxima[first] { firstAllowance = min(firstAllowance ?? maximum - totals[first], maximum - totals[first]) }
         if isRoot || lower[first] < (firstAllowance ?? .max) {
             let (bound, reduced) = primaryLagrangian.bound(
-                elements: context.elements, members: context.members, weight: next.map { Double(weights[first][$0.candidate]) },
+                context, weight: next.map { Double(weights[first][$0.candidate]) },
                 side: nil, start: context.elements.map { cheapest[first * elementCount + $0] },
                 stopAbove: firstAllowance.map { Double($0) + 1e-6 } ?? .infinity, iterations: isRoot ? 300 : 30)
             lower[first] = max(lower[first], Self.integralBound(bound))
+            priority = reduced
             if let firstAllowance {
                 for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > firstAllowance { keep[index] = false }
             }
         }
         if isRoot { rootLowerBound = lower[first] }
         if cannotImprove(lower) { return }
-        if objective.count >= 2, let firstAllowance, totals[first] + lower[first] == bestKey[0] {
+        if objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
             let second = objective[1]
             let allowance = bestKey[1] - totals[second]
             let (bound, reduced) = lagrangian.bound(
-                elements: context.elements, members: context.members, weight: next.map { Double(weights[second][$0.candidate]) },
+                context, weight: next.map { Double(weights[second][$0.candidate]) },
                 side: (next.map { Double(weights[first][$0.candidate]) }, Double(firstAllowance)),
                 start: context.elements.map { cheapest[second * elementCount + $0] }, stopAbove: Double(allowance) + 1e-6)
             if Self.integralBound(bound) > allowance { return }
+            priority = reduced
             for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > allowance { keep[index] = false }
         }
         if keep.contains(false) {
             next = zip(next, keep).filter(\.1).map(\.0)
+            priority = priority.map { zip($0, keep).filter(\.1).map(\.0) }
             var stillCovered = Bits.empty(capacity: elementCount)
             for item in next { stillCovered = stillCovered.union(covers[item.candidate]) }
             if !uncovered.isSubset(of: stillCovered) { return }
@@ -191,7 +231,8 @@ final class CoverSearch<Bits: CoverBits> {
         // Branch on the element with the fewest covering candidates, cheapest share first.
         let primary = objective[0]
         var branches: [CoverBranch] = []
-        for item in next where covers[item.candidate].contains(branchElement) {
+        for (index, item) in next.enumerated() where covers[item.candidate].contains(branchElement) {
+            // Smallest Lagrangian reduced cost first when known (the LP's favourites), else cheapest share.
             let share = Double(addedWeight(item.candidate, primary)) / Double(item.gain)
             branches.append(CoverBranch(candidate: item.candidate, share: share, gain: Double(item.gain)))
         }
@@ -207,7 +248,7 @@ final class CoverSearch<Bits: CoverBits> {
             if adding.contains(where: { excluded[$0] }) { continue }
             var added = [Int64](repeating: 0, count: 3)
             for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
-            if (1..<3).contains(where: { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }) { continue }
+            if (0..<3).contains(where: { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }) { continue }
             var remaining = uncovered
             for candidate in adding {
                 chosen[candidate] = true
@@ -250,7 +291,7 @@ final class CoverSearch<Bits: CoverBits> {
 
     /// Whether what is chosen plus the lower bounds breaks a budget or cannot beat the best selection.
     private func cannotImprove(_ lower: [Int64]) -> Bool {
-        for metric in 1..<3 {
+        for metric in 0..<3 {
             if let maximum = maxima[metric], totals[metric] + lower[metric] > maximum { return true }
         }
         guard !bestKey.isEmpty else { return false }
@@ -258,7 +299,7 @@ final class CoverSearch<Bits: CoverBits> {
             let bound = totals[metric] + lower[metric]
             if bound != bestKey[position] { return bound > bestKey[position] }
         }
-        return false  // Equal on every metric: only the ids can decide, so keep searching.
+        return strict  // Equal on every metric: only the ids can decide, unless any optimum will do.
     }
 
     private func record(_ selection: CoverSelection) {
