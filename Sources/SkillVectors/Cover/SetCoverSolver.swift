@@ -152,12 +152,13 @@ final class CoverSearch<Bits: CoverBits> {
         var gainHistogram = [Int](repeating: 0, count: elementCount + 1)
         for (candidate, gain) in next {
             gainHistogram[gain] += 1
-            let shares = (0..<3).map { Double(weights[$0][candidate]) / Double(gain) }
+            let shares = (Double(weights[0][candidate]) / Double(gain), Double(weights[1][candidate]) / Double(gain),
+                          Double(weights[2][candidate]) / Double(gain))
             covers[candidate].intersection(uncovered).forEachElement { element in
                 coverCount[element] += 1
-                for metric in 0..<3 where shares[metric] < cheapest[metric * elementCount + element] {
-                    cheapest[metric * elementCount + element] = shares[metric]
-                }
+                cheapest[element] = min(cheapest[element], shares.0)
+                cheapest[elementCount + element] = min(cheapest[elementCount + element], shares.1)
+                cheapest[2 * elementCount + element] = min(cheapest[2 * elementCount + element], shares.2)
             }
         }
         var branchElement = -1
