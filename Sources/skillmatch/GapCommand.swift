@@ -59,12 +59,12 @@ struct GapCommand: ParsableCommand {
             timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) })
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
-        case .csv: Output.table(Self.table(plan), format: .csv)
+        case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
         case .table: Self.print(plan, person: person)
         }
     }
 
-    static func table(_ plan: GapPlan) -> Table {
+    static func table(_ plan: GapPlan, format: OutputFormat) -> Table {
         var table = Table([
             .init(header: "Step", numeric: true), .init(header: "Credential"), .init(header: "Name"),
             .init(header: "Covers"), .init(header: "Cost", numeric: true), .init(header: "Hours", numeric: true),
@@ -73,7 +73,7 @@ struct GapCommand: ParsableCommand {
             var covers = credential.covers.joined(separator: " ")
             if !credential.raises.isEmpty { covers += (covers.isEmpty ? "" : " ") + "(raises " + credential.raises.joined(separator: " ") + ")" }
             if !credential.prerequisiteFor.isEmpty { covers += (covers.isEmpty ? "" : "; ") + "prerequisite for " + credential.prerequisiteFor.joined(separator: ", ") }
-            table.append([String(step + 1), credential.id, credential.name, covers.isEmpty ? "-" : covers,
+            table.append([String(step + 1), credential.id, format == .csv ? credential.name : credential.name.truncated(40), covers.isEmpty ? "-" : covers,
                           Format.dollars(credential.cost), Format.number(credential.hours)])
         }
         return table
@@ -90,7 +90,7 @@ struct GapCommand: ParsableCommand {
         } else {
             let proof = plan.optimal ? "proven smallest" : "best found in the time limit; at least \(plan.lowerBound) needed"
             Output.text("To \(goal): \(plan.credentials.count) credential\(plan.credentials.count == 1 ? "" : "s") (\(proof)), earned in this order:\n")
-            Output.table(table(plan), format: .table)
+            Output.table(table(plan, format: .table), format: .table)
             var totals = "\nTotal: \(Format.dollars(plan.totalCost))"
             if plan.unknownCosts > 0 { totals += " plus \(plan.unknownCosts) of unknown cost" }
             totals += ", \(Format.number(plan.totalHours)) hours"
