@@ -17,6 +17,9 @@ struct LagrangianBound {
 
     init(elementCount: Int) { multipliers = Array(repeating: 0, count: elementCount) }
 
+    /// The current multiplier of each element: a price per element for primal heuristics.
+    var prices: [Double] { multipliers }
+
     /// The best bound found, stopping early once it exceeds `stopAbove`, and each candidate's reduced cost
     /// `w_c + λ·v_c − Σ_{e ∈ c ∩ U} u_e` at the multipliers that gave it: a selection containing `c` is bounded
     /// below by `bound + max(0, reduced_c)`.

@@ -207,7 +207,11 @@ final class CoverSearch<Bits: CoverBits> {
                 for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > firstAllowance { keep[index] = false }
             }
         }
-        if isRoot { rootLowerBound = lower[first] }
+        if isRoot {
+            rootLowerBound = lower[first]
+            // Lagrangian heuristic: a greedy cover that values elements at their multipliers often matches the bound.
+            if let priced = greedy(uncovered, next.map(\.candidate), prices: primaryLagrangian.prices) { record(priced) }
+        }
         if cannotImprove(lower) { return }
         if objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
             let second = objective[1]
@@ -338,7 +342,7 @@ final class CoverSearch<Bits: CoverBits> {
 
     /// A greedy cover within the budgets: cheapest share of the first metric per newly covered element, then
     /// redundant candidates removed. `nil` when greedy finds none.
-    private func greedy(_ universe: Bits, _ alive: [Int]) -> CoverSelection? {
+    private func greedy(_ universe: Bits, _ alive: [Int], prices: [Double]? = nil) -> CoverSelection? {
         let primary = objective[0]
         var picked = [Bool](repeating: false, count: covers.count)
         var order: [Int] = []
@@ -354,7 +358,12 @@ final class CoverSearch<Bits: CoverBits> {
                 let hours = adding.reduce(Int64(0)) { $0 + weights[2][$1] }
                 if let maximum = maxima[1], spent[1] + cost > maximum { continue }
                 if let maximum = maxima[2], spent[2] + hours > maximum { continue }
-                let share = Double(adding.reduce(Int64(0)) { $0 + weights[primary][$1] }) / Double(gain)
+                var value = Double(gain)
+                if let prices {
+                    value = 1e-9 * Double(gain)
+                    covers[candidate].intersection(uncovered).forEachElement { value += prices[$0] }
+                }
+                let share = Double(adding.reduce(Int64(0)) { $0 + weights[primary][$1] }) / value
                 if let current = choice, !(share < current.share || (share == current.share && gain > current.gain)) { continue }
                 choice = (candidate, share, gain)
             }
