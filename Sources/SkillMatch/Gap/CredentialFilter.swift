@@ -68,6 +68,15 @@ extension Catalog {
         }
     }
 
+    /// For each usable credential, the candidate's effective levels with it and its missing prerequisites held.
+    public func profiles(_ candidate: Candidate, earning usable: [(credential: Credential, missing: [String])]) -> [[String: EffectiveLevel]] {
+        usable.map { item in
+            var holding = candidate
+            holding.credentials += [item.credential.id] + item.missing
+            return effectiveLevels(of: holding)
+        }
+    }
+
     /// Credentials in an order they can be earned: prerequisites first, otherwise by id.
     public func earnOrder(_ ids: some Collection<String>) -> [String] {
         let chosen = Set(ids)

@@ -49,12 +49,7 @@ extension MatchEngine {
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
         let best = TopK.select(before, k: bestJobs)
         let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-        let profiles = usable.map { item in
-            var holding = candidate
-            holding.credentials += [item.credential.id] + item.missing
-            return catalog.effectiveLevels(of: holding)
-        }
-        let after = scores(profiles: profiles)
+        let after = scores(profiles: catalog.profiles(candidate, earning: usable))
         var prospects: [CredentialProspect] = []
         for (row, item) in usable.enumerated() {
             var unlocks: [RankedIndex] = []

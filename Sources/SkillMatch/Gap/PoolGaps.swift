@@ -79,11 +79,7 @@ public struct PoolGapAnalysis: Sendable {
             for job in catalog.jobs.indices where isQualified(before[job]) { alreadyQualified[catalog.jobs[job].id, default: 0] += 1 }
             if !open.isEmpty {
                 let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-                let after = engine.scores(profiles: usable.map { item in
-                    var holding = candidate
-                    holding.credentials += [item.credential.id] + item.missing
-                    return catalog.effectiveLevels(of: holding)
-                })
+                let after = engine.scores(profiles: catalog.profiles(candidate, earning: usable))
                 for (row, item) in usable.enumerated() {
                     for job in open where isQualified(after[row, job]) {
                         lifted[item.credential.id, default: []].insert(person)

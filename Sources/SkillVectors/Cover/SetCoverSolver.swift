@@ -7,10 +7,14 @@
 ///
 /// - charging bound: any cover pays at least `Σ_e min_c w_c / |c ∩ U|` for the uncovered elements `U`
 ///   (each element charged its share of the cheapest candidate per element covered), for each metric `w`;
-/// - top-k bound (count): at least the smallest `k` whose `k` largest coverages of `U` add up to `|U|`.
+/// - top-k bound (count): at least the smallest `k` whose `k` largest coverages of `U` add up to `|U|`;
+/// - Lagrangian bound (``LagrangianBound``) on the first metric, and, where the first metric can at best tie the
+///   incumbent, on the second metric with the first held within the incumbent's: close to the LP bound. Its
+///   reduced costs also drop, for the subtree, candidates that cannot be part of a better selection.
 ///
 /// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
-/// cost and hours (and, if equal, has a smaller index); a greedy cover gives the first incumbent.
+/// cost and hours (and, if equal, has a smaller index); a greedy cover, and at the root a greedy cover pricing
+/// elements at their Lagrangian multipliers, give the first incumbents.
 public enum SetCoverSolver {
     /// Solves a cover problem.
     ///
@@ -31,35 +35,8 @@ public enum SetCoverSolver {
         }
         let deadline = timeLimit.map { ContinuousClock.now + $0 }
         return problem.elementCount <= 64
-            ? twoPhase(problem, deadline: deadline, search: CoverSearch<UInt64>.init)
-            : twoPhase(problem, deadline: deadline, search: CoverSearch<WideBits>.init)
-    }
-
-    /// Phase 1 proves the best value of the first metric, pruning ties (any optimum will do); phase 2 then
-    /// minimises the rest of the objective with the first metric held to that value, starting from phase 1's
-    /// selection. Splitting keeps the search from breaking ties among selections that phase 1 would discard.
-    private static func twoPhase<Bits: CoverBits>(
-        _ problem: CoverProblem, deadline: ContinuousClock.Instant?,
-        search: (CoverProblem, ContinuousClock.Instant?, Bool, CoverSelection?) -> CoverSearch<Bits>
-    ) -> CoverOutcome {
-        guard problem.objective.count > 1 else { return search(problem, deadline, false, nil).run() }
-        var first = problem
-        first.objective = [problem.objective[0]]
-        let phase1 = search(first, deadline, true, nil).run()
-        guard phase1.optimal, let found = phase1.best else {
-            // Out of time (the best so far, with the root bound) or no selection at all.
-            return phase1
-        }
-        let value = found.value(problem.objective[0])
-        var second = problem
-        switch problem.objective[0] {
-        case .count: second.maxCount = Int(value)
-        case .cost: second.maxCost = value
-        case .hours: second.maxHours = value
-        }
-        let phase2 = search(second, deadline, false, found).run()
-        return CoverOutcome(
-            best: phase2.best ?? found, optimal: phase2.optimal, lowerBound: value, nodes: phase1.nodes + phase2.nodes)
+            ? CoverSearch<UInt64>(problem, deadline: deadline).run()
+            : CoverSearch<WideBits>(problem, deadline: deadline).run()
     }
 }
 
@@ -85,11 +62,8 @@ final class CoverSearch<Bits: CoverBits> {
     private var rootLowerBound: Int64?
     private var lagrangian: LagrangianBound
     private var primaryLagrangian: LagrangianBound
-    /// Prune selections that can only tie the incumbent (when any optimum will do).
-    private let strict: Bool
 
-    /// A search; `incumbent` is a known feasible selection to start from (else a greedy one is tried).
-    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, strict: Bool, incumbent: CoverSelection?) {
+    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?) {
         elementCount = problem.elementCount
         covers = problem.candidates.map { candidate in
             var bits = Bits.empty(capacity: problem.elementCount)
@@ -103,21 +77,17 @@ final class CoverSearch<Bits: CoverBits> {
         objective = problem.objective.map { metric in CoverMetric.allCases.firstIndex(of: metric)! }
         maxima = CoverMetric.allCases.map(problem.limit)
         self.deadline = deadline
-        self.strict = strict
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
         lagrangian = LagrangianBound(elementCount: problem.elementCount)
         primaryLagrangian = LagrangianBound(elementCount: problem.elementCount)
-        self.incumbent = incumbent
     }
-
-    private let incumbent: CoverSelection?
 
     func run() -> CoverOutcome {
         var universe = Bits.empty(capacity: elementCount)
         for element in 0..<elementCount { universe.insert(element) }
         let alive = undominated()
-        if let incumbent { record(incumbent) } else if let greedy = greedy(universe, alive) { record(greedy) }
+        if let greedy = greedy(universe, alive) { record(greedy) }
         search(universe, alive)
         let finished = !timedOut
         let primary = objective[0]
@@ -193,8 +163,7 @@ final class CoverSearch<Bits: CoverBits> {
         var keep = [Bool](repeating: true, count: next.count)
         var priority: [Double]?  // reduced costs of `next`, when a Lagrangian bound ran: branch on the smallest first
         let first = objective[0]
-        // In strict mode only strictly better selections matter, so the allowance is one less.
-        var firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first] - (strict && objective.count == 1 ? 1 : 0)
+        var firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first]
         if let maximum = maxima[first] { firstAllowance = min(firstAllowance ?? maximum - totals[first], maximum - totals[first]) }
         if isRoot || lower[first] < (firstAllowance ?? .max) {
             let (bound, reduced) = primaryLagrangian.bound(
@@ -304,7 +273,7 @@ final class CoverSearch<Bits: CoverBits> {
             let bound = totals[metric] + lower[metric]
             if bound != bestKey[position] { return bound > bestKey[position] }
         }
-        return strict  // Equal on every metric: only the ids can decide, unless any optimum will do.
+        return false  // Equal on every metric: only the ids can decide, so keep searching.
     }
 
     private func record(_ selection: CoverSelection) {
