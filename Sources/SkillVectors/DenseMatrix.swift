@@ -40,11 +40,4 @@ public struct DenseMatrix<Scalar: BLASScalar>: Sendable, Equatable {
     public func withUnsafeStorage<R>(_ body: (UnsafePointer<Scalar>?) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { try body($0.baseAddress) }
     }
-
-    /// The fraction of entries that are not zero, in [0, 1] (0 for an empty matrix).
-    /// - Complexity: O(rows × columns).
-    public var density: Double {
-        guard !storage.isEmpty else { return 0 }
-        return Double(storage.lazy.filter { $0 != 0 }.count) / Double(storage.count)
-    }
 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a catalogue into the database.",
-        subcommands: [ImportCatalog.self, ImportDemo.self])
+        subcommands: [ImportCatalog.self, ImportOnet.self, ImportDemo.self])
 }
 
 /// `skillmatch import catalog FILE.json`.
@@ -51,6 +51,46 @@ struct ImportDemo: ParsableCommand {
                 + "\(stats.credentials) credentials, \(stats.candidates) candidates.")
         }
     }
+}
+
+/// `skillmatch import onet DIR`.
+struct ImportOnet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "onet",
+        abstract: "Import occupations and their Skills and Knowledge ratings from an O*NET database folder.",
+        discussion: """
+            Reads Occupation Data, Skills and Knowledge (and element descriptions from Content Model Reference) as             released (tab-separated text, n/a for missing values) or converted from the Excel release; columns are             found by header name. Importance (IM, 1-5) becomes importance; Level (LV, 0-7) divided by 7 becomes the             level. Ratings flagged Not Relevant or Recommend Suppress, with level 0 or a missing value are left out             and counted. One transaction: all of it lands or none.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "The O*NET folder (holding Occupation Data.txt, Skills.txt, Knowledge.txt).") var directory: String
+
+    func run() throws {
+        let (document, report) = try OnetImporter.read(directory: directory)
+        let store = try database.open()
+        let summary = try store.importCatalog(document) { catalog in
+            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
+                throw InputError(file: directory, message: error.description)
+            }
+        }
+        if output.format == .json {
+            return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
+        }
+        Output.text("Imported O*NET from \(directory) into \(store.path).")
+        Output.text("  \(report.jobs) of \(report.occupationsRead) occupations (the others have no usable rating), "
+            + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements.")
+        Output.text("  Left out: \(report.notRelevant) ratings marked Not Relevant, \(report.suppressed) marked Recommend Suppress, "
+            + "\(report.zeroLevel) with level 0, \(report.incomplete) incomplete, \(report.unknownOccupations) for unknown occupations.")
+    }
+}
+
+/// What `import onet` prints as JSON.
+struct OnetReportJSON: Encodable {
+    var directory: String
+    var database: String
+    var report: OnetImportReport
+    var summary: ImportSummary
 }
 
 /// What `import catalog` prints.

@@ -1,0 +1,149 @@
+import SkillMatch
+
+/// What an O*NET import read, kept and left out.
+public struct OnetImportReport: Sendable, Hashable, Codable {
+    /// Occupations in `Occupation Data`.
+    public var occupationsRead = 0
+    /// Occupations imported as jobs (those with at least one usable rating).
+    public var jobs = 0
+    /// Skill elements (from `Skills`).
+    public var skills = 0
+    /// Knowledge elements (from `Knowledge`).
+    public var knowledge = 0
+    /// Requirements imported.
+    public var requirements = 0
+    /// Ratings left out because O*NET marks the element Not Relevant for the occupation.
+    public var notRelevant = 0
+    /// Ratings left out because O*NET recommends suppressing the estimate (too uncertain).
+    public var suppressed = 0
+    /// Ratings left out because the level is 0 (the element is not needed at any level).
+    public var zeroLevel = 0
+    /// Ratings left out because the importance or the level is missing (`n/a` or empty).
+    public var incomplete = 0
+    /// Ratings for occupations not in `Occupation Data` (left out).
+    public var unknownOccupations = 0
+}
+
+/// Reads the O*NET database (release text files, or the Excel layout converted to tab-separated text) into a
+/// SkillMatch catalogue.
+///
+/// - Occupations keep their O*NET-SOC code as id (`15-1232.00`), with title and description.
+/// - Skills and Knowledge elements keep their Element ID as skill id (`2.A.1.a`), typed `skill` or `knowledge`,
+///   with the Element Name as label and the description from `Content Model Reference` when present.
+/// - Each occupation × element rated on both scales becomes a requirement: importance is the Importance (IM,
+///   1–5) value; level is the Level (LV, 0–7) value divided by 7.
+/// - Ratings O*NET flags Not Relevant, or Recommend Suppress on either scale, and ratings with level 0 or a missing
+///   value, are left out and counted in the report. Occupations left with no rating are not imported.
+/// - Columns are found by header name, so both layouts read (the Excel layout adds Title and Scale Name).
+public enum OnetImporter {
+    /// Reads an O*NET directory.
+    /// - Throws: ``InputError`` naming the file, line and column for a missing file or column or a bad value.
+    public static func read(directory: String) throws(InputError) -> (document: CatalogDocument, report: OnetImportReport) {
+        let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var report = OnetImportReport()
+
+        let occupations = try TabularFile.read(path: folder + "/Occupation Data.txt")
+        let (code, title, text) = (try occupations.column("O*NET-SOC Code"), try occupations.column("Title"), try occupations.column("Description"))
+        var jobs: [(id: String, title: String, description: String?)] = []
+        for row in occupations.rows {
+            guard let id = TabularFile.value(row.fields[code]), let name = TabularFile.value(row.fields[title]) else {
+                throw InputError(file: occupations.path, line: row.line, message: "column \"O*NET-SOC Code\" or \"Title\" is empty")
+            }
+            jobs.append((String(id), String(name), TabularFile.value(row.fields[text]).map(String.init)))
+        }
+        report.occupationsRead = jobs.count
+        let known = Set(jobs.map(\.id))
+
+        var descriptions: [String: String] = [:]
+        if let reference = try? TabularFile.read(path: folder + "/Content Model Reference.txt"),
+            let element = reference.optionalColumn("Element ID"), let description = reference.optionalColumn("Description")
+        {
+            for row in reference.rows {
+                if let id = TabularFile.value(row.fields[element]), let text = TabularFile.value(row.fields[description]) {
+                    descriptions[String(id)] = String(text)
+                }
+            }
+        }
+
+        var skills: [String: Skill] = [:]
+        var requirements: [String: [Requirement]] = [:]
+        for (file, type) in [("Skills.txt", SkillType.skill), ("Knowledge.txt", SkillType.knowledge)] {
+            let ratings = try readRatings(folder + "/" + file, known: known, report: &report)
+            for (id, name) in ratings.elements where skills[id] == nil {
+                skills[id] = Skill(id: id, label: name, type: type, description: descriptions[id])
+                if type == .skill { report.skills += 1 } else { report.knowledge += 1 }
+            }
+            for (occupation, list) in ratings.requirements { requirements[occupation, default: []] += list }
+        }
+
+        let imported = jobs.compactMap { job -> Job? in
+            guard let list = requirements[job.id], !list.isEmpty else { return nil }
+            return Job(id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill })
+        }
+        report.jobs = imported.count
+        report.requirements = imported.reduce(0) { $0 + $1.requirements.count }
+        let document = CatalogDocument(skills: skills.values.sorted { $0.id < $1.id }, jobs: imported, credentials: [])
+        return (document, report)
+    }
+
+    /// One occupation's rating of one element on the IM and LV scales.
+    private struct Rating {
+        var importance: Double?
+        var level: Double?
+        var suppressed = false
+        var notRelevant = false
+    }
+
+    /// Reads a Skills- or Knowledge-shaped file: element names and, per occupation, the usable requirements.
+    private static func readRatings(
+        _ path: String, known: Set<String>, report: inout OnetImportReport
+    ) throws(InputError) -> (elements: [String: String], requirements: [String: [Requirement]]) {
+        let file = try TabularFile.read(path: path)
+        let code = try file.column("O*NET-SOC Code")
+        let element = try file.column("Element ID")
+        let name = try file.column("Element Name")
+        let scale = try file.column("Scale ID")
+        let value = try file.column("Data Value")
+        let suppress = file.optionalColumn("Recommend Suppress")
+        let relevant = file.optionalColumn("Not Relevant")
+
+        var elements: [String: String] = [:]
+        var ratings: [String: [String: Rating]] = [:]
+        for row in file.rows {
+            let fields = row.fields
+            guard let occupation = TabularFile.value(fields[code]), let id = TabularFile.value(fields[element]) else {
+                throw InputError(file: path, line: row.line, message: "column \"O*NET-SOC Code\" or \"Element ID\" is empty")
+            }
+            elements[String(id)] = String(TabularFile.value(fields[name]) ?? id)
+            guard let scaleID = TabularFile.value(fields[scale]).map({ $0.uppercased() }), scaleID == "IM" || scaleID == "LV" else { continue }
+            var number: Double?
+            if let text = TabularFile.value(fields[value]) {
+                guard let parsed = Double(text), parsed.isFinite else {
+                    throw InputError(file: path, line: row.line, message: "column \"Data Value\": \"\(text)\" is not a number")
+                }
+                number = parsed
+            }
+            var rating = ratings[String(occupation), default: [:]][String(id)] ?? Rating()
+            if scaleID == "IM" { rating.importance = number } else { rating.level = number }
+            if let suppress, TabularFile.value(fields[suppress])?.uppercased() == "Y" { rating.suppressed = true }
+            if let relevant, TabularFile.value(fields[relevant])?.uppercased() == "Y" { rating.notRelevant = true }
+            ratings[String(occupation), default: [:]][String(id)] = rating
+        }
+
+        var requirements: [String: [Requirement]] = [:]
+        for (occupation, byElement) in ratings {
+            guard known.contains(occupation) else {
+                report.unknownOccupations += byElement.count
+                continue
+            }
+            for (id, rating) in byElement {
+                if rating.notRelevant { report.notRelevant += 1; continue }
+                if rating.suppressed { report.suppressed += 1; continue }
+                guard let importance = rating.importance, let level = rating.level, importance > 0 else { report.incomplete += 1; continue }
+                guard level > 0 else { report.zeroLevel += 1; continue }
+                requirements[occupation, default: []].append(Requirement(skill: id, importance: importance, level: min(level / 7, 1)))
+            }
+        }
+        return (elements, requirements)
+    }
+}

@@ -1,0 +1,88 @@
+/// A tab-separated text file with a header row, read by column name (O*NET's text and Excel-converted layouts).
+///
+/// Lines end in LF or CRLF; fields are not quoted; `n/a` and empty fields are missing values.
+struct TabularFile {
+    /// The file, as named in messages.
+    let path: String
+    /// The header's column names.
+    let header: [String]
+    /// The data rows with their 1-based line numbers; each row has exactly as many fields as the header.
+    let rows: [(line: Int, fields: [Substring])]
+
+    /// Reads a file.
+    /// - Throws: ``InputError`` for a missing file, invalid UTF-8 or a row with the wrong number of fields.
+    static func read(path: String) throws(InputError) -> TabularFile {
+        let bytes = try JSONInput.read(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            throw InputError(file: path, line: line, column: column, message: "invalid UTF-8; save the file as UTF-8")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard let first = lines.first else { throw InputError(file: path, message: "the file is empty; expected a header row") }
+        let header = first.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
+        var rows: [(line: Int, fields: [Substring])] = []
+        rows.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == header.count else {
+                throw InputError(file: path, line: index + 1,
+                    message: "has \(fields.count) fields but the header has \(header.count) (tab-separated, no quoting)")
+            }
+            rows.append((index + 1, fields))
+        }
+        return TabularFile(path: path, header: header, rows: rows)
+    }
+
+    /// The index of a column, found by name (case and surrounding spaces ignored).
+    /// - Throws: ``InputError`` naming the missing column and the columns present.
+    func column(_ name: String) throws(InputError) -> Int {
+        if let index = optionalColumn(name) { return index }
+        throw InputError(file: path, line: 1, message: "no column named \"\(name)\" (columns: \(header.joined(separator: ", ")))")
+    }
+
+    /// The index of a column, or `nil` when the file has none by that name.
+    func optionalColumn(_ name: String) -> Int? {
+        header.firstIndex { $0.lowercased() == name.lowercased() }
+    }
+
+    /// A field's text, or `nil` when it is empty or `n/a`.
+    static func value(_ field: Substring) -> Substring? {
+        let trimmed = field.trimmingSpaces
+        return trimmed.isEmpty || trimmed.lowercased() == "n/a" ? nil : trimmed
+    }
+
+    /// The 1-based line and column (in characters) of the first byte that breaks UTF-8.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            let valid = length > 0 && offset + length <= bytes.count
+                && bytes[offset + 1 ..< offset + length].allSatisfy { $0 & 0xC0 == 0x80 }
+                && String(validating: bytes[offset ..< offset + length], as: UTF8.self) != nil
+            if !valid {
+                return (line, String(decoding: bytes[lineStart ..< offset], as: UTF8.self).count + 1)
+            }
+            if byte == 0x0A { line += 1; lineStart = offset + 1 }
+            offset += length
+        }
+        return (line, 1)
+    }
+}
+
+extension String {
+    var trimmed: String { String(trimmingSpaces) }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
