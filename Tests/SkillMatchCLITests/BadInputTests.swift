@@ -99,3 +99,43 @@ struct BadInputTests {
         #expect(result.status != 0 && result.stderr.contains("--top must be at least 1"))
     }
 }
+
+/// End-to-end: `import onet` on a small synthetic O*NET folder, and on a broken one.
+@Suite("skillmatch import onet")
+struct ImportOnetTests {
+    func folder(_ cli: CLIRunner, _ name: String, skills: String) -> String {
+        let path = cli.folder + "/" + name
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let files = [
+            "Occupation Data.txt": "O*NET-SOC Code\tTitle\tDescription\n99-0001.00\tTest Analysts\tAnalyse tests.\n",
+            "Skills.txt": skills,
+            "Knowledge.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tRecommend Suppress\tNot Relevant\n",
+        ]
+        for (file, text) in files { _ = FileManager.default.createFile(atPath: path + "/" + file, contents: Data(text.utf8)) }
+        return path
+    }
+
+    static let skills = """
+        O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tRecommend Suppress\tNot Relevant
+        99-0001.00\t2.A.1.a\tReading Comprehension\tIM\t4\tN\tn/a
+        99-0001.00\t2.A.1.a\tReading Comprehension\tLV\t3.5\tN\tN
+
+        """
+
+    @Test("imports, reports, and refuses a broken folder without changing the catalogue")
+    func importOnet() throws {
+        let cli = CLIRunner()
+        let good = folder(cli, "onet", skills: Self.skills)
+        let report = try cli.ok(["import", "onet", good, "--format", "json"]).json() as! [String: Any]
+        #expect((report["report"] as! [String: Any])["jobs"] as? Int == 1)
+        let fit = try cli.ok(["fit", "--candidate", cli.write("p.json", #"{"id": "p", "skills": [{"skill": "2.A.1.a", "level": 0.25}]}"#),
+                              "--job", "99-0001.00", "--format", "json"]).json() as! [String: Any]
+        #expect(fit["score"] as? Double == 0.5)
+        let before = cli.databaseBytes()
+        let broken = folder(cli, "broken", skills: Self.skills.replacingOccurrences(of: "\t3.5\t", with: "\t3,5\t"))
+        let result = try cli.run(["import", "onet", broken])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Skills.txt, line 3: column \"Data Value\": \"3,5\" is not a number"))
+        #expect(cli.databaseBytes() == before)
+    }
+}
