@@ -49,6 +49,8 @@ struct SkillMatchCommand: ParsableCommand {
             exit(withError: error)
         } catch let error as CleanExit {
             exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)  // Help requests and usage errors raised while running, such as `skillmatch` alone.
         } catch {
             fail("unexpected failure (\(type(of: error))); nothing was changed")
         }

@@ -97,6 +97,10 @@ struct BadInputTests {
         let cli = try prepared()
         let result = try cli.run(["match", "--candidate", "x", "--top", "0"])
         #expect(result.status != 0 && result.stderr.contains("--top must be at least 1"))
+        for arguments in [["--help"], [], ["gap", "--help"]] {
+            let help = try cli.run(arguments, database: false)
+            #expect(help.status == 0 && help.stdout.contains("USAGE: skillmatch"), "\(arguments): \(help.stderr)")
+        }
     }
 }
 
