@@ -1,21 +1,31 @@
 import ArgumentParser
+import SkillMatchStore
 import SkillMatch
+import SkillMatchImport
 
 /// `skillmatch match --candidate FILE|ID [--top K]`.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Rank the catalogue's jobs for a candidate by fit score.",
-        discussion: "Ordered by score rounded to 6 decimals, descending, then job id ascending.")
+        abstract: "Rank jobs for a candidate, or candidates for a job, by fit score.",
+        discussion: """
+            With --candidate, ranks the catalogue's jobs; with --job, ranks the stored candidates (or those in \
+            --candidates FILE). Ordered by score rounded to 6 decimals, descending, then id ascending.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
-    var candidate: String
-    @Option(help: "How many jobs to list.") var top: Int = 10
+    var candidate: String?
+    @Option(help: ArgumentHelp("Rank candidates for this job instead.", valueName: "id")) var job: String?
+    @Option(help: ArgumentHelp("With --job: the pool, a JSON or JSON Lines file (default: the stored candidates).", valueName: "file"))
+    var candidates: String?
+    @Option(help: "How many to list.") var top: Int = 10
     @Option(name: .customLong("min-score"), help: "Leave out jobs scoring below this (0 to 1).") var minScore: Double = 0
 
     func validate() throws {
+        guard (candidate == nil) != (job == nil) else { throw ValidationError("give either --candidate or --job") }
+        guard candidates == nil || job != nil else { throw ValidationError("--candidates goes with --job") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
     }
@@ -23,6 +33,7 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
+        guard let candidate else { return try rankCandidates(store: store, catalog: catalog, job: job!) }
         let person = try resolveCandidate(candidate, store: store, catalog: catalog)
         let matches = try MatchEngine(catalog: catalog).match(person, top: top, minimumScore: minScore)
         if output.format == .json {
@@ -43,6 +54,49 @@ struct MatchCommand: ParsableCommand {
         }
         Output.table(table, format: output.format)
     }
+}
+
+extension MatchCommand {
+    /// `match --job ID`: the best candidates for one job.
+    func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
+        let pool: [Candidate]
+        if let candidates {
+            let located = try CandidateReader.read(path: candidates)
+            try CandidateReader.check(located, against: catalog)
+            pool = located.map(\.candidate)
+        } else {
+            pool = try store.candidates()
+        }
+        let ranked = try MatchEngine(catalog: catalog).rankCandidates(pool, for: job, top: top, minimumScore: minScore)
+        if output.format == .json {
+            return try Output.json(JobMatchJSON(job: job, candidates: pool.count, matches: ranked.map {
+                .init(candidate: $0.candidate, name: $0.name, score: rounded($0.score))
+            }))
+        }
+        var table = Table([
+            .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Candidate"), .init(header: "Name"),
+        ])
+        for (rank, match) in ranked.enumerated() {
+            table.append([String(rank + 1), Format.score(match.score), match.candidate, match.name ?? "-"])
+        }
+        if output.format == .table {
+            Output.text("Best-fitting candidates for \(catalog.job(job)?.title ?? job) (\(job)), out of \(pool.count)\n")
+        }
+        Output.table(table, format: output.format)
+    }
+}
+
+/// The JSON shape of `match --job`: `{"job", "candidates", "matches": [{"candidate", "name", "score"}]}`.
+struct JobMatchJSON: Encodable {
+    struct Match: Encodable {
+        var candidate: String
+        var name: String?
+        var score: Double
+    }
+
+    var job: String
+    var candidates: Int
+    var matches: [Match]
 }
 
 /// The JSON shape of `match`: `{"candidate", "matches": [{"job", "title", "score"}]}`.

@@ -79,6 +79,23 @@ struct DemoCommandsTests {
         #expect(csv.hasPrefix("Rank,Score,Job,Title\r\n1,"))
     }
 
+    @Test("match --job ranks the pool by each candidate's fit")
+    func matchJob() throws {
+        let cli = CLIRunner()
+        try cli.importDemo()
+        let job = Self.demo["jobs"]!.first { $0["id"] as? String == "15-1232.00" } ?? Self.demo["jobs"]![0]
+        let output = try cli.ok(["match", "--job", job["id"] as! String, "--top", "100", "--format", "json"]).json() as! [String: Any]
+        let matches = output["matches"] as! [[String: Any]]
+        let expected = Self.candidates.map { (id: $0["id"] as! String, score: Self.referenceScore(candidate: $0, job: job)) }
+            .sorted { ($0.score * 1e6).rounded() != ($1.score * 1e6).rounded() ? $0.score > $1.score : $0.id < $1.id }
+        #expect(matches.map { $0["candidate"] as! String } == expected.map(\.id))
+        let file = try cli.ok(["match", "--job", job["id"] as! String, "--candidates", CLIRunner.packageRoot + "/datasets/demo/candidates.jsonl",
+                               "--top", "100", "--format", "json"]).json() as! [String: Any]
+        #expect((file["matches"] as! [[String: Any]]).map { $0["candidate"] as! String } == expected.map(\.id))
+        let both = try cli.run(["match", "--job", "x", "--candidate", "y"])
+        #expect(both.status != 0 && both.stderr.contains("give either --candidate or --job"))
+    }
+
     @Test("fit explains the score requirement by requirement")
     func fit() throws {
         let cli = CLIRunner()

@@ -88,3 +88,30 @@ struct ReferenceEngineTests {
         }
     }
 }
+
+@Suite("Candidates ranked for a job")
+struct CandidateRankingTests {
+    @Test("equals each candidate's fit, ordered by rounded score then id, across block boundaries")
+    func equalsFit() throws {
+        var random = SplitMix64(seed: 4242)
+        for round in 0..<40 {
+            let catalog = ReferenceEngineTests.randomCatalogue(&random)
+            var pool = (0..<(round == 0 ? 600 : Int.random(in: 0...30, using: &random))).map { index -> Candidate in
+                var candidate = ReferenceEngineTests.randomCandidate(&random, catalog)
+                candidate.id = "p\(index)"
+                return candidate
+            }
+            if let first = pool.first { pool.append(Candidate(id: "tie-" + first.id, skills: first.skills, credentials: first.credentials)) }
+            let job = catalog.jobs[Int.random(in: 0..<catalog.jobs.count, using: &random)].id
+            let engine = MatchEngine(catalog: catalog)
+            let k = Int.random(in: 1...pool.count + 1, using: &random)
+            let ranked = try engine.rankCandidates(pool, for: job, top: k)
+            let expected = try pool.map { (id: $0.id, score: try engine.fit($0, job: job).score) }.sorted { lhs, rhs in
+                let (l, r) = (roundedScore(lhs.score), roundedScore(rhs.score))
+                return l != r ? l > r : lhs.id < rhs.id
+            }.prefix(k)
+            #expect(ranked.map(\.candidate) == expected.map(\.id))
+            for (match, reference) in zip(ranked, expected) { #expect(abs(match.score - reference.score) < 1e-12) }
+        }
+    }
+}
