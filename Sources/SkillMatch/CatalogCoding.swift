@@ -45,7 +45,7 @@ extension Requirement: Codable {
 }
 
 extension Job: Codable {
-    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements }
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -54,7 +54,9 @@ extension Job: Codable {
             title: try c.decode(String.self, forKey: .title),
             description: try c.decodeIfPresent(String.self, forKey: .description),
             inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false,
-            requirements: try c.decode([Requirement].self, forKey: .requirements))
+            requirements: try c.decode([Requirement].self, forKey: .requirements),
+            alternateTitles: try c.decodeIfPresent([String].self, forKey: .alternateTitles) ?? [],
+            jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +66,8 @@ extension Job: Codable {
         try c.encodeIfPresent(description, forKey: .description)
         try c.encode(inDemand, forKey: .inDemand)
         try c.encode(requirements, forKey: .requirements)
+        if !alternateTitles.isEmpty { try c.encode(alternateTitles, forKey: .alternateTitles) }
+        try c.encodeIfPresent(jobZone, forKey: .jobZone)
     }
 }
 

@@ -72,6 +72,7 @@ struct CatalogValidator {
             checkID(record, seen: &seen)
             if job.title.trimmed.isEmpty { report(record, "title", "the title is empty") }
             if job.requirements.isEmpty { report(record, "requirements", "the job has no requirements") }
+            if let zone = job.jobZone, !(1...5).contains(zone) { report(record, "jobZone", "job zone \(zone) is outside 1–5") }
             var skills = Set<String>()
             for (index, requirement) in job.requirements.enumerated() {
                 let field = "requirements[\(index)]"

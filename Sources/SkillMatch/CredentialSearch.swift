@@ -68,13 +68,9 @@ public struct CredentialSearchResult: Sendable, Hashable {
 /// a prefix match counts half. A credential must match every keyword; its relevance is the sum over keywords of
 /// the best field weight.
 public struct CredentialSearch: Sendable {
-    private struct Document: Sendable {
-        var fields: [(name: String, weight: Double, tokens: Set<String>)]
-    }
-
     /// The catalogue searched.
     public let catalog: Catalog
-    private let documents: [Document]
+    private let index: KeywordIndex
 
     /// Indexes every credential of the catalogue.
     /// - Complexity: O(credentials × (grants + related jobs)).
@@ -84,36 +80,30 @@ public struct CredentialSearch: Sendable {
         for job in catalog.jobs {
             for requirement in job.requirements { jobsBySkill[requirement.skill, default: []].append(job) }
         }
-        documents = catalog.credentials.map { credential in
+        index = KeywordIndex(catalog.credentials.map { credential in
             let skillText = credential.grants.compactMap { catalog.skill($0.skill) }
                 .flatMap { [$0.label] + $0.altLabels }
             let jobText = credential.grants.flatMap { jobsBySkill[$0.skill] ?? [] }.flatMap { [$0.title, $0.id] }
-            return Document(fields: [
-                ("name", 8, Self.tokens(credential.name)),
-                ("skills", 4, Self.tokens(skillText.joined(separator: " "))),
-                ("issuer", 3, Self.tokens(credential.issuer ?? "")),
-                ("type", 2, Self.tokens(credential.type?.rawValue ?? "")),
-                ("jobs", 1, Self.tokens(jobText.joined(separator: " "))),
-            ])
-        }
+            return [
+                ("name", 8, KeywordIndex.words(credential.name)),
+                ("skills", 4, KeywordIndex.words(skillText.joined(separator: " "))),
+                ("issuer", 3, KeywordIndex.words(credential.issuer ?? "")),
+                ("type", 2, KeywordIndex.words(credential.type?.rawValue ?? "")),
+                ("jobs", 1, KeywordIndex.words(jobText.joined(separator: " "))),
+            ]
+        })
     }
 
     /// Finds credentials matching a query, with counts per filter value.
     /// - Complexity: O(credentials × keywords × index size).
     public func search(_ query: CredentialQuery) -> CredentialSearchResult {
-        let keywords = Self.tokens(query.text).sorted()
-        var textMatches: [(index: Int, relevance: Double, matchedIn: [String])] = []
-        for (index, document) in documents.enumerated() {
-            if let (relevance, matchedIn) = Self.relevance(of: document, keywords: keywords) {
-                textMatches.append((index, relevance, matchedIn))
-            }
-        }
-        let issuers = query.issuers.map(Self.normalized)
+        let textMatches = index.matches(query.text)
+        let issuers = query.issuers.map(KeywordIndex.normalized)
         let accreditations = Set(query.accreditations.map { $0.uppercased() })
         func passes(_ credential: Credential, ignoring facet: String?) -> Bool {
             if facet != "type", !query.types.isEmpty, !(credential.type.map(query.types.contains) ?? false) { return false }
             if facet != "issuer", !issuers.isEmpty {
-                let issuer = Self.normalized(credential.issuer ?? "")
+                let issuer = KeywordIndex.normalized(credential.issuer ?? "")
                 if !issuers.contains(where: { issuer.contains($0) }) { return false }
             }
             if facet != "inDemand", query.inDemandOnly, !credential.inDemand { return false }
@@ -148,51 +138,5 @@ public struct CredentialSearch: Sendable {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
         }
         return CredentialSearchResult(hits: hits, facets: facets)
-    }
-
-    /// The relevance of a document for all keywords, or `nil` when a keyword matches nowhere.
-    private static func relevance(of document: Document, keywords: [String]) -> (Double, [String])? {
-        var total = 0.0
-        var matched = Set<String>()
-        for keyword in keywords {
-            var best = 0.0
-            for field in document.fields {
-                let weight: Double
-                if field.tokens.contains(keyword) {
-                    weight = field.weight
-                } else if field.tokens.contains(where: { $0.hasPrefix(keyword) }) {
-                    weight = field.weight / 2
-                } else {
-                    continue
-                }
-                matched.insert(field.name)
-                best = max(best, weight)
-            }
-            guard best > 0 else { return nil }
-            total += best
-        }
-        let order = document.fields.map(\.name)
-        return (total, order.filter(matched.contains))
-    }
-
-    /// Lower-cased, accent-free text.
-    static func normalized(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
-
-    /// Words of a text: runs of letters, digits, `+` and `#` (so `A+`, `C++` and `C#` stay words).
-    static func tokens(_ text: String) -> Set<String> {
-        var words = Set<String>()
-        var current = ""
-        for character in normalized(text) {
-            if character.isLetter || character.isNumber || character == "+" || character == "#" {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.insert(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.insert(current) }
-        return words
     }
 }

@@ -27,14 +27,23 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var inDemand: Bool
     /// What the job requires; at least one requirement, each skill once.
     public var requirements: [Requirement]
+    /// Other titles people use for the job (O*NET Alternate and Reported Titles), so it can be found by them.
+    public var alternateTitles: [String]
+    /// How much preparation the job needs, from 1 (little) to 5 (extensive), as in O*NET Job Zones.
+    public var jobZone: Int?
 
     /// Creates a job.
-    public init(id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement]) {
+    public init(
+        id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
+        alternateTitles: [String] = [], jobZone: Int? = nil
+    ) {
         self.id = id
         self.title = title
         self.description = description
         self.inDemand = inDemand
         self.requirements = requirements
+        self.alternateTitles = alternateTitles
+        self.jobZone = jobZone
     }
 
     /// The sum of the requirements' importances: the denominator of the fit score.

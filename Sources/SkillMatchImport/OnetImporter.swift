@@ -1,3 +1,4 @@
+import Foundation
 import SkillMatch
 
 /// What an O*NET import read, kept and left out.
@@ -22,6 +23,10 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
     public var incomplete = 0
     /// Ratings for occupations not in `Occupation Data` (left out).
     public var unknownOccupations = 0
+    /// Imported jobs with a Job Zone.
+    public var jobZones = 0
+    /// Alternate and reported titles attached to imported jobs.
+    public var alternateTitles = 0
 }
 
 /// Reads the O*NET database (release text files, or the Excel layout converted to tab-separated text) into a
@@ -34,6 +39,9 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
 ///   1–5) value; level is the Level (LV, 0–7) value divided by 7.
 /// - Ratings O*NET flags Not Relevant, or Recommend Suppress on either scale, and ratings with level 0 or a missing
 ///   value, are left out and counted in the report. Occupations left with no rating are not imported.
+/// - Job Zones (1–5) become the jobs' `jobZone`; Alternate Titles and Sample of Reported Titles become their
+///   `alternateTitles` (deduplicated, case ignored), so jobs can be found by the titles people use. These files
+///   are optional.
 /// - Columns are found by header name, so both layouts read (the Excel layout adds Title and Scale Name).
 public enum OnetImporter {
     /// Reads an O*NET directory.
@@ -76,14 +84,55 @@ public enum OnetImporter {
             for (occupation, list) in ratings.requirements { requirements[occupation, default: []] += list }
         }
 
+        let zones = try readJobZones(folder + "/Job Zones.txt")
+        var titles: [String: [String]] = [:]
+        for (file, column) in [("Alternate Titles.txt", "Alternate Title"), ("Sample of Reported Titles.txt", "Reported Job Title")] {
+            for (occupation, list) in try readTitles(folder + "/" + file, column: column) { titles[occupation, default: []] += list }
+        }
         let imported = jobs.compactMap { job -> Job? in
             guard let list = requirements[job.id], !list.isEmpty else { return nil }
-            return Job(id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill })
+            var seen: Set<String> = [job.title.lowercased()]
+            let alternates = (titles[job.id] ?? []).filter { seen.insert($0.lowercased()).inserted }
+            return Job(
+                id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill },
+                alternateTitles: alternates, jobZone: zones[job.id])
         }
         report.jobs = imported.count
+        report.jobZones = imported.filter { $0.jobZone != nil }.count
+        report.alternateTitles = imported.reduce(0) { $0 + $1.alternateTitles.count }
         report.requirements = imported.reduce(0) { $0 + $1.requirements.count }
         let document = CatalogDocument(skills: skills.values.sorted { $0.id < $1.id }, jobs: imported, credentials: [])
         return (document, report)
+    }
+
+    /// Job Zones by occupation, or none when the file is absent.
+    private static func readJobZones(_ path: String) throws(InputError) -> [String: Int] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let file = try TabularFile.read(path: path)
+        let (code, zone) = (try file.column("O*NET-SOC Code"), try file.column("Job Zone"))
+        var zones: [String: Int] = [:]
+        for row in file.rows {
+            guard let occupation = TabularFile.value(row.fields[code]), let text = TabularFile.value(row.fields[zone]) else { continue }
+            guard let value = Int(text), (1...5).contains(value) else {
+                throw InputError(file: path, line: row.line, message: "column \"Job Zone\": \"\(text)\" is not a whole number from 1 to 5")
+            }
+            zones[String(occupation)] = value
+        }
+        return zones
+    }
+
+    /// Titles by occupation from one column of a file, in file order, or none when the file is absent.
+    private static func readTitles(_ path: String, column name: String) throws(InputError) -> [String: [String]] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let file = try TabularFile.read(path: path)
+        let (code, title) = (try file.column("O*NET-SOC Code"), try file.column(name))
+        var titles: [String: [String]] = [:]
+        for row in file.rows {
+            if let occupation = TabularFile.value(row.fields[code]), let text = TabularFile.value(row.fields[title]) {
+                titles[String(occupation), default: []].append(String(text))
+            }
+        }
+        return titles
     }
 
     /// One occupation's rating of one element on the IM and LV scales.

@@ -80,6 +80,12 @@ enum CatalogSchema {
                 t.primaryKey(["candidateId", "credentialId"])
             }
         }
+        migrator.registerMigration("v2: job zones and alternate titles") { db in
+            try db.alter(table: "job") { t in
+                t.add(column: "jobZone", .integer)
+                t.add(column: "alternateTitles", .text).notNull().defaults(to: "[]")  // JSON list
+            }
+        }
         return migrator
     }
 }

@@ -79,11 +79,11 @@ extension CatalogStore {
     private static func save(_ job: Job, _ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO job (id, title, description, inDemand) VALUES (?, ?, ?, ?)
+                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
-                  inDemand = excluded.inDemand
+                  inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles
                 """,
-            arguments: [job.id, job.title, job.description, job.inDemand])
+            arguments: [job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles)])
         try db.execute(sql: "DELETE FROM requirement WHERE jobId = ?", arguments: [job.id])
         let insert = try db.cachedStatement(
             sql: "INSERT INTO requirement (jobId, skillId, position, importance, level) VALUES (?, ?, ?, ?, ?)")
@@ -140,7 +140,8 @@ extension CatalogStore {
         }
         let jobs = try Row.fetchAll(db, sql: "SELECT * FROM job").map { row in
             Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
-                requirements: requirements[row["id"]] ?? [])
+                requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
+                jobZone: row["jobZone"])
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {

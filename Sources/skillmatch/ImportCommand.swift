@@ -79,7 +79,8 @@ struct ImportOnet: ParsableCommand {
         }
         Output.text("Imported O*NET from \(directory) into \(store.path).")
         Output.text("  \(report.jobs) of \(report.occupationsRead) occupations (the others have no usable rating), "
-            + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements.")
+            + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements, "
+            + "\(report.jobZones) job zones, \(report.alternateTitles) alternate and reported titles.")
         Output.text("  Left out: \(report.notRelevant) ratings marked Not Relevant, \(report.suppressed) marked Recommend Suppress, "
             + "\(report.zeroLevel) with level 0, \(report.incomplete) incomplete, \(report.unknownOccupations) for unknown occupations.")
     }

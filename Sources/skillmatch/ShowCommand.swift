@@ -50,6 +50,8 @@ struct ShowJob: Encodable {
     var title: String
     var description: String?
     var inDemand: Bool
+    var jobZone: Int?
+    var alternateTitles: [String]
     var requirements: [Line]
 
     init(job: Job, catalog: Catalog) {
@@ -57,6 +59,8 @@ struct ShowJob: Encodable {
         title = job.title
         description = job.description
         inDemand = job.inDemand
+        jobZone = job.jobZone
+        alternateTitles = job.alternateTitles
         requirements = job.requirements.map { requirement in
             Line(
                 skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
@@ -76,8 +80,11 @@ struct ShowJob: Encodable {
             table.append([line.label.truncated(40), line.skill, Format.number(line.importance), Format.level(line.level), covered])
         }
         if format == .table {
-            Output.text("\(title) (\(id))\(inDemand ? "  [in demand]" : "")")
+            Output.text("\(title) (\(id))\(inDemand ? "  [in demand]" : "")\(jobZone.map { "  [job zone \($0)]" } ?? "")")
             if let description { Output.text(description) }
+            if !alternateTitles.isEmpty {
+                Output.text("Also called: " + alternateTitles.prefix(8).joined(separator: "; ") + (alternateTitles.count > 8 ? "; …" : ""))
+            }
             Output.text("")
         }
         Output.table(table, format: format)

@@ -46,8 +46,16 @@ struct OnetImporterTests {
 
     @Test("both layouts read by header name; flagged ratings are left out and counted")
     func layouts() throws {
-        let folder = OnetFolder(["Occupation Data.txt": Self.occupations, "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge])
+        let folder = OnetFolder([
+            "Occupation Data.txt": Self.occupations, "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge,
+            "Job Zones.txt": "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n99-0001.00\tTest Analysts\t4\t08/2023\tAnalyst\n",
+            "Alternate Titles.txt": "O*NET-SOC Code\tTitle\tAlternate Title\tShort Title\tSource(s)\n99-0001.00\tTest Analysts\tQA Analyst\tQA\t08\n99-0001.00\tTest Analysts\ttest analysts\t\t08\n",
+            "Sample of Reported Titles.txt": "O*NET-SOC Code\tTitle\tReported Job Title\tShown in My Next Move\n99-0001.00\tTest Analysts\tQA analyst\tY\n99-0001.00\tTest Analysts\tTest Engineer\tN\n",
+        ])
         let (document, report) = try OnetImporter.read(directory: folder.path)
+        #expect(document.jobs[0].jobZone == 4 && document.jobs[1].jobZone == nil)
+        #expect(document.jobs[0].alternateTitles == ["QA Analyst", "Test Engineer"])
+        #expect(report.jobZones == 1 && report.alternateTitles == 2)
         #expect(document.skills.map(\.id) == ["2.A.1.a", "2.A.1.b", "2.C.3.a"])
         #expect(document.skills.map(\.type) == [.skill, .skill, .knowledge])
         #expect(document.jobs.map(\.id) == ["99-0001.00", "99-0002.00"])
@@ -106,6 +114,9 @@ struct OnetImporterTests {
         let catalog = try Catalog().merging(document)
         let support = try #require(catalog.job("15-1232.00"))
         #expect(support.title == "Computer User Support Specialists")
+        #expect(support.jobZone == 3)
+        #expect(support.alternateTitles.contains { $0.lowercased().contains("help desk") })
+        #expect(JobSearch(catalog: catalog).search("help desk").first?.job.id == "15-1232.00")
         // Every imported level is LV / 7 in (0, 1], every importance is IM in [1, 5].
         for job in catalog.jobs {
             for requirement in job.requirements {

@@ -14,7 +14,7 @@ struct CatalogStoreTests {
         jobs: [
             Job(id: "j1", title: "One", description: "d", inDemand: true, requirements: [
                 Requirement(skill: "b", importance: 2, level: 0.5), Requirement(skill: "a", importance: 4.5, level: 0.25),
-            ]),
+            ], alternateTitles: ["Uno", "First"], jobZone: 2),
         ],
         credentials: [
             Credential(id: "c1", name: "C1", grants: [Grant(skill: "a")]),

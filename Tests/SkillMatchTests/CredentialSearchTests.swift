@@ -54,3 +54,28 @@ struct CredentialSearchTests {
         #expect(result.facets["inDemand"] == [FacetCount(value: "true", count: 2)])
     }
 }
+
+@Suite("Job search")
+struct JobSearchTests {
+    @Test("titles people use find the job; every keyword must match")
+    func search() throws {
+        let catalog = try Catalog(
+            skills: [Skill(id: "s", label: "S")],
+            jobs: [
+                Job(id: "15-1232.00", title: "Computer User Support Specialists", requirements: [Requirement(skill: "s", importance: 1)],
+                    alternateTitles: ["Help Desk Technician"], jobZone: 3),
+                Job(id: "43-4051.00", title: "Customer Service Representatives", description: "Help customers at a desk.",
+                    requirements: [Requirement(skill: "s", importance: 1)]),
+            ],
+            credentials: [])
+        let search = JobSearch(catalog: catalog)
+        #expect(search.search("help desk").map(\.job.id) == ["15-1232.00", "43-4051.00"])
+        #expect(search.search("help desk").first?.matchedIn == ["alternateTitles"])
+        #expect(search.search("support help").map(\.job.id) == ["15-1232.00"])
+        #expect(search.search("15-1232").map(\.job.id) == ["15-1232.00"])
+        #expect(search.search("nurse").isEmpty)
+        #expect(throws: CatalogValidationError.self) {
+            try catalog.merging(CatalogDocument(jobs: [Job(id: "x", title: "X", requirements: [Requirement(skill: "s", importance: 1)], jobZone: 9)]))
+        }
+    }
+}
