@@ -39,14 +39,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let people: [Candidate]
-        if let candidates {
-            let located = try CandidateReader.read(path: candidates)
-            try CandidateReader.check(located, against: catalog)
-            people = located.map(\.candidate)
-        } else {
-            people = try store.candidates()
-        }
+        let people = try loadPool(candidates, store: store, catalog: catalog)
         let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
         let progress = Progress(total: people.count, label: "people")
         let report = try analysis.analyse(people, qualified: qualified, filter: filters.filter, plans: !noPlans) { progress.update($0) }

@@ -59,14 +59,7 @@ struct MatchCommand: ParsableCommand {
 extension MatchCommand {
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
-        let pool: [Candidate]
-        if let candidates {
-            let located = try CandidateReader.read(path: candidates)
-            try CandidateReader.check(located, against: catalog)
-            pool = located.map(\.candidate)
-        } else {
-            pool = try store.candidates()
-        }
+        let pool = try loadPool(candidates, store: store, catalog: catalog)
         let ranked = try MatchEngine(catalog: catalog).rankCandidates(pool, for: job, top: top, minimumScore: minScore)
         if output.format == .json {
             return try Output.json(JobMatchJSON(job: job, candidates: pool.count, matches: ranked.map {

@@ -95,3 +95,11 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog)
     }
     throw CLIError("no stored candidate with id \"\(argument)\" and no file named \(argument) (see `skillmatch candidate list`)")
 }
+
+/// A pool of candidates: those in a JSON or JSON Lines file (checked against the catalogue), else the stored ones.
+func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog) throws -> [Candidate] {
+    guard let file else { return try store.candidates() }
+    let located = try CandidateReader.read(path: file)
+    try CandidateReader.check(located, against: catalog)
+    return located.map(\.candidate)
+}
