@@ -141,6 +141,17 @@ struct GapPlannerTests {
     }
 }
 
+@Suite("Amounts in messages")
+struct AmountTests {
+    @Test("grouped by thousands like the tables, cents only when there are some")
+    func amounts() {
+        #expect(GapPlanner.amount(1600) == "1,600")
+        #expect(GapPlanner.amount(999) == "999")
+        #expect(GapPlanner.amount(1_234_567.5) == "1,234,567.50")
+        #expect(GapPlanner.amount(0) == "0")
+    }
+}
+
 @Suite("Next credential and pool gaps")
 struct NextCredentialTests {
     @Test("next equals a loop of fit calls, credential by credential")

@@ -176,7 +176,17 @@ public struct GapPlanner: Sendable {
         return .budgetTooSmall(suggestion: parts.joined(separator: "; "))
     }
 
-    private static func amount(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(format: "%.2f", value)
+    /// `1,600` or `1,600.50`: whole units grouped by thousands, as the tables print them.
+    static func amount(_ value: Double) -> String {
+        let cents = Int64((abs(value) * 100).rounded())
+        var whole = String(cents / 100)
+        var groups: [Substring] = []
+        while whole.count > 3 {
+            groups.insert(whole.suffix(3), at: 0)
+            whole = String(whole.dropLast(3))
+        }
+        groups.insert(Substring(whole), at: 0)
+        let fraction = cents % 100 == 0 ? "" : String(format: ".%02d", Int(cents % 100))
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",") + fraction
     }
 }
