@@ -34,7 +34,7 @@ let package = Package(
         // Domain model and engine: catalogue, candidates, fit, match, credential search.
         .target(name: "SkillMatch", dependencies: ["SkillVectors"]),
         // Readers for SkillMatch's own catalogue and candidate JSON / JSONL.
-        .target(name: "SkillMatchImport", dependencies: ["SkillMatch"]),
+        .target(name: "SkillMatchImport", dependencies: ["SkillMatch", "SkillVectors"]),
         // The SQLite catalogue (GRDB).
         .target(
             name: "SkillMatchStore",

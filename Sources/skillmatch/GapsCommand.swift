@@ -101,30 +101,3 @@ struct GapsJSON: Encodable {
         }
     }
 }
-
-/// A progress line on standard error, shown only when it is a terminal.
-final class Progress {
-    private let total: Int
-    private let label: String
-    private let enabled = isatty(STDERR_FILENO) != 0
-    private let start = ContinuousClock.now
-    private var lastDraw = ContinuousClock.now
-
-    init(total: Int, label: String) {
-        self.total = total
-        self.label = label
-    }
-
-    func update(_ done: Int) {
-        guard enabled, ContinuousClock.now - lastDraw > .milliseconds(100) || done == total else { return }
-        lastDraw = ContinuousClock.now
-        let elapsed = Double((ContinuousClock.now - start).components.attoseconds) / 1e18 + Double((ContinuousClock.now - start).components.seconds)
-        let rate = elapsed > 0 ? Double(done) / elapsed : 0
-        let left = rate > 0 ? Double(total - done) / rate : 0
-        FileHandle.standardError.write(Data(String(format: "\r%d/%d %@  %.0f/s  %.0fs left ", done, total, label, rate, left).utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}

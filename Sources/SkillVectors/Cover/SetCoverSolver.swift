@@ -205,7 +205,7 @@ final class CoverSearch<Bits: CoverBits> {
         // Branch on the element with the fewest covering candidates, cheapest share first.
         let primary = objective[0]
         var branches: [CoverBranch] = []
-        for (index, item) in next.enumerated() where covers[item.candidate].contains(branchElement) {
+        for item in next where covers[item.candidate].contains(branchElement) {
             // Smallest Lagrangian reduced cost first when known (the LP's favourites), else cheapest share.
             let share = Double(addedWeight(item.candidate, primary)) / Double(item.gain)
             branches.append(CoverBranch(candidate: item.candidate, share: share, gain: Double(item.gain)))

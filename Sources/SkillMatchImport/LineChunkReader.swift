@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file in large chunks of whole lines, so a JSON Lines file of any size is processed in bounded memory.
+public final class LineChunkReader {
+    /// The file as the user named it.
+    public let path: String
+    /// The file's size in bytes.
+    public let size: Int
+    private let descriptor: Int32
+    private var buffer: [UInt8]
+    /// Bytes of `buffer` holding data not yet returned.
+    private var pending = 0
+    private var atEnd = false
+    /// The line number of the next chunk's first line.
+    public private(set) var nextLine = 1
+
+    /// Opens a file.
+    /// - Parameter chunkBytes: the size of a read; a chunk holds at least one whole line whatever its length.
+    /// - Throws: ``InputError`` when the file cannot be opened.
+    public init(path: String, chunkBytes: Int = 4 << 20) throws(InputError) {
+        self.path = path
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError(file: path, message: "no such file") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw InputError(file: path, message: "is a directory, not a file") }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot be read (check its permissions)") }
+        self.descriptor = descriptor
+        self.size = Int(info.st_size)
+        self.buffer = [UInt8](repeating: 0, count: max(chunkBytes, 1024))
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next run of whole lines (the last may lack its newline at the end of the file) and the line number of
+    /// its first line; `nil` at the end of the file.
+    /// - Throws: ``InputError`` when reading fails.
+    public func next() throws(InputError) -> (bytes: [UInt8], firstLine: Int)? {
+        while true {
+            if !atEnd && pending < buffer.count {
+                let got = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + pending, raw.count - pending) }
+                if got < 0 { throw InputError(file: path, message: "cannot be read (\(String(cString: strerror(errno))))") }
+                if got == 0 { atEnd = true } else { pending += got; continue }
+            }
+            let end: Int
+            if atEnd {
+                guard pending > 0 else { return nil }
+                end = pending
+            } else if let newline = lastNewline() {
+                end = newline + 1
+            } else {
+                // One line longer than the buffer: grow it and read on.
+                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                continue
+            }
+            let chunk = Array(buffer[0 ..< end])
+            let rest = pending - end
+            if rest > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in b.baseAddress!.update(from: b.baseAddress! + end, count: rest) }
+            }
+            pending = rest
+            let first = nextLine
+            for byte in chunk where byte == 0x0A { nextLine += 1 }
+            bytesRead += end
+            return (chunk, first)
+        }
+    }
+
+    /// Bytes handed out so far.
+    public private(set) var bytesRead = 0
+
+    private func lastNewline() -> Int? {
+        var index = pending - 1
+        while index >= 0 {
+            if buffer[index] == 0x0A { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchImport
+import SkillVectors
+
+/// `skillmatch batch --candidates FILE.jsonl|DIR --top K --out FILE`: every candidate against every job.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Score every candidate of a file (or folder) against every job, in bounded memory, on all cores.",
+        discussion: """
+            Writes, in input order, one JSON line per candidate: {"candidate", "matches": [{"job", "score"}]} \
+            (--format csv: candidate,rank,job,score). With --direction candidates, one line per job instead: \
+            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match` \
+            (score rounded to 6 decimals, descending, then id). Input: JSON Lines files (.jsonl, .ndjson) are \
+            streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json). The output file is \
+            written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
+            file and line, and leaves no truncated output. --shard I/N processes the I-th of N contiguous slices \
+            (of the candidates, or of the jobs with --direction candidates); the N outputs, concatenated in order, \
+            equal the single run.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("Candidates: a JSON Lines file, a JSON file, or a folder of them.", valueName: "file|dir"))
+    var candidates: String
+    @Option(help: "Matches to keep per candidate (or per job).") var top: Int = 10
+    @Option(help: ArgumentHelp("The output file (default: standard output).", valueName: "file")) var out: String?
+    @Option(help: "Output format: jsonl (or json, the same) or csv.") var format: BatchFormat = .jsonl
+    @Option(help: ArgumentHelp(
+        "Write timings as JSON: {\"candidates\", \"seconds\": {\"read\", \"score\", \"write\", \"total\"}}.", valueName: "file"))
+    var stats: String?
+    @Option(help: ArgumentHelp("Process slice I of N (1-based), e.g. 2/4.", valueName: "I/N")) var shard: String?
+    @Option(name: .customLong("min-score"), help: "Leave out matches scoring below this (0 to 1).") var minScore: Double = 0
+    @Option(help: "jobs: the best jobs per candidate; candidates: the best candidates per job.")
+    var direction: BatchDirection = .jobs
+    @Option(help: ArgumentHelp("Scoring kernel: automatic, table, sparse or gemm.", visibility: .hidden))
+    var kernel: BatchScorer.Kernel = .automatic
+    @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden)) var threads: Int?
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (0 ... 1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        _ = try parsedShard()
+    }
+
+    /// `--shard I/N` as (I, N), 1-based; (1, 1) without it.
+    func parsedShard() throws -> (index: Int, count: Int) {
+        guard let shard else { return (1, 1) }
+        let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1 ... count).contains(index) else {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N (for example 2/4), not \"\(shard)\"")
+        }
+        return (index, count)
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var timings = BatchTimings()
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
+        let shard = try parsedShard()
+        let workers = threads ?? Parallel.threadCount
+        let files = try BatchInput.files(candidates)
+        let sink = try BatchSink(path: out)
+        let writer = BatchWriter(catalog: catalog, format: format, direction: direction)
+        if shard.index == 1, let header = writer.header { try sink.write(header) }
+        timings.setup = (clock.now - started).seconds
+
+        // Which candidates this run reads: all, or one contiguous slice of them.
+        var keep = 0 ..< Int.max
+        if direction == .jobs && shard.count > 1 {
+            let total = try BatchInput.countRecords(files)
+            keep = total * (shard.index - 1) / shard.count ..< total * shard.index / shard.count
+        }
+        let jobSlice = direction == .candidates
+            ? catalog.jobs.count * (shard.index - 1) / shard.count ..< catalog.jobs.count * shard.index / shard.count
+            : 0 ..< catalog.jobs.count
+        var rankings = CandidateRankings<String>(jobCount: catalog.jobs.count, k: top, minimumScore: minScore)
+        let progress = Progress(total: try BatchInput.totalBytes(files), label: "candidates")
+        var scored = 0
+        var bytesBefore = 0
+
+        // Scores a block (or the blocks of one chunk, one per worker) and writes its lines.
+        func process(_ blocks: [CandidateBlock]) throws {
+            let scoreStart = clock.now
+            switch direction {
+            case .jobs:
+                var results = [[[RankedIndex]]](repeating: [], count: blocks.count)
+                results.withUnsafeMutableBufferPointer { results in
+                    let results = results.baseAddress!
+                    Parallel.forEach(blocks.count) { part in
+                        results[part] = matcher.scorer.topJobs(
+                            blocks[part].held, k: top, minimumScore: minScore, threads: blocks.count > 1 ? 1 : workers)
+                    }
+                }
+                timings.score += (clock.now - scoreStart).seconds
+                let writeStart = clock.now
+                var texts = [[UInt8]](repeating: [], count: blocks.count)
+                texts.withUnsafeMutableBufferPointer { texts in
+                    let texts = texts.baseAddress!
+                    Parallel.forEach(blocks.count) { part in texts[part] = writer.jobLines(blocks[part], results[part]) }
+                }
+                for text in texts { try sink.write(text) }
+                timings.write += (clock.now - writeStart).seconds
+            case .candidates:
+                for block in blocks where block.count > 0 {
+                    matcher.scorer.rank(block.held, ties: block.ids, firstOrdinal: block.firstOrdinal, into: &rankings,
+                                        jobs: jobSlice, threads: workers)
+                }
+                timings.score += (clock.now - scoreStart).seconds
+            }
+            scored += blocks.reduce(0) { $0 + $1.count }
+        }
+
+        var ordinal = 0
+        for file in files {
+            let readStart = clock.now
+            if !BatchInput.isLines(file) {
+                // A JSON file (one candidate or a list): read whole through the reference reader.
+                let located = try CandidateReader.read(path: file)
+                var block = CandidateBlock()
+                block.firstOrdinal = ordinal
+                var scratch = BatchMatcher.Scratch(skillCount: catalog.skills.count)
+                for candidate in located {
+                    defer { ordinal += 1 }
+                    guard keep.contains(ordinal) else { continue }
+                    do { try catalog.validate(candidate.candidate) } catch {
+                        throw InputError(file: file, line: candidate.line, message: error.description)
+                    }
+                    if block.count == 0 { block.firstOrdinal = ordinal }
+                    block.ids.append(candidate.candidate.id)
+                    block.lines.append(candidate.line ?? 0)
+                    matcher.appendEffective(candidate.candidate, to: &block.held, scratch: &scratch)
+                }
+                bytesBefore += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                timings.read += (clock.now - readStart).seconds
+                try process([block])
+                progress.update(bytes: bytesBefore, items: scored)
+                continue
+            }
+            let reader = try LineChunkReader(path: file)
+            var parsers = (0 ..< workers).map { _ in CandidateLineParser(matcher: matcher, file: file) }
+            timings.read += (clock.now - readStart).seconds
+            while true {
+                let chunkStart = clock.now
+                guard let chunk = try reader.next() else { break }
+                let parts = BatchInput.split(chunk.bytes, parts: workers, firstLine: chunk.firstLine, firstOrdinal: ordinal)
+                var blocks = [CandidateBlock](repeating: CandidateBlock(), count: parts.count)
+                var failures = [InputError?](repeating: nil, count: parts.count)
+                chunk.bytes.withUnsafeBufferPointer { bytes in
+                    blocks.withUnsafeMutableBufferPointer { blocks in
+                        failures.withUnsafeMutableBufferPointer { failures in
+                            parsers.withUnsafeMutableBufferPointer { parsers in
+                                let (blocks, failures, parsers) = (blocks.baseAddress!, failures.baseAddress!, parsers.baseAddress!)
+                                Parallel.forEach(parts.count) { index in
+                                    let part = parts[index]
+                                    do throws(InputError) {
+                                        _ = try parsers[index].parse(
+                                            UnsafeBufferPointer(rebasing: bytes[part.range]), firstLine: part.firstLine,
+                                            firstOrdinal: part.firstOrdinal, keep: keep, into: &blocks[index])
+                                    } catch {
+                                        failures[index] = error
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+                ordinal = parts.last.map { $0.firstOrdinal + $0.records } ?? ordinal
+                timings.read += (clock.now - chunkStart).seconds
+                try process(blocks)
+                progress.update(bytes: bytesBefore + reader.bytesRead, items: scored)
+            }
+            bytesBefore += reader.bytesRead
+        }
+
+        if direction == .candidates {
+            let writeStart = clock.now
+            try sink.write(writer.candidateLines(rankings, jobs: jobSlice))
+            timings.write += (clock.now - writeStart).seconds
+        }
+        let commitStart = clock.now
+        try sink.commit()
+        timings.write += (clock.now - commitStart).seconds
+        progress.finish()
+        timings.total = (clock.now - started).seconds
+        if let stats {
+            try BatchStats(candidates: scored, jobs: catalog.jobs.count, kernel: matcher.scorer.kernel.rawValue,
+                           threads: workers, seconds: timings).write(to: stats)
+        }
+    }
+}
+
+/// Which way `batch` ranks.
+enum BatchDirection: String, ExpressibleByArgument, CaseIterable {
+    /// The best jobs for each candidate.
+    case jobs
+    /// The best candidates for each job.
+    case candidates
+}
+
+extension BatchScorer.Kernel: ExpressibleByArgument {}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

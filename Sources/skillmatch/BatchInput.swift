@@ -1,0 +1,79 @@
+import Foundation
+import SkillMatchImport
+
+/// The input side of `batch`: which files, how big, and how a chunk of lines is split between workers.
+enum BatchInput {
+    /// The candidate files: the file itself, or a folder's .jsonl, .ndjson and .json files in name order.
+    static func files(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, message: "no such file or folder")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            throw InputError(file: path, message: "cannot be read (check its permissions)")
+        }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let files = names.filter { name in
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json"))
+        }
+        .sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        .map { folder + "/" + $0 }
+        guard !files.isEmpty else { throw InputError(file: path, message: "holds no .jsonl, .ndjson or .json file") }
+        return files
+    }
+
+    /// Whether a file is read as JSON Lines (by its extension; anything but .json).
+    static func isLines(_ file: String) -> Bool { !file.lowercased().hasSuffix(".json") }
+
+    static func totalBytes(_ files: [String]) throws -> Int {
+        files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
+
+    /// The number of candidate records in all the files (for --shard).
+    static func countRecords(_ files: [String]) throws -> Int {
+        var total = 0
+        for file in files {
+            if isLines(file) {
+                let reader = try LineChunkReader(path: file)
+                while let chunk = try reader.next() {
+                    total += chunk.bytes.withUnsafeBufferPointer { CandidateLineParser.countRecords($0) }
+                }
+            } else {
+                total += try CandidateReader.read(path: file).count
+            }
+        }
+        return total
+    }
+
+    /// One worker's share of a chunk.
+    struct Part {
+        var range: Range<Int>
+        var firstLine: Int
+        var firstOrdinal: Int
+        var records: Int
+    }
+
+    /// Splits a chunk of whole lines into `parts` runs of whole lines of about equal size, numbering their
+    /// first lines and first records.
+    static func split(_ bytes: [UInt8], parts: Int, firstLine: Int, firstOrdinal: Int) -> [Part] {
+        bytes.withUnsafeBufferPointer { bytes in
+            var result: [Part] = []
+            var start = 0
+            var line = firstLine
+            var ordinal = firstOrdinal
+            for part in 0 ..< max(1, parts) {
+                var end = part == parts - 1 ? bytes.count : max(start, bytes.count * (part + 1) / parts)
+                while end < bytes.count && end > 0 && bytes[end - 1] != 0x0A { end += 1 }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start ..< end])
+                let records = CandidateLineParser.countRecords(slice)
+                result.append(Part(range: start ..< end, firstLine: line, firstOrdinal: ordinal, records: records))
+                for byte in slice where byte == 0x0A { line += 1 }
+                ordinal += records
+                start = end
+            }
+            return result
+        }
+    }
+}

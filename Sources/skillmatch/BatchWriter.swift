@@ -1,0 +1,132 @@
+import Foundation
+import SkillMatch
+import SkillMatchImport
+import SkillVectors
+
+/// Formats `batch` results: JSON Lines or CSV, as bytes.
+struct BatchWriter: Sendable {
+    let format: BatchFormat
+    let direction: BatchDirection
+    /// Each job's id, already escaped for the output format.
+    private let jobIDs: [[UInt8]]
+
+    init(catalog: Catalog, format: BatchFormat, direction: BatchDirection) {
+        self.format = format
+        self.direction = direction
+        jobIDs = catalog.jobs.map { job in
+            var bytes: [UInt8] = []
+            if format == .csv { BatchText.appendCSVCell(job.id, to: &bytes) } else { BatchText.appendJSONString(job.id, to: &bytes) }
+            return bytes
+        }
+    }
+
+    /// The CSV header row, or `nil` for JSON Lines.
+    var header: [UInt8]? {
+        guard format == .csv else { return nil }
+        return Array((direction == .jobs ? "candidate,rank,job,score\r\n" : "job,rank,candidate,score\r\n").utf8)
+    }
+
+    /// One line per candidate of the block (JSON Lines), or one row per match (CSV).
+    func jobLines(_ block: CandidateBlock, _ results: [[RankedIndex]]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(block.count * (40 + 40 * (results.first?.count ?? 0)))
+        for (id, matches) in zip(block.ids, results) {
+            if format == .csv {
+                var cell: [UInt8] = []
+                BatchText.appendCSVCell(id, to: &cell)
+                for (rank, match) in matches.enumerated() {
+                    out.append(contentsOf: cell)
+                    out.append(UInt8(ascii: ","))
+                    BatchText.appendInteger(rank + 1, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    out.append(contentsOf: jobIDs[match.index])
+                    out.append(UInt8(ascii: ","))
+                    BatchText.appendFixedScore(match.score, to: &out)
+                    out.append(contentsOf: [0x0D, 0x0A])
+                }
+            } else {
+                out.append(contentsOf: #"{"candidate":"#.utf8)
+                BatchText.appendJSONString(id, to: &out)
+                out.append(contentsOf: #","matches":["#.utf8)
+                for (rank, match) in matches.enumerated() {
+                    if rank > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: #"{"job":"#.utf8)
+                    out.append(contentsOf: jobIDs[match.index])
+                    out.append(contentsOf: #","score":"#.utf8)
+                    BatchText.appendScore(match.score, to: &out)
+                    out.append(UInt8(ascii: "}"))
+                }
+                out.append(contentsOf: "]}\n".utf8)
+            }
+        }
+        return out
+    }
+
+    /// One line per job of `jobs`, in id order (JSON Lines), or one row per match (CSV).
+    func candidateLines(_ rankings: CandidateRankings<String>, jobs: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        for job in jobs {
+            let ranked = rankings.ranked(job: job)
+            if format == .csv {
+                for (rank, match) in ranked.enumerated() {
+                    out.append(contentsOf: jobIDs[job])
+                    out.append(UInt8(ascii: ","))
+                    BatchText.appendInteger(rank + 1, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    BatchText.appendCSVCell(match.tie, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    BatchText.appendFixedScore(match.score, to: &out)
+                    out.append(contentsOf: [0x0D, 0x0A])
+                }
+            } else {
+                out.append(contentsOf: #"{"job":"#.utf8)
+                out.append(contentsOf: jobIDs[job])
+                out.append(contentsOf: #","matches":["#.utf8)
+                for (rank, match) in ranked.enumerated() {
+                    if rank > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: #"{"candidate":"#.utf8)
+                    BatchText.appendJSONString(match.tie, to: &out)
+                    out.append(contentsOf: #","score":"#.utf8)
+                    BatchText.appendScore(match.score, to: &out)
+                    out.append(UInt8(ascii: "}"))
+                }
+                out.append(contentsOf: "]}\n".utf8)
+            }
+        }
+        return out
+    }
+}
+
+/// Phase timings of a `batch` run, in seconds.
+struct BatchTimings: Encodable {
+    /// Opening the catalogue and encoding its jobs.
+    var setup = 0.0
+    /// Reading and parsing the candidates.
+    var read = 0.0
+    /// Scoring and top-k selection.
+    var score = 0.0
+    /// Formatting and writing the results.
+    var write = 0.0
+    /// The whole run.
+    var total = 0.0
+}
+
+/// What `--stats FILE` holds: `{"candidates", "seconds": {"read", "score", "write", "total"}}`, plus the jobs,
+/// the kernel and the threads used.
+struct BatchStats: Encodable {
+    var candidates: Int
+    var jobs: Int
+    var kernel: String
+    var threads: Int
+    var seconds: BatchTimings
+
+    func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        do {
+            try (encoder.encode(self) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write the statistics to \(path): \(error.localizedDescription)")
+        }
+    }
+}
