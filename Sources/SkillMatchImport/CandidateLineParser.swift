@@ -128,7 +128,12 @@ public struct CandidateLineParser {
             return
         }
         slowLines += 1
-        let (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(line), file: file, lineOffset: number - 1)
+        let candidate: Candidate
+        do {
+            (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(line), file: file, lineOffset: number - 1)
+        } catch {
+            throw InputError(file: file, line: error.line ?? number, column: error.column, message: error.message)
+        }
         do {
             try matcher.catalog.validate(candidate)
         } catch {

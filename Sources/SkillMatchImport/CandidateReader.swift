@@ -33,7 +33,13 @@ public enum CandidateReader {
             lineNumber += 1
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
             if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(trimmed), file: file, lineOffset: lineNumber - 1)
+            let candidate: Candidate
+            do {
+                (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(trimmed), file: file, lineOffset: lineNumber - 1)
+            } catch {
+                // Every error of a JSON Lines file names its line, even one about the record as a whole.
+                throw InputError(file: file, line: error.line ?? lineNumber, column: error.column, message: error.message)
+            }
             candidates.append(LocatedCandidate(candidate: candidate, file: file, line: lineNumber))
         }
         return candidates

@@ -30,7 +30,7 @@ public final class LineChunkReader {
         guard descriptor >= 0 else { throw InputError(file: path, message: "cannot be read (check its permissions)") }
         self.descriptor = descriptor
         self.size = Int(info.st_size)
-        self.buffer = [UInt8](repeating: 0, count: max(chunkBytes, 1024))
+        self.buffer = [UInt8](repeating: 0, count: max(chunkBytes, 1))
     }
 
     deinit { close(descriptor) }

@@ -37,11 +37,14 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Scoring kernel: automatic, table, sparse or gemm.", visibility: .hidden))
     var kernel: BatchScorer.Kernel = .automatic
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden)) var threads: Int?
+    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Bytes read at a time (tests use tiny chunks).", visibility: .hidden))
+    var chunkBytes: Int = 4 << 20
 
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard (0 ... 1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }
         _ = try parsedShard()
     }
 
@@ -142,7 +145,7 @@ struct BatchCommand: ParsableCommand {
                 progress.update(bytes: bytesBefore, items: scored)
                 continue
             }
-            let reader = try LineChunkReader(path: file)
+            let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
             var parsers = (0 ..< workers).map { _ in CandidateLineParser(matcher: matcher, file: file) }
             timings.read += (clock.now - readStart).seconds
             while true {
