@@ -1,5 +1,10 @@
 import SkillMatch
 import SkillVectors
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Candidates read for batch scoring: ids, the line each came from, and their effective levels as index rows.
 public struct CandidateBlock: Sendable {
@@ -97,18 +102,25 @@ public struct CandidateLineParser {
     }
 
     /// Counts the records (non-blank lines) in `bytes`.
-    public static func countRecords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func countRecords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { countLines(bytes).records }
+
+    /// Counts the newlines and the records (non-blank lines) in `bytes`, jumping from newline to newline with
+    /// `memchr`.
+    public static func countLines(_ bytes: UnsafeBufferPointer<UInt8>) -> (newlines: Int, records: Int) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, 0) }
+        var newlines = 0
         var records = 0
-        var blank = true
-        for byte in bytes {
-            if byte == 0x0A {
-                if !blank { records += 1 }
-                blank = true
-            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-                blank = false
-            }
+        var start = 0
+        while start < bytes.count {
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+            let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+            var k = start
+            while k < end && (bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D) { k += 1 }
+            if k < end { records += 1 }
+            if found != nil { newlines += 1 }
+            start = end + 1
         }
-        return blank ? records : records + 1
+        return (newlines, records)
     }
 
     /// Parses one line: the fast path, else the reference path.

@@ -63,7 +63,7 @@ public final class LineChunkReader {
             }
             pending = rest
             let first = nextLine
-            for byte in chunk where byte == 0x0A { nextLine += 1 }
+            nextLine += chunk.withUnsafeBufferPointer { CandidateLineParser.countLines($0).newlines }
             bytesRead += end
             return (chunk, first)
         }
@@ -73,11 +73,10 @@ public final class LineChunkReader {
     public private(set) var bytesRead = 0
 
     private func lastNewline() -> Int? {
-        var index = pending - 1
-        while index >= 0 {
-            if buffer[index] == 0x0A { return index }
-            index -= 1
+        buffer.withUnsafeBufferPointer { bytes in
+            var index = pending - 1
+            while index >= 0 && bytes[index] != 0x0A { index -= 1 }
+            return index >= 0 ? index : nil
         }
-        return nil
     }
 }

@@ -64,6 +64,25 @@ public enum TopK {
         return best
     }
 
+    /// The best `k` of already-scored items, best first, ranked by their own indices (which need not be in order).
+    /// - Complexity: O(n log k).
+    public static func best(_ items: some Sequence<RankedIndex>, k: Int) -> [RankedIndex] {
+        guard k > 0 else { return [] }
+        var heap = Heap<Entry>()
+        for item in items {
+            let entry = Entry(item: item)
+            if heap.count < k {
+                heap.insert(entry)
+            } else if let worst = heap.min, worst < entry {
+                heap.replaceMin(with: entry)
+            }
+        }
+        var best: [RankedIndex] = []
+        best.reserveCapacity(heap.count)
+        while let entry = heap.popMax() { best.append(entry.item) }
+        return best
+    }
+
     /// Sorts ranked items best first (rounded score descending, then index ascending).
     /// - Complexity: O(n log n).
     public static func sorted(_ items: [RankedIndex]) -> [RankedIndex] {

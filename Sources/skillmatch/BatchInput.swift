@@ -67,9 +67,9 @@ enum BatchInput {
                 var end = part == parts - 1 ? bytes.count : max(start, bytes.count * (part + 1) / parts)
                 while end < bytes.count && end > 0 && bytes[end - 1] != 0x0A { end += 1 }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start ..< end])
-                let records = CandidateLineParser.countRecords(slice)
+                let (newlines, records) = CandidateLineParser.countLines(slice)
                 result.append(Part(range: start ..< end, firstLine: line, firstOrdinal: ordinal, records: records))
-                for byte in slice where byte == 0x0A { line += 1 }
+                line += newlines
                 ordinal += records
                 start = end
             }

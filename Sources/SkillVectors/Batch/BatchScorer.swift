@@ -231,6 +231,8 @@ public struct BatchScorer: Sendable {
         var entryStarts: [Int] = []
         var candidateMatrix: [Float] = []
         var contenders: [RankedIndex] = []
+        var best: [Float] = []
+        var bestScores: [Double] = []
 
         init(_ scorer: BatchScorer) {
             self.scorer = scorer
@@ -340,12 +342,8 @@ public struct BatchScorer: Sendable {
                 // The k-th best Float score (or -∞ when there are at most k jobs).
                 var threshold = -Double.infinity
                 if jobCount > k {
-                    var best = Heap<Float>()
-                    for j in 0 ..< jobCount {
-                        if best.count < k { best.insert(f[j]) } else if f[j] > best.min! { best.replaceMin(with: f[j]) }
-                    }
                     // A job whose exact score is more than 10⁻⁶ below k others' ranks after all of them.
-                    threshold = Double(best.min!) - 2 * bound - 1e-6
+                    threshold = Double(Self.kthLargest(count: jobCount, k: k, buffer: &best) { f[$0] }) - 2 * bound - 1e-6
                 }
                 let floor = max(threshold, minimumScore - bound)
                 contenders.removeAll(keepingCapacity: true)
@@ -366,6 +364,39 @@ public struct BatchScorer: Sendable {
             }
         }
 
+        /// The k-th largest of `count` values (`count > k`): a sorted run of the best k, which most values fail
+        /// to enter at the first comparison; a heap for large k.
+        @inline(__always)
+        static func kthLargest<T: Comparable>(count: Int, k: Int, buffer: inout [T], _ value: (Int) -> T) -> T {
+            if k > 32 {
+                var heap = Heap<T>()
+                for j in 0 ..< count {
+                    let v = value(j)
+                    if heap.count < k { heap.insert(v) } else if v > heap.min! { heap.replaceMin(with: v) }
+                }
+                return heap.min!
+            }
+            buffer.removeAll(keepingCapacity: true)
+            for j in 0 ..< k { buffer.append(value(j)) }
+            buffer.sort()
+            return buffer.withUnsafeMutableBufferPointer { best in
+                var floor = best[0]
+                for j in k ..< count {
+                    let v = value(j)
+                    guard v > floor else { continue }
+                    // Drop the smallest, insert v in order.
+                    var position = 0
+                    while position + 1 < k && best[position + 1] < v {
+                        best[position] = best[position + 1]
+                        position += 1
+                    }
+                    best[position] = v
+                    floor = best[0]
+                }
+                return floor
+            }
+        }
+
         /// The exact top k of one candidate through the inverted index, in `Double`.
         mutating func sparseTop(_ held: HeldLevels, candidate c: Int, k: Int, minimumScore: Double) -> [RankedIndex] {
             let postings = scorer.postings!
@@ -377,15 +408,24 @@ public struct BatchScorer: Sendable {
                 for job in touched where doubles[Int(job)] >= minimumScore {
                     contenders.append(RankedIndex(index: Int(job), score: doubles[Int(job)]))
                 }
-                // Jobs sharing no skill score 0 and tie by index: the first k of them are all that can rank.
-                if minimumScore <= 0 && contenders.count < k + touched.count {
+                // Jobs sharing no skill score 0 and tie by index: when fewer than k jobs score above 0, the first
+                // k of them are all that can rank.
+                if minimumScore <= 0 && contenders.count < k {
                     var added = 0
-                    for job in 0 ..< scorer.jobCount where added < k && doubles[job] == 0 {
+                    for job in 0 ..< scorer.jobCount where doubles[job] == 0 {
                         contenders.append(RankedIndex(index: job, score: 0))
                         added += 1
+                        if added == k { break }
                     }
                 }
                 for job in touched { doubles[Int(job)] = 0 }
+            }
+            if contenders.count > k {
+                // Anything more than 10⁻⁶ below the k-th best score ranks after k others.
+                let floor = contenders.withUnsafeBufferPointer { items in
+                    Self.kthLargest(count: items.count, k: k, buffer: &bestScores) { items[$0].score }
+                } - 1e-6
+                contenders.removeAll { $0.score < floor }
             }
             return Array(TopK.sorted(contenders).prefix(k))
         }

@@ -86,11 +86,19 @@ struct CreditTable: Sendable {
         var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
         for e in 0 ..< count {
             let p = base + Int(rows[e]) * stride
-            let w = SIMD8<Float>(repeating: weights[e])
-            a0 += w * p.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self)
-            a1 += w * p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-            a2 += w * p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
-            a3 += w * p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+            if weights[e] == 1 {
+                // Held levels on a breakpoint (the common case): one row, added.
+                a0 += p.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self)
+                a1 += p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+                a2 += p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
+                a3 += p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+            } else {
+                let w = SIMD8<Float>(repeating: weights[e])
+                a0 += w * p.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self)
+                a1 += w * p.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+                a2 += w * p.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self)
+                a3 += w * p.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+            }
         }
         let raw = UnsafeMutableRawPointer(out)
         raw.storeBytes(of: a0, toByteOffset: 0, as: SIMD8<Float>.self)
