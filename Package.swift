@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "SkillVectorsTests", dependencies: ["SkillVectors"]),
         .testTarget(name: "SkillMatchTests", dependencies: ["SkillMatch"]),
-        .testTarget(name: "SkillMatchImportTests", dependencies: ["SkillMatchImport"]),
+        .testTarget(name: "SkillMatchImportTests", dependencies: ["SkillMatchImport"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillMatchStoreTests", dependencies: ["SkillMatchStore", "SkillMatchImport", "SkillMatchDemo"]),
         .testTarget(name: "SkillMatchCLITests", dependencies: ["skillmatch"]),
     ],

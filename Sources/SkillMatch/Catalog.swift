@@ -1,7 +1,9 @@
-/// A consistent catalogue of skills, jobs and credentials, each list sorted by id.
+/// A consistent catalogue of skills, jobs and credentials (and the skill groups of a taxonomy's hierarchy), each
+/// list sorted by id.
 ///
 /// Every reference resolves: requirements and grants name known skills, prerequisites name known credentials
-/// and form no cycle. Positions in these sorted lists are the indices the numeric core works with, so ranking
+/// and form no cycle. Hierarchy links (``Skill/broader``, ``SkillGroup/broader``) are taxonomy metadata and are
+/// not required to resolve. Positions in these sorted lists are the indices the numeric core works with, so ranking
 /// ties broken by index are ties broken by id.
 public struct Catalog: Sendable {
     /// Skills, sorted by id.
@@ -10,17 +12,22 @@ public struct Catalog: Sendable {
     public let jobs: [Job]
     /// Credentials, sorted by id.
     public let credentials: [Credential]
+    /// Skill groups (a taxonomy's hierarchy above its skills), sorted by id.
+    public let skillGroups: [SkillGroup]
     private let skillPositions: [String: Int]
     private let jobPositions: [String: Int]
     private let credentialPositions: [String: Int]
+    private let skillGroupPositions: [String: Int]
 
     /// An empty catalogue.
-    public init() { self.init(sorting: [], [], []) }
+    public init() { self.init(sorting: [], [], [], []) }
 
-    private init(sorting skills: [Skill], _ jobs: [Job], _ credentials: [Credential]) {
+    private init(sorting skills: [Skill], _ jobs: [Job], _ credentials: [Credential], _ skillGroups: [SkillGroup]) {
         self.skills = skills.sorted { $0.id < $1.id }
         self.jobs = jobs.sorted { $0.id < $1.id }
         self.credentials = credentials.sorted { $0.id < $1.id }
+        self.skillGroups = skillGroups.sorted { $0.id < $1.id }
+        self.skillGroupPositions = Dictionary(uniqueKeysWithValues: self.skillGroups.enumerated().map { ($1.id, $0) })
         self.skillPositions = Dictionary(uniqueKeysWithValues: self.skills.enumerated().map { ($1.id, $0) })
         self.jobPositions = Dictionary(uniqueKeysWithValues: self.jobs.enumerated().map { ($1.id, $0) })
         self.credentialPositions = Dictionary(uniqueKeysWithValues: self.credentials.enumerated().map { ($1.id, $0) })
@@ -29,8 +36,10 @@ public struct Catalog: Sendable {
     /// Builds a catalogue from records, checking every rule.
     ///
     /// - Throws: ``CatalogValidationError`` listing every problem, first one first.
-    public init(skills: [Skill], jobs: [Job], credentials: [Credential]) throws(CatalogValidationError) {
-        self = try Catalog().merging(CatalogDocument(skills: skills, jobs: jobs, credentials: credentials))
+    public init(
+        skills: [Skill], jobs: [Job], credentials: [Credential], skillGroups: [SkillGroup] = []
+    ) throws(CatalogValidationError) {
+        self = try Catalog().merging(CatalogDocument(skills: skills, jobs: jobs, credentials: credentials, skillGroups: skillGroups))
     }
 
     /// This catalogue with a document's records added; a record whose id exists replaces the old one.
@@ -43,10 +52,12 @@ public struct Catalog: Sendable {
         var skills = Dictionary(uniqueKeysWithValues: self.skills.map { ($0.id, $0) })
         var jobs = Dictionary(uniqueKeysWithValues: self.jobs.map { ($0.id, $0) })
         var credentials = Dictionary(uniqueKeysWithValues: self.credentials.map { ($0.id, $0) })
+        var groups = Dictionary(uniqueKeysWithValues: self.skillGroups.map { ($0.id, $0) })
         for skill in document.skills { skills[skill.id] = skill }
         for job in document.jobs { jobs[job.id] = job }
         for credential in document.credentials { credentials[credential.id] = credential }
-        let merged = Catalog(sorting: Array(skills.values), Array(jobs.values), Array(credentials.values))
+        for group in document.skillGroups { groups[group.id] = group }
+        let merged = Catalog(sorting: Array(skills.values), Array(jobs.values), Array(credentials.values), Array(groups.values))
 
         var validator = CatalogValidator(catalog: merged)
         validator.check(document)
@@ -61,6 +72,8 @@ public struct Catalog: Sendable {
     public func job(_ id: String) -> Job? { jobPositions[id].map { jobs[$0] } }
     /// The credential with this id.
     public func credential(_ id: String) -> Credential? { credentialPositions[id].map { credentials[$0] } }
+    /// The skill group with this id.
+    public func skillGroup(_ id: String) -> SkillGroup? { skillGroupPositions[id].map { skillGroups[$0] } }
     /// The position of a skill in ``skills``.
     public func skillIndex(_ id: String) -> Int? { skillPositions[id] }
     /// The position of a job in ``jobs``.

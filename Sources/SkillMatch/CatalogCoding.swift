@@ -3,7 +3,7 @@
 // files written by newer tools still read. Encoding omits absent optionals and empty lists.
 
 extension Skill: Codable {
-    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description }
+    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description, hiddenLabels, broader, reuseLevel }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -12,7 +12,10 @@ extension Skill: Codable {
             label: try c.decode(String.self, forKey: .label),
             altLabels: try c.decodeIfPresent([String].self, forKey: .altLabels) ?? [],
             type: try c.decodeIfPresent(SkillType.self, forKey: .type),
-            description: try c.decodeIfPresent(String.self, forKey: .description))
+            description: try c.decodeIfPresent(String.self, forKey: .description),
+            hiddenLabels: try c.decodeIfPresent([String].self, forKey: .hiddenLabels) ?? [],
+            broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [],
+            reuseLevel: try c.decodeIfPresent(String.self, forKey: .reuseLevel))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -22,6 +25,32 @@ extension Skill: Codable {
         if !altLabels.isEmpty { try c.encode(altLabels, forKey: .altLabels) }
         try c.encodeIfPresent(type, forKey: .type)
         try c.encodeIfPresent(description, forKey: .description)
+        if !hiddenLabels.isEmpty { try c.encode(hiddenLabels, forKey: .hiddenLabels) }
+        if !broader.isEmpty { try c.encode(broader, forKey: .broader) }
+        try c.encodeIfPresent(reuseLevel, forKey: .reuseLevel)
+    }
+}
+
+extension SkillGroup: Codable {
+    private enum CodingKeys: String, CodingKey { case id, label, code, description, broader }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            label: try c.decode(String.self, forKey: .label),
+            code: try c.decodeIfPresent(String.self, forKey: .code),
+            description: try c.decodeIfPresent(String.self, forKey: .description),
+            broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        try c.encodeIfPresent(code, forKey: .code)
+        try c.encodeIfPresent(description, forKey: .description)
+        if !broader.isEmpty { try c.encode(broader, forKey: .broader) }
     }
 }
 
@@ -45,7 +74,7 @@ extension Requirement: Codable {
 }
 
 extension Job: Codable {
-    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone }
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -56,7 +85,8 @@ extension Job: Codable {
             inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false,
             requirements: try c.decode([Requirement].self, forKey: .requirements),
             alternateTitles: try c.decodeIfPresent([String].self, forKey: .alternateTitles) ?? [],
-            jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone))
+            jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone),
+            iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +98,7 @@ extension Job: Codable {
         try c.encode(requirements, forKey: .requirements)
         if !alternateTitles.isEmpty { try c.encode(alternateTitles, forKey: .alternateTitles) }
         try c.encodeIfPresent(jobZone, forKey: .jobZone)
+        try c.encodeIfPresent(iscoGroup, forKey: .iscoGroup)
     }
 }
 
@@ -176,7 +207,8 @@ extension Candidate: Codable {
     }
 }
 
-/// A catalogue file as written: lists of skills, jobs and credentials, possibly partial, possibly with mistakes.
+/// A catalogue file as written: lists of skills, jobs, credentials and skill groups, possibly partial, possibly
+/// with mistakes.
 ///
 /// Validate it with ``Catalog/merging(_:)`` before use.
 public struct CatalogDocument: Sendable, Hashable, Codable {
@@ -186,21 +218,33 @@ public struct CatalogDocument: Sendable, Hashable, Codable {
     public var jobs: [Job]
     /// The credentials in the file, in file order.
     public var credentials: [Credential]
+    /// The skill groups in the file, in file order.
+    public var skillGroups: [SkillGroup]
 
     /// Creates a document.
-    public init(skills: [Skill] = [], jobs: [Job] = [], credentials: [Credential] = []) {
+    public init(skills: [Skill] = [], jobs: [Job] = [], credentials: [Credential] = [], skillGroups: [SkillGroup] = []) {
         self.skills = skills
         self.jobs = jobs
         self.credentials = credentials
+        self.skillGroups = skillGroups
     }
 
-    private enum CodingKeys: String, CodingKey { case skills, jobs, credentials }
+    private enum CodingKeys: String, CodingKey { case skills, jobs, credentials, skillGroups }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             skills: try c.decodeIfPresent([Skill].self, forKey: .skills) ?? [],
             jobs: try c.decodeIfPresent([Job].self, forKey: .jobs) ?? [],
-            credentials: try c.decodeIfPresent([Credential].self, forKey: .credentials) ?? [])
+            credentials: try c.decodeIfPresent([Credential].self, forKey: .credentials) ?? [],
+            skillGroups: try c.decodeIfPresent([SkillGroup].self, forKey: .skillGroups) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(skills, forKey: .skills)
+        try c.encode(jobs, forKey: .jobs)
+        try c.encode(credentials, forKey: .credentials)
+        if !skillGroups.isEmpty { try c.encode(skillGroups, forKey: .skillGroups) }
     }
 }

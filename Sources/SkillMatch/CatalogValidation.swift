@@ -1,6 +1,7 @@
 /// The kind of record a problem is in.
 public enum RecordKind: String, Sendable, Hashable, Codable {
     case skill, job, credential, candidate
+    case skillGroup = "skill group"
 }
 
 /// One thing wrong with one record of a catalogue or candidate file.
@@ -62,9 +63,11 @@ struct CatalogValidator {
     mutating func check(_ document: CatalogDocument) {
         var seen = Set<String>()
         for (position, skill) in document.skills.enumerated() {
-            let record = Record(kind: .skill, id: skill.id, position: position)
-            checkID(record, seen: &seen)
-            if skill.label.trimmed.isEmpty { report(record, "label", "the label is empty") }
+            checkConcept(Record(kind: .skill, id: skill.id, position: position), label: skill.label, broader: skill.broader, seen: &seen)
+        }
+        seen = []
+        for (position, group) in document.skillGroups.enumerated() {
+            checkConcept(Record(kind: .skillGroup, id: group.id, position: position), label: group.label, broader: group.broader, seen: &seen)
         }
         seen = []
         for (position, job) in document.jobs.enumerated() {
@@ -178,6 +181,27 @@ struct CatalogValidator {
             report(record, "\(field).skill", "unknown skill id \"\(skill)\"")
         } else if !seen.insert(skill).inserted {
             report(record, "\(field).skill", "skill \"\(skill)\" is listed twice")
+        }
+    }
+
+    /// The checks skills and skill groups share: the id, the label and the hierarchy links.
+    private mutating func checkConcept(_ record: Record, label: String, broader: [String], seen: inout Set<String>) {
+        checkID(record, seen: &seen)
+        if label.trimmed.isEmpty { report(record, "label", "the label is empty") }
+        checkBroader(record, broader)
+    }
+
+    /// Hierarchy links name a concept once each, never the record itself; they need not resolve.
+    private mutating func checkBroader(_ record: Record, _ broader: [String]) {
+        var seen = Set<String>()
+        for (index, id) in broader.enumerated() {
+            if id.trimmed.isEmpty {
+                report(record, "broader[\(index)]", "the id is empty")
+            } else if id == record.id {
+                report(record, "broader[\(index)]", "a concept cannot be broader than itself")
+            } else if !seen.insert(id).inserted {
+                report(record, "broader[\(index)]", "\"\(id)\" is listed twice")
+            }
         }
     }
 

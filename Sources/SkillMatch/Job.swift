@@ -31,11 +31,13 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var alternateTitles: [String]
     /// How much preparation the job needs, from 1 (little) to 5 (extensive), as in O*NET Job Zones.
     public var jobZone: Int?
+    /// The ISCO-08 unit group the occupation belongs to (four digits, `2512`), as ESCO classifies it.
+    public var iscoGroup: String?
 
     /// Creates a job.
     public init(
         id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
-        alternateTitles: [String] = [], jobZone: Int? = nil
+        alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -44,6 +46,7 @@ public struct Job: Sendable, Hashable, Identifiable {
         self.requirements = requirements
         self.alternateTitles = alternateTitles
         self.jobZone = jobZone
+        self.iscoGroup = iscoGroup
     }
 
     /// The sum of the requirements' importances: the denominator of the fit score.

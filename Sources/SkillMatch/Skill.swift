@@ -22,13 +22,27 @@ public struct Skill: Sendable, Hashable, Identifiable {
     public var type: SkillType?
     /// A one-line description, when known.
     public var description: String?
+    /// Names to recognise the skill by but never show: misspellings, old or offensive terms (ESCO hidden labels).
+    public var hiddenLabels: [String]
+    /// The ids of the broader concepts it belongs under in its taxonomy: skills of the catalogue or
+    /// ``SkillGroup``s (ESCO's hierarchy). Taxonomy metadata: not checked against the catalogue.
+    public var broader: [String]
+    /// How widely the skill applies, when the taxonomy says: ESCO's `transversal`, `cross-sector`,
+    /// `sector-specific` or `occupation-specific`.
+    public var reuseLevel: String?
 
     /// Creates a skill.
-    public init(id: String, label: String, altLabels: [String] = [], type: SkillType? = nil, description: String? = nil) {
+    public init(
+        id: String, label: String, altLabels: [String] = [], type: SkillType? = nil, description: String? = nil,
+        hiddenLabels: [String] = [], broader: [String] = [], reuseLevel: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.altLabels = altLabels
         self.type = type
         self.description = description
+        self.hiddenLabels = hiddenLabels
+        self.broader = broader
+        self.reuseLevel = reuseLevel
     }
 }

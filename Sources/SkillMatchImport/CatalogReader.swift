@@ -44,7 +44,7 @@ public struct ParsedCatalog: Sendable {
     /// An ``InputError`` for a validation failure, placed on the line of the faulty record.
     public func inputError(_ error: CatalogValidationError) -> InputError {
         let first = error.problems.first
-        let key = first.map { ["skill": "skills", "job": "jobs", "credential": "credentials"][$0.kind.rawValue] ?? "" }
+        let key = first.map { ["skill": "skills", "job": "jobs", "credential": "credentials", "skill group": "skillGroups"][$0.kind.rawValue] ?? "" }
         let line = first.flatMap { problem in
             key.flatMap { elementLines[$0] }.flatMap { problem.position < $0.count ? $0[problem.position] : nil }
         }

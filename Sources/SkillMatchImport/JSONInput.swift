@@ -82,7 +82,7 @@ enum JSONInput {
         return InputError(file: file, line: line, message: message)
     }
 
-    private static let recordKinds = ["skills": "skill", "jobs": "job", "credentials": "credential", "": "record"]
+    private static let recordKinds = ["skills": "skill", "jobs": "job", "credentials": "credential", "skillGroups": "skill group", "": "record"]
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {

@@ -13,10 +13,7 @@ struct TabularFile {
     /// - Throws: ``InputError`` for a missing file, invalid UTF-8 or a row with the wrong number of fields.
     static func read(path: String) throws(InputError) -> TabularFile {
         let bytes = try JSONInput.read(path)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8(bytes)
-            throw InputError(file: path, line: line, column: column, message: "invalid UTF-8; save the file as UTF-8")
-        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw TextPosition.invalidUTF8(bytes, file: path) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first else { throw InputError(file: path, message: "the file is empty; expected a header row") }
@@ -50,26 +47,6 @@ struct TabularFile {
     static func value(_ field: Substring) -> Substring? {
         let trimmed = field.trimmingSpaces
         return trimmed.isEmpty || trimmed.lowercased() == "n/a" ? nil : trimmed
-    }
-
-    /// The 1-based line and column (in characters) of the first byte that breaks UTF-8.
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
-        var line = 1
-        var lineStart = 0
-        var offset = 0
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
-            let valid = length > 0 && offset + length <= bytes.count
-                && bytes[offset + 1 ..< offset + length].allSatisfy { $0 & 0xC0 == 0x80 }
-                && String(validating: bytes[offset ..< offset + length], as: UTF8.self) != nil
-            if !valid {
-                return (line, String(decoding: bytes[lineStart ..< offset], as: UTF8.self).count + 1)
-            }
-            if byte == 0x0A { line += 1; lineStart = offset + 1 }
-            offset += length
-        }
-        return (line, 1)
     }
 }
 

@@ -86,6 +86,23 @@ enum CatalogSchema {
                 t.add(column: "alternateTitles", .text).notNull().defaults(to: "[]")  // JSON list
             }
         }
+        migrator.registerMigration("v3: hidden labels, skill hierarchy and skill groups, ISCO groups") { db in
+            try db.alter(table: "skill") { t in
+                t.add(column: "hiddenLabels", .text).notNull().defaults(to: "[]")  // JSON list
+                t.add(column: "broader", .text).notNull().defaults(to: "[]")  // JSON list of skill or skill group ids
+                t.add(column: "reuseLevel", .text)
+            }
+            try db.alter(table: "job") { t in
+                t.add(column: "iscoGroup", .text)
+            }
+            try db.create(table: "skillGroup") { t in
+                t.primaryKey("id", .text)
+                t.column("label", .text).notNull()
+                t.column("code", .text)
+                t.column("description", .text)
+                t.column("broader", .text).notNull().defaults(to: "[]")  // JSON list of skill group ids
+            }
+        }
         return migrator
     }
 }

@@ -9,7 +9,7 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var updated: CatalogCounts
 }
 
-/// Numbers of skills, jobs and credentials.
+/// Numbers of skills, jobs, credentials and skill groups.
 public struct CatalogCounts: Sendable, Hashable, Codable {
     /// Skills.
     public var skills = 0
@@ -17,6 +17,8 @@ public struct CatalogCounts: Sendable, Hashable, Codable {
     public var jobs = 0
     /// Credentials.
     public var credentials = 0
+    /// Skill groups (a taxonomy's hierarchy above its skills).
+    public var skillGroups = 0
 }
 
 extension CatalogStore {
@@ -27,27 +29,53 @@ extension CatalogStore {
 
     /// Imports a document in one transaction: records with known ids are replaced, new ones added.
     ///
-    /// - Parameter merge: given the catalogue as it is, returns it with the document merged in, or throws
-    ///   (for example ``CatalogValidationError`` or an error naming the file); then nothing changes.
+    /// - Parameters:
+    ///   - progress: called now and then with the number of records written and the number to write.
+    ///   - merge: given the catalogue as it is, returns it with the document merged in, or throws
+    ///     (for example ``CatalogValidationError`` or an error naming the file); then nothing changes.
     /// - Returns: what was added and what was replaced.
-    public func importCatalog(_ document: CatalogDocument, merge: (Catalog) throws -> Catalog) throws -> ImportSummary {
+    /// - Complexity: O(catalogue + document): every statement is prepared once and reused.
+    public func importCatalog(
+        _ document: CatalogDocument, progress: ((_ written: Int, _ total: Int) -> Void)? = nil,
+        merge: (Catalog) throws -> Catalog
+    ) throws -> ImportSummary {
         try write("import the catalogue") { db in
             let existing = try Self.loadCatalog(db)
             _ = try merge(existing)
             var summary = ImportSummary(added: CatalogCounts(), updated: CatalogCounts())
-            for skill in Self.lastByID(document.skills) {
+            let (skills, groups, credentials, jobs) = (
+                Self.lastByID(document.skills), Self.lastByID(document.skillGroups), Self.lastByID(document.credentials),
+                Self.lastByID(document.jobs)
+            )
+            let total = skills.count + groups.count + credentials.count + jobs.count
+            var written = 0
+            func step() {
+                written += 1
+                if written % 500 == 0 || written == total { progress?(written, total) }
+            }
+            for skill in skills {
                 if existing.skill(skill.id) == nil { summary.added.skills += 1 } else { summary.updated.skills += 1 }
                 try Self.save(skill, db)
+                step()
             }
-            for credential in Self.lastByID(document.credentials) {
+            for group in groups {
+                if existing.skillGroup(group.id) == nil { summary.added.skillGroups += 1 } else { summary.updated.skillGroups += 1 }
+                try Self.save(group, db)
+                step()
+            }
+            for credential in credentials {
                 if existing.credential(credential.id) == nil { summary.added.credentials += 1 } else { summary.updated.credentials += 1 }
                 try Self.saveHead(credential, db)
             }
             // Prerequisites refer to credentials, so they are written once every credential exists.
-            for credential in Self.lastByID(document.credentials) { try Self.saveLinks(credential, db) }
-            for job in Self.lastByID(document.jobs) {
+            for credential in credentials {
+                try Self.saveLinks(credential, db)
+                step()
+            }
+            for job in jobs {
                 if existing.job(job.id) == nil { summary.added.jobs += 1 } else { summary.updated.jobs += 1 }
                 try Self.save(job, db)
+                step()
             }
             return summary
         }
@@ -67,24 +95,43 @@ extension CatalogStore {
     }
 
     private static func save(_ skill: Skill, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
-                INSERT INTO skill (id, label, type, description, altLabels) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO skill (id, label, type, description, altLabels, hiddenLabels, broader, reuseLevel)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET label = excluded.label, type = excluded.type,
-                  description = excluded.description, altLabels = excluded.altLabels
-                """,
-            arguments: [skill.id, skill.label, skill.type?.rawValue, skill.description, ListColumn.encode(skill.altLabels)])
+                  description = excluded.description, altLabels = excluded.altLabels,
+                  hiddenLabels = excluded.hiddenLabels, broader = excluded.broader, reuseLevel = excluded.reuseLevel
+                """
+        ).execute(arguments: [
+            skill.id, skill.label, skill.type?.rawValue, skill.description, ListColumn.encode(skill.altLabels),
+            ListColumn.encode(skill.hiddenLabels), ListColumn.encode(skill.broader), skill.reuseLevel,
+        ])
+    }
+
+    private static func save(_ group: SkillGroup, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO skillGroup (id, label, code, description, broader) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET label = excluded.label, code = excluded.code,
+                  description = excluded.description, broader = excluded.broader
+                """
+        ).execute(arguments: [group.id, group.label, group.code, group.description, ListColumn.encode(group.broader)])
     }
 
     private static func save(_ job: Job, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
-                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
-                  inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles
-                """,
-            arguments: [job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles)])
-        try db.execute(sql: "DELETE FROM requirement WHERE jobId = ?", arguments: [job.id])
+                  inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles,
+                  iscoGroup = excluded.iscoGroup
+                """
+        ).execute(arguments: [
+            job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles), job.iscoGroup,
+        ])
+        try db.cachedStatement(sql: "DELETE FROM requirement WHERE jobId = ?").execute(arguments: [job.id])
         let insert = try db.cachedStatement(
             sql: "INSERT INTO requirement (jobId, skillId, position, importance, level) VALUES (?, ?, ?, ?, ?)")
         for (position, requirement) in job.requirements.enumerated() {
@@ -131,7 +178,14 @@ extension CatalogStore {
         let skills = try Row.fetchAll(db, sql: "SELECT * FROM skill").map { row in
             Skill(
                 id: row["id"], label: row["label"], altLabels: ListColumn.decode(row["altLabels"]),
-                type: (row["type"] as String?).flatMap(SkillType.init(rawValue:)), description: row["description"])
+                type: (row["type"] as String?).flatMap(SkillType.init(rawValue:)), description: row["description"],
+                hiddenLabels: ListColumn.decode(row["hiddenLabels"]), broader: ListColumn.decode(row["broader"]),
+                reuseLevel: row["reuseLevel"])
+        }
+        let groups = try Row.fetchAll(db, sql: "SELECT * FROM skillGroup").map { row in
+            SkillGroup(
+                id: row["id"], label: row["label"], code: row["code"], description: row["description"],
+                broader: ListColumn.decode(row["broader"]))
         }
         var requirements: [String: [Requirement]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM requirement ORDER BY jobId, position") {
@@ -141,7 +195,7 @@ extension CatalogStore {
         let jobs = try Row.fetchAll(db, sql: "SELECT * FROM job").map { row in
             Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
                 requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
-                jobZone: row["jobZone"])
+                jobZone: row["jobZone"], iscoGroup: row["iscoGroup"])
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {
@@ -162,6 +216,6 @@ extension CatalogStore {
                 educationRequired: row["educationRequired"], experienceRequired: row["experienceRequired"],
                 renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]))
         }
-        return try Catalog(skills: skills, jobs: jobs, credentials: credentials)
+        return try Catalog(skills: skills, jobs: jobs, credentials: credentials, skillGroups: groups)
     }
 }

@@ -29,6 +29,9 @@ public struct CatalogStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "SkillMatch catalogue"
+        // Up to 64 MiB of page cache (SQLite's default is 2 MiB), taken only as pages are read: a full ESCO catalogue
+        // is ~65 MB, and writing its requirements through a small cache rereads index pages from disk.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
@@ -85,11 +88,12 @@ public struct CatalogStore: Sendable {
 /// JSON text for list columns.
 enum ListColumn {
     static func encode(_ list: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
+        if list.isEmpty { return "[]" }
+        return (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
     }
 
     static func decode(_ text: String?) -> [String] {
-        guard let text, let data = text.data(using: .utf8) else { return [] }
+        guard let text, text != "[]", let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }
 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a catalogue into the database.",
-        subcommands: [ImportCatalog.self, ImportOnet.self, ImportDemo.self])
+        subcommands: [ImportCatalog.self, ImportOnet.self, ImportEsco.self, ImportDemo.self])
 }
 
 /// `skillmatch import catalog FILE.json`.
@@ -84,6 +84,80 @@ struct ImportOnet: ParsableCommand {
         Output.text("  Left out: \(report.notRelevant) ratings marked Not Relevant, \(report.suppressed) marked Recommend Suppress, "
             + "\(report.zeroLevel) with level 0, \(report.incomplete) incomplete, \(report.unknownOccupations) for unknown occupations.")
     }
+}
+
+/// `skillmatch import esco DIR`.
+struct ImportEsco: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "esco",
+        abstract: "Import skills, skill groups, occupations and essential/optional relations from the ESCO CSV download.",
+        discussion: """
+            Reads skills_en.csv, occupations_en.csv and occupationSkillRelations_en.csv (ESCO v1.2) or \
+            occupationSkillRelations.csv (v1.1), and when present skillGroups_en.csv and \
+            broaderRelationsSkillPillar(_en).csv. Concept URIs are the ids. Each relation becomes a requirement at \
+            level 1 whose importance is the essential or optional weight (a weight of 0 leaves that kind out). \
+            Relations and broader links pointing to URIs not in the files are counted, not fatal; only released \
+            concepts are imported. One transaction: all of it lands or none.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Option(help: ArgumentHelp("Importance of an essential skill (0 leaves essential relations out).", valueName: "w"))
+    var essentialWeight: Double = 1
+    @Option(help: ArgumentHelp("Importance of an optional skill (0 leaves optional relations out).", valueName: "w"))
+    var optionalWeight: Double = 0.5
+    @Argument(help: "The ESCO folder (holding skills_en.csv, occupations_en.csv and the relations file).") var directory: String
+
+    func validate() throws {
+        do {
+            _ = try EscoWeights(essential: essentialWeight, optional: optionalWeight)
+        } catch {
+            let flags = error.weight.map { "--\($0)-weight" } ?? "--essential-weight, --optional-weight"
+            throw ValidationError("\(flags): \(error.description)")
+        }
+    }
+
+    func run() throws {
+        let weights = try EscoWeights(essential: essentialWeight, optional: optionalWeight)
+        var progress = ProgressLine()
+        defer { progress.finish() }
+        let (document, report) = try EscoImporter.read(directory: directory, weights: weights) { progress.show($0, force: true) }
+        let store = try database.open()
+        progress.show("checking and writing the catalogue", force: true)
+        let summary = try store.importCatalog(document, progress: { progress.show("writing records: \($0) of \($1)") }) { catalog in
+            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
+                throw InputError(file: directory, message: error.description)
+            }
+        }
+        progress.finish()
+        if output.format == .json {
+            return try Output.json(EscoReportJSON(directory: directory, database: store.path, report: report, summary: summary))
+        }
+        let r = report
+        Output.text("Imported ESCO from \(directory) into \(store.path).")
+        Output.text("  \(r.skills) skills (\(r.skillsCompetences) skill/competence, \(r.knowledge) knowledge, \(r.untyped) untyped) "
+            + "with \(r.altLabels) alternative and \(r.hiddenLabels) hidden labels; \(r.skillGroups) skill groups; "
+            + "\(r.broaderLinks) broader links.")
+        Output.text("  \(r.jobs) of \(r.occupationsRead) occupations as jobs, with \(r.alternateTitles) alternative titles and "
+            + "\(r.requirements) requirements: \(r.essential) essential (importance \(Format.number(r.weights.essential))), "
+            + "\(r.optional) optional (importance \(Format.number(r.weights.optional))).")
+        var dangling = "\(r.danglingRelations) relations to URIs not in the files"
+        if let example = r.danglingExamples.first {
+            dangling += " (\(r.danglingURIs) URI\(r.danglingURIs == 1 ? "" : "s"), e.g. \(example))"
+        }
+        Output.text("  Left out: \(dangling), \(r.danglingBroaderLinks) broader links to URIs not in the files, "
+            + "\(r.duplicateRelations) repeated relations, \(r.zeroWeight) relations of weight 0, "
+            + "\(r.occupationsWithoutRequirements) occupations with no requirement, \(r.notReleased) concepts not released "
+            + "(and \(r.linksToNotReleased) links to them).")
+    }
+}
+
+/// What `import esco` prints as JSON.
+struct EscoReportJSON: Encodable {
+    var directory: String
+    var database: String
+    var report: EscoImportReport
+    var summary: ImportSummary
 }
 
 /// What `import onet` prints as JSON.

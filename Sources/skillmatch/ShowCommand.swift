@@ -149,8 +149,15 @@ struct ShowCredential: Encodable {
     }
 }
 
-/// `show skill`: the skill, the jobs requiring it and the credentials granting it.
+/// `show skill`: the skill, its broader concepts, the jobs requiring it and the credentials granting it.
 struct ShowSkill: Encodable {
+    struct BroaderLine: Encodable {
+        var id: String
+        var label: String
+        /// `skill` or `skill group`; `unknown` when the catalogue holds neither.
+        var kind: String
+    }
+
     struct JobLine: Encodable {
         var job: String
         var title: String
@@ -165,11 +172,17 @@ struct ShowSkill: Encodable {
     }
 
     var skill: Skill
+    var broader: [BroaderLine]
     var requiredBy: [JobLine]
     var grantedBy: [CredentialLine]
 
     init(skill: Skill, catalog: Catalog) {
         self.skill = skill
+        broader = skill.broader.map { id in
+            if let parent = catalog.skill(id) { return BroaderLine(id: id, label: parent.label, kind: "skill") }
+            if let group = catalog.skillGroup(id) { return BroaderLine(id: id, label: group.label, kind: "skill group") }
+            return BroaderLine(id: id, label: id, kind: "unknown")
+        }
         requiredBy = catalog.jobs(requiring: skill.id).map {
             JobLine(job: $0.job.id, title: $0.job.title, importance: $0.requirement.importance, level: $0.requirement.level)
         }
@@ -186,6 +199,10 @@ struct ShowSkill: Encodable {
         Output.text("\(skill.label) (\(skill.id))\(skill.type.map { "  [\($0.rawValue)]" } ?? "")")
         if let description = skill.description { Output.text(description) }
         if !skill.altLabels.isEmpty { Output.text("Also called: \(skill.altLabels.joined(separator: "; "))") }
+        if !skill.altLabels.isEmpty || !skill.hiddenLabels.isEmpty {
+            Output.text("Labels: \(skill.altLabels.count) alternative, \(skill.hiddenLabels.count) hidden")
+        }
+        for line in broader { Output.text("Broader \(line.kind): \(line.label)\(line.label == line.id ? "" : " (\(line.id))")") }
         Output.text("")
         Output.table(jobs, format: .table)
         var credentials = Table([.init(header: "Granted by"), .init(header: "Name"), .init(header: "Level", numeric: true)])

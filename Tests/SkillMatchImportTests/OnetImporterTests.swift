@@ -97,11 +97,7 @@ struct OnetImporterTests {
         bytes = []
     }
 
-    static let realData: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().path + "/shared/datasets/onet"
-    }()
+    static let realData = SharedDatasets.folder("onet")
 
     @Test(
         "the real O*NET 29.3 release imports whole (skipped when ../shared/datasets is absent)",

@@ -35,13 +35,13 @@ public struct PoolGapReport: Sendable, Hashable {
 }
 
 extension Catalog {
-    /// This catalogue with only some jobs (all skills and credentials kept).
+    /// This catalogue with only some jobs (all skills, credentials and skill groups kept).
     public func restricted(toJobs ids: [String]) throws -> Catalog {
         let jobs = try ids.map { id throws(MatchError) -> Job in
             guard let job = job(id) else { throw MatchError.unknownJob(id) }
             return job
         }
-        return try Catalog(skills: skills, jobs: jobs, credentials: credentials)
+        return try Catalog(skills: skills, jobs: jobs, credentials: credentials, skillGroups: skillGroups)
     }
 }
 
