@@ -31,6 +31,16 @@ let package = Package(
             path: "Benchmarks/GapSolver",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "BatchScoring",
+            dependencies: [
+                "BenchmarkWorkloads",
+                .product(name: "SkillVectors", package: "SkillMatch"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/BatchScoring",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

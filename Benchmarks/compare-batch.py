@@ -273,8 +273,10 @@ def agree(ours, theirs):
         if any(abs(a[1] - b[1]) > 1e-5 for a, b in zip(mine, other)):
             bad += 1
             continue
-        cut = mine[-1][1]
-        if {j for j, s in mine if s > cut + 2e-5} != {j for j, s in other if s > cut + 2e-5}:
+        # A job clearly above one list's cut (by more than 2e-5) must be in the other list.
+        clear_mine = {j for j, s in mine if s > mine[-1][1] + 2e-5}
+        clear_other = {j for j, s in other if s > other[-1][1] + 2e-5}
+        if not clear_mine <= {j for j, _ in other} or not clear_other <= {j for j, _ in mine}:
             bad += 1
     return bad + abs(len(ours) - len(theirs))
 
