@@ -225,15 +225,21 @@ def run_peer(name, catalog_path, candidates_path, out_path):
 
 def run_measured(command, env=None):
     """Runs a command; returns (wall seconds, peak RSS in MB, stdout)."""
+    # Peak RSS from /usr/bin/time: wait4's ru_maxrss would count the pages of this Python process that the child
+    # held between fork and exec.
+    peak = "/tmp/skillmatch-compare-peak-%d" % os.getpid()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", peak] + command,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _, status, _ = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    with open(peak) as f:
+        rss_kb = float(f.read().split()[-1])
     out = process.stdout.read().decode()
     err = process.stderr.read().decode()
     if status != 0:
         sys.exit("failed: %s\n%s%s" % (" ".join(command), out, err))
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, rss_kb / 1024, out
 
 
 def sgemm_ceiling():
