@@ -47,21 +47,7 @@ public enum TopK {
     public static func select(
         _ scores: some Sequence<Double>, k: Int, where include: (RankedIndex) -> Bool = { _ in true }
     ) -> [RankedIndex] {
-        guard k > 0 else { return [] }
-        var heap = Heap<Entry>()
-        for (index, score) in scores.enumerated() {
-            let entry = Entry(item: RankedIndex(index: index, score: score))
-            guard include(entry.item) else { continue }
-            if heap.count < k {
-                heap.insert(entry)
-            } else if let worst = heap.min, worst < entry {
-                heap.replaceMin(with: entry)
-            }
-        }
-        var best: [RankedIndex] = []
-        best.reserveCapacity(heap.count)
-        while let entry = heap.popMax() { best.append(entry.item) }
-        return best
+        best(scores.enumerated().lazy.map { RankedIndex(index: $0, score: $1) }.filter(include), k: k)
     }
 
     /// The best `k` of already-scored items, best first, ranked by their own indices (which need not be in order).
