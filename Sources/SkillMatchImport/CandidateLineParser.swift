@@ -32,7 +32,8 @@ public struct CandidateBlock: Sendable {
 /// skills, levels out of range, malformed JSON, duplicate keys) to the reference path: ``JSONInput`` with the
 /// strict scanner and `JSONDecoder`, then ``Catalog/validate(_:)``. That path either reads the line the same way
 /// or throws the error `import` and `match` would give, naming the file, line, column or field. So the fast path
-/// never changes what is accepted, only how fast.
+/// never changes what is accepted, only how fast. Records with resume `"text"` take the reference path too, where
+/// the resolver adds the skills found in the text (``TextResumeReader``).
 public struct CandidateLineParser {
     let matcher: BatchMatcher
     let file: String
@@ -47,11 +48,14 @@ public struct CandidateLineParser {
     private var stamp: UInt32 = 0
     /// Lines that took the reference path (for tests and statistics).
     public private(set) var slowLines = 0
+    /// Turns resume text into skills (shared by the parsers of one run, so its extractor is built once).
+    private let resolver: ResumeTextResolver
 
     /// A parser for candidates of `file` against the matcher's catalogue.
-    public init(matcher: BatchMatcher, file: String) {
+    public init(matcher: BatchMatcher, file: String, resolver: ResumeTextResolver? = nil) {
         self.matcher = matcher
         self.file = file
+        self.resolver = resolver ?? ResumeTextResolver(catalog: matcher.catalog)
         let catalog = matcher.catalog
         skills = ByteIDTable(catalog.skills.map(\.id))
         credentials = ByteIDTable(catalog.credentials.map(\.id))
@@ -140,9 +144,11 @@ public struct CandidateLineParser {
             return
         }
         slowLines += 1
-        let candidate: Candidate
+        var candidate: Candidate
         do {
-            (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(line), file: file, lineOffset: number - 1)
+            let (record, _) = try JSONInput.decode(CandidateRecord.self, from: Array(line), file: file, lineOffset: number - 1)
+            candidate = record.candidate
+            if let text = record.text { candidate = resolver.resolve(candidate, text: text) }
         } catch {
             throw InputError(file: file, line: error.line ?? number, column: error.column, message: error.message)
         }
@@ -192,6 +198,8 @@ public struct CandidateLineParser {
             case 4:
                 guard !seen.credentials, parseCredentials(p, &i) else { return nil }
                 seen.credentials = true
+            case 5:
+                return nil  // resume text: the reference path extracts its skills
             default:
                 guard skipValue(p, &i, depth: 0) else { return nil }
             }
@@ -211,11 +219,12 @@ public struct CandidateLineParser {
         return String(decoding: id, as: UTF8.self)
     }
 
-    /// 1 id, 2 name, 3 skills, 4 credentials, 0 other.
+    /// 1 id, 2 name, 3 skills, 4 credentials, 5 text, 0 other.
     private static func keyKind(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         switch key.count {
         case 2 where key[0] == UInt8(ascii: "i") && key[1] == UInt8(ascii: "d"): 1
         case 4 where key.elementsEqual("name".utf8): 2
+        case 4 where key.elementsEqual("text".utf8): 5
         case 6 where key.elementsEqual("skills".utf8): 3
         case 11 where key.elementsEqual("credentials".utf8): 4
         default: 0

@@ -1,11 +1,14 @@
 import SkillMatch
 
 /// Reads candidates: a JSON file holding one candidate object or a list of them, or JSON Lines (one candidate
-/// per line; blank lines are skipped). Files ending in `.jsonl` or `.ndjson` are read as JSON Lines.
+/// per line; blank lines are skipped). Files ending in `.jsonl` or `.ndjson` are read as JSON Lines; `.txt`, `.md`
+/// and `.markdown` files are one resume each (``TextResumeReader``). Records may carry resume `text`, kept in
+/// ``LocatedCandidate/text`` until ``TextResumeReader/resolve(_:catalog:level:)`` turns it into skills.
 public enum CandidateReader {
     /// Reads candidates from a file.
     /// - Throws: ``InputError`` naming the file, line, record and field.
     public static func read(path: String) throws(InputError) -> [LocatedCandidate] {
+        if TextResumeReader.isTextResume(path) { return [try TextResumeReader.read(path: path)] }
         let bytes = try JSONInput.read(path)
         let lower = path.lowercased()
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
@@ -16,11 +19,12 @@ public enum CandidateReader {
     public static func parseJSON(_ bytes: [UInt8], file: String) throws(InputError) -> [LocatedCandidate] {
         let (value, lines) = try JSONInput.decode(OneOrMany.self, from: bytes, file: file)
         switch value {
-        case .one(let candidate):
-            return [LocatedCandidate(candidate: candidate, file: file, line: 1)]
-        case .many(let candidates):
-            return candidates.enumerated().map { index, candidate in
-                LocatedCandidate(candidate: candidate, file: file, line: lines[""].flatMap { index < $0.count ? $0[index] : nil })
+        case .one(let record):
+            return [LocatedCandidate(candidate: record.candidate, file: file, line: 1, text: record.text)]
+        case .many(let records):
+            return records.enumerated().map { index, record in
+                LocatedCandidate(candidate: record.candidate, file: file, line: lines[""].flatMap { index < $0.count ? $0[index] : nil },
+                                 text: record.text)
             }
         }
     }
@@ -33,14 +37,14 @@ public enum CandidateReader {
             lineNumber += 1
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
             if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let candidate: Candidate
+            let record: CandidateRecord
             do {
-                (candidate, _) = try JSONInput.decode(Candidate.self, from: Array(trimmed), file: file, lineOffset: lineNumber - 1)
+                (record, _) = try JSONInput.decode(CandidateRecord.self, from: Array(trimmed), file: file, lineOffset: lineNumber - 1)
             } catch {
                 // Every error of a JSON Lines file names its line, even one about the record as a whole.
                 throw InputError(file: file, line: error.line ?? lineNumber, column: error.column, message: error.message)
             }
-            candidates.append(LocatedCandidate(candidate: candidate, file: file, line: lineNumber))
+            candidates.append(LocatedCandidate(candidate: record.candidate, file: file, line: lineNumber, text: record.text))
         }
         return candidates
     }
@@ -63,16 +67,16 @@ public enum CandidateReader {
     }
 
     private enum OneOrMany: Decodable {
-        case one(Candidate)
-        case many([Candidate])
+        case one(CandidateRecord)
+        case many([CandidateRecord])
 
         init(from decoder: any Decoder) throws {
             if var list = try? decoder.unkeyedContainer() {
-                var candidates: [Candidate] = []
-                while !list.isAtEnd { candidates.append(try list.decode(Candidate.self)) }
+                var candidates: [CandidateRecord] = []
+                while !list.isAtEnd { candidates.append(try list.decode(CandidateRecord.self)) }
                 self = .many(candidates)
             } else {
-                self = .one(try Candidate(from: decoder))
+                self = .one(try CandidateRecord(from: decoder))
             }
         }
     }
@@ -86,4 +90,6 @@ public struct LocatedCandidate: Sendable, Hashable {
     public var file: String
     /// The line its record starts on, when known.
     public var line: Int?
+    /// Resume text whose skills are still to be added (see ``TextResumeReader``), when the record has some.
+    public var text: String? = nil
 }

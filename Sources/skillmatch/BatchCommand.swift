@@ -34,6 +34,8 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: "Leave out matches scoring below this (0 to 1).") var minScore: Double = 0
     @Option(help: "jobs: the best jobs per candidate; candidates: the best candidates per job.")
     var direction: BatchDirection = .jobs
+    @Option(name: .customLong("text-level"), help: "The level of skills found in resume text (.txt/.md files, \"text\" fields), in (0, 1].")
+    var textLevel: Double = TextResumeReader.defaultLevel
     @Option(help: ArgumentHelp("Scoring kernel: automatic, table, sparse or gemm.", visibility: .hidden))
     var kernel: BatchScorer.Kernel = .automatic
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden)) var threads: Int?
@@ -45,6 +47,7 @@ struct BatchCommand: ParsableCommand {
         guard (0 ... 1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }
+        guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
         _ = try parsedShard()
     }
 
@@ -65,6 +68,7 @@ struct BatchCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
+        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel)
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)
@@ -123,8 +127,8 @@ struct BatchCommand: ParsableCommand {
         for file in files {
             let readStart = clock.now
             if !BatchInput.isLines(file) {
-                // A JSON file (one candidate or a list): read whole through the reference reader.
-                let located = try CandidateReader.read(path: file)
+                // A JSON file (one candidate or a list) or a text resume: read whole through the reference reader.
+                let located = resolver.resolve(try CandidateReader.read(path: file))
                 var block = CandidateBlock()
                 block.firstOrdinal = ordinal
                 var scratch = BatchMatcher.Scratch(skillCount: catalog.skills.count)
@@ -146,7 +150,7 @@ struct BatchCommand: ParsableCommand {
                 continue
             }
             let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
-            var parsers = (0 ..< workers).map { _ in CandidateLineParser(matcher: matcher, file: file) }
+            var parsers = (0 ..< workers).map { _ in CandidateLineParser(matcher: matcher, file: file, resolver: resolver) }
             timings.read += (clock.now - readStart).seconds
             while true {
                 let chunkStart = clock.now

@@ -3,7 +3,8 @@ import SkillMatchImport
 
 /// The input side of `batch`: which files, how big, and how a chunk of lines is split between workers.
 enum BatchInput {
-    /// The candidate files: the file itself, or a folder's .jsonl, .ndjson and .json files in name order.
+    /// The candidate files: the file itself, or a folder's .jsonl, .ndjson, .json and text resume (.txt, .md,
+    /// .markdown) files in name order.
     static func files(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -16,16 +17,19 @@ enum BatchInput {
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
         let files = names.filter { name in
             let lower = name.lowercased()
-            return !name.hasPrefix(".") && (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json"))
+            return !name.hasPrefix(".") && (lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
+                || TextResumeReader.isTextResume(name))
         }
         .sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         .map { folder + "/" + $0 }
-        guard !files.isEmpty else { throw InputError(file: path, message: "holds no .jsonl, .ndjson or .json file") }
+        guard !files.isEmpty else { throw InputError(file: path, message: "holds no .jsonl, .ndjson, .json, .txt or .md file") }
         return files
     }
 
-    /// Whether a file is read as JSON Lines (by its extension; anything but .json).
-    static func isLines(_ file: String) -> Bool { !file.lowercased().hasSuffix(".json") }
+    /// Whether a file is read as JSON Lines (by its extension; anything but .json and text resumes).
+    static func isLines(_ file: String) -> Bool {
+        !file.lowercased().hasSuffix(".json") && !TextResumeReader.isTextResume(file)
+    }
 
     static func totalBytes(_ files: [String]) throws -> Int {
         files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }

@@ -14,16 +14,30 @@ struct CandidateCommand: ParsableCommand {
 struct CandidateAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Store candidates from a JSON file (one object or a list) or JSON Lines (.jsonl, one per line).",
-        discussion: "A candidate whose id is stored already is replaced. The file is one transaction: all or none.")
+        abstract: "Store candidates from a JSON file (one object or a list), JSON Lines (.jsonl, one per line) or a text resume (.txt, .md).",
+        discussion: """
+            A candidate whose id is stored already is replaced. The file is one transaction: all or none. A text \
+            resume is one candidate whose id is the file name without its extension; its skills are those \
+            `skillmatch extract` finds, held at --text-level. JSON records may carry "text" too: explicit "skills" \
+            keep their level, skills found only in the text are added at --text-level.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
     @Argument(help: "The candidates file.") var file: String
+    @Option(name: .customLong("text-level"), help: "The level of skills found in resume text, in (0, 1].")
+    var textLevel: Double = TextResumeReader.defaultLevel
+
+    func validate() throws {
+        guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
+    }
 
     func run() throws {
-        let located = try CandidateReader.read(path: file)
+        var located = try CandidateReader.read(path: file)
         let store = try database.open()
+        if located.contains(where: { $0.text != nil }) {
+            located = TextResumeReader.resolve(located, catalog: try store.loadCatalog(), level: textLevel)
+        }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)
         }

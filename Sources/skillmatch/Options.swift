@@ -82,7 +82,7 @@ func log(_ message: String) {
 /// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
 func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog) throws -> Candidate {
     if FileManager.default.fileExists(atPath: argument) {
-        let located = try CandidateReader.read(path: argument)
+        let located = TextResumeReader.resolve(try CandidateReader.read(path: argument), catalog: catalog)
         guard located.count == 1, let first = located.first else {
             throw InputError(file: argument, message: "holds \(located.count) candidates; --candidate takes a file with exactly one")
         }
@@ -96,10 +96,10 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog)
     throw CLIError("no stored candidate with id \"\(argument)\" and no file named \(argument) (see `skillmatch candidate list`)")
 }
 
-/// A pool of candidates: those in a JSON or JSON Lines file (checked against the catalogue), else the stored ones.
+/// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
 func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
-    let located = try CandidateReader.read(path: file)
+    let located = TextResumeReader.resolve(try CandidateReader.read(path: file), catalog: catalog)
     try CandidateReader.check(located, against: catalog)
     return located.map(\.candidate)
 }

@@ -18,7 +18,7 @@ struct SkillMatchCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, FitCommand.self, MatchCommand.self, CredentialsCommand.self, ShowCommand.self,
             JobsCommand.self, GapCommand.self, NextCommand.self, GapsCommand.self, BatchCommand.self, CandidateCommand.self,
-            StatsCommand.self,
+            StatsCommand.self, ExtractCommand.self,
         ])
 
     /// Runs a command; user errors print one sentence on standard error and exit with status 1.

@@ -1,0 +1,227 @@
+import Foundation
+
+/// How much context a label needs before a match of it is accepted.
+enum LabelStrength: UInt8 {
+    /// Accepted on its own: several words, or one word written as a name of 3 characters or more.
+    case distinctive
+    /// Needs a cue word or a listed neighbour: short names (`R`, `Go`), one-word preferred labels written in lower
+    /// case (`communication`), bare names whose catalogue label carried a qualifier (`Chef` of
+    /// `Chef (tools for software configuration management)`).
+    case needsSupport
+    /// Needs a strong cue word ("experience", "knowledge of", "skills"): one-word alternative and hidden labels
+    /// written in lower case (`kanban`), and one-word preferred labels of a word common in the catalogue
+    /// (`communication`).
+    case needsCue
+    /// Never accepted: a one-word alternative or hidden label of a word common in the catalogue (`design` as an
+    /// alternative label of "think creatively", `current` of "electricity principles"): such labels name a broader
+    /// or related idea far more often than the skill.
+    case never
+}
+
+/// One matchable label sequence (a trie node that ends a label): the skill it names and the rules for accepting it.
+struct LabelEntry: Sendable {
+    /// Position of the winning skill in the catalogue's skill list.
+    var skill: Int32
+    /// The label shown (the preferred label for hidden ones).
+    var label: String
+    var kind: LabelKind
+    /// Words in the label (articles left out).
+    var words: Int
+    var strength: LabelStrength
+    /// How the one-word label is written in the catalogue (`.none` for longer labels).
+    var shape: CaseShape
+    /// Short names (1–2 characters) match only text written the same way or in capitals (`R`, not `r`).
+    var exactCase: Bool
+    /// Other skills sharing the label, best first.
+    var alternatives: [Int32]
+}
+
+/// A trie over normalised words of every label of a catalogue, built once.
+///
+/// Two roots: node 0 starts labels by the primary form of their first word, node 1 by its verb form (so
+/// "managing staff" reaches "manage staff"). Transitions from both roots are arrays indexed by word id; deeper
+/// ones are one hash table keyed by (node, word).
+struct LabelIndex: Sendable {
+    var vocabulary = TokenVocabulary()
+    private(set) var rootChildren: [[Int32]] = [[], []]
+    private(set) var transitions: [UInt64: Int32] = [:]
+    /// Node → entry index, or -1.
+    private(set) var terminal: [Int32] = [-1, -1]
+    private(set) var entries: [LabelEntry] = []
+    private(set) var labelCount = 0
+
+    /// One label of one skill reaching a node, before the winner is chosen.
+    private struct Claim {
+        var skill: Int32
+        var kind: LabelKind
+        var derived: Bool
+        var written: String
+        var shape: CaseShape
+        var normalizedLength: Int
+        var words: Int
+        var firstWord: Int32
+    }
+
+    init(skills: [Skill]) {
+        var claims: [Int32: [Claim]] = [:]  // node → claims
+        var tokens: [TextToken] = []
+        var scratch: [UInt8] = []
+        var rootMaps: [[Int32: Int32]] = [[:], [:]]
+        var nodeCount: Int32 = 2
+
+        for (position, skill) in skills.enumerated() {
+            var labels: [(String, LabelKind)] = [(skill.label, .preferred)]
+            labels += skill.altLabels.map { ($0, .alternative) }
+            labels += skill.hiddenLabels.map { ($0, .hidden) }
+            for (written, kind) in labels {
+                for (variant, derived) in Self.variants(written) {
+                    var ids: [Int32] = []
+                    var firstWord: [UInt8] = []
+                    var shape = CaseShape.none
+                    var length = 0
+                    var bytes = Array(variant.utf8)
+                    bytes.withUnsafeBufferPointer { p in
+                        TextTokenizer.tokenize(p, into: &tokens)
+                        for token in tokens {
+                            let word = UnsafeBufferPointer(rebasing: p[Int(token.byteStart) ..< Int(token.byteEnd)])
+                            Self.normalize(word, into: &scratch)
+                            if ExtractionCues.articles.contains(where: { $0.utf8.elementsEqual(scratch) }) { continue }
+                            if ids.isEmpty { firstWord = scratch; shape = token.shape; length = scratch.count }
+                            ids.append(vocabulary.insert(scratch))
+                        }
+                    }
+                    bytes.removeAll()
+                    guard !ids.isEmpty else { continue }
+                    labelCount += 1
+                    let claim = Claim(skill: Int32(position), kind: kind, derived: derived, written: written,
+                                      shape: ids.count == 1 ? shape : .none, normalizedLength: length, words: ids.count, firstWord: ids[0])
+                    var roots: [(Int, Int32)] = [(0, ids[0])]
+                    // The verb root serves labels of several words ("manage staff"), never one word alone, where
+                    // it would confuse nouns (engineering, engineer).
+                    if ids.count > 1, let verb = TokenNormalizer.verb(firstWord) { roots.append((1, vocabulary.insert(verb))) }
+                    for (root, first) in roots {
+                        var node: Int32
+                        if let next = rootMaps[root][first] { node = next } else {
+                            node = nodeCount
+                            nodeCount += 1
+                            rootMaps[root][first] = node
+                        }
+                        for id in ids.dropFirst() {
+                            let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+                            if let next = transitions[key] { node = next } else {
+                                transitions[key] = nodeCount
+                                node = nodeCount
+                                nodeCount += 1
+                            }
+                        }
+                        claims[node, default: []].append(claim)
+                    }
+                }
+            }
+        }
+
+        let common = Self.commonWords(skills, vocabulary: vocabulary)
+        // Each node that ends a label: the winning skill, its alternatives and its strength.
+        terminal = [Int32](repeating: -1, count: Int(nodeCount))
+        for node in claims.keys.sorted() {
+            // A label as written beats one matched without its qualifier; then preferred, alternative, hidden.
+            let sorted = claims[node]!.sorted { a, b in
+                (a.derived ? 1 : 0, a.kind.rank, a.skill) < (b.derived ? 1 : 0, b.kind.rank, b.skill)
+            }
+            let best = sorted[0]
+            var alternatives: [Int32] = []
+            for claim in sorted.dropFirst() where claim.skill != best.skill && !alternatives.contains(claim.skill) {
+                alternatives.append(claim.skill)
+            }
+            let words = best.words
+            var strength = LabelStrength.distinctive
+            var exactCase = false
+            if words == 1 {
+                let nameLike = best.shape != .lower
+                if best.normalizedLength <= 2 {
+                    strength = .needsSupport
+                    exactCase = true
+                } else if best.derived {
+                    strength = .needsSupport
+                } else if !nameLike {
+                    let isCommon = best.firstWord >= 0 && common[Int(best.firstWord)]
+                    strength = best.kind == .preferred ? (isCommon ? .needsCue : .needsSupport) : (isCommon ? .never : .needsCue)
+                }
+            }
+            let label = best.kind == .hidden ? skills[Int(best.skill)].label : best.written
+            terminal[Int(node)] = Int32(entries.count)
+            entries.append(LabelEntry(
+                skill: best.skill, label: label, kind: best.kind, words: words, strength: strength,
+                shape: words == 1 ? best.shape : .none, exactCase: exactCase, alternatives: alternatives))
+        }
+        finishRoots(rootMaps)
+    }
+
+    /// Words *common in the catalogue*: found in the labels or descriptions of at least 20 skills and at least
+    /// 0.15% of them (ESCO: `design`, `data`, `current`, `communication`; not `kanban`, `cardiology`). A
+    /// taxonomy's own text shows which of its words are everyday vocabulary, without an outside word list.
+    static func commonWords(_ skills: [Skill], vocabulary: TokenVocabulary) -> [Bool] {
+        var counts = [Int32](repeating: 0, count: vocabulary.count)
+        var stamps = [Int32](repeating: -1, count: vocabulary.count)
+        var tokens: [TextToken] = []
+        var scratch: [UInt8] = []
+        for (position, skill) in skills.enumerated() {
+            let text = ([skill.label, skill.description ?? ""] + skill.altLabels + skill.hiddenLabels).joined(separator: "\n")
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                TextTokenizer.tokenize(p, into: &tokens)
+                for token in tokens {
+                    normalize(UnsafeBufferPointer(rebasing: p[Int(token.byteStart) ..< Int(token.byteEnd)]), into: &scratch)
+                    let id = vocabulary.id(scratch)
+                    if id >= 0 && stamps[Int(id)] != Int32(position) {
+                        stamps[Int(id)] = Int32(position)
+                        counts[Int(id)] += 1
+                    }
+                }
+            }
+            bytes.removeAll()
+        }
+        let threshold = max(20, (skills.count * 15 + 9_999) / 10_000)
+        return counts.map { Int($0) >= threshold }
+    }
+
+    private mutating func finishRoots(_ maps: [[Int32: Int32]]) {
+        rootChildren = maps.map { map in
+            var children = [Int32](repeating: -1, count: vocabulary.count)
+            for (word, node) in map { children[Int(word)] = node }
+            return children
+        }
+    }
+
+    /// The label and the variants it is also matched by: without a trailing parenthetical qualifier
+    /// (`Java (computer programming)` → `Java`, marked derived) and with hyphens between letters closed up
+    /// (`e-commerce` → `ecommerce`).
+    static func variants(_ label: String) -> [(String, Bool)] {
+        var result: [(String, Bool)] = [(label, false)]
+        if label.hasSuffix(")"), let open = label.lastIndex(of: "("), open > label.startIndex {
+            let bare = label[..<open].trimmingCharacters(in: .whitespaces)
+            if !bare.isEmpty { result.append((String(bare), true)) }
+        }
+        for (text, derived) in result where text.contains("-") {
+            let scalars = Array(text.unicodeScalars)
+            var closed = String.UnicodeScalarView()
+            for (k, s) in scalars.enumerated() {
+                if s == "-" && k > 0 && k + 1 < scalars.count && scalars[k - 1].properties.isAlphabetic
+                    && scalars[k + 1].properties.isAlphabetic { continue }
+                closed.append(s)
+            }
+            let joined = String(closed)
+            if joined != text { result.append((joined, derived)) }
+        }
+        return result
+    }
+
+    /// The primary form of a word (`&` reads as "and").
+    static func normalize(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if word.count == 1 && word[0] == 0x26 {
+            out = Array("and".utf8)
+            return
+        }
+        TokenNormalizer.primary(word, into: &out)
+    }
+}

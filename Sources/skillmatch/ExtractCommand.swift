@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchImport
+
+/// `skillmatch extract FILE|-`: the catalogue skills a text mentions, with exact spans.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Find the catalogue's skills in a text: spans, the label that matched, why it was accepted.",
+        discussion: """
+            Offsets are Unicode scalar (code point) offsets, end exclusive (Python's text[start:end]). Labels are \
+            matched as whole words with case, accents, punctuation, hyphens, plurals and -ing/-ed forms ignored; \
+            the longest match wins; short or ambiguous labels (R, Go, one common word) need a cue word or a list of \
+            other skills next to them; boilerplate (equal opportunity, benefits, how to apply) is skipped. \
+            --format json: {"skills": [{"skill", "label", "start", "end", "text", "labelKind", "preferredLabel", \
+            "support", "alternatives"}]}. --lines reads each line on its own (offsets relative to the line); with \
+            --format jsonl it writes one line per input line: {"line", "skills": [...]}.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("The text file, or - for standard input.", valueName: "file|-")) var file: String
+    @Flag(help: "Extract from each line on its own (line numbers from 1, offsets relative to the line).")
+    var lines = false
+    @Option(help: "Output format: table, json or jsonl.") var format: ExtractFormat = .table
+
+    func run() throws {
+        let text = try readInput()
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        let extractor = SkillExtractor(catalog: catalog)
+        if lines {
+            try printLines(text, extractor: extractor, catalog: catalog)
+            return
+        }
+        let mentions = extractor.mentions(in: text)
+        switch format {
+        case .json: try Output.json(ExtractedText(skills: mentions.map { MentionRecord($0, catalog: catalog) }))
+        case .jsonl: try writeLine(ExtractedText(skills: mentions.map { MentionRecord($0, catalog: catalog) }))
+        case .table: Output.text(Self.table(mentions.map { (nil, $0) }).text)
+        }
+    }
+
+    /// The input text: a file, or standard input for `-`.
+    private func readInput() throws -> String {
+        if file == "-" {
+            return try TextInput.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "standard input")
+        }
+        return try TextInput.read(file)
+    }
+
+    private func printLines(_ text: String, extractor: SkillExtractor, catalog: Catalog) throws {
+        var results: [LineMentions] = []
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var content = String(line)
+            if content.hasSuffix("\r") { content.removeLast() }
+            let mentions = extractor.mentions(in: content)
+            results.append(LineMentions(line: number, skills: mentions.map { MentionRecord($0, catalog: catalog) }))
+        }
+        // A final newline ends the last line; it does not start another.
+        if text.hasSuffix("\n") { results.removeLast() }
+        switch format {
+        case .jsonl:
+            let encoder = Self.lineEncoder
+            var out = Data()
+            for result in results {
+                out.append(try encoder.encode(result))
+                out.append(0x0A)
+                if out.count > 1 << 20 {
+                    FileHandle.standardOutput.write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(out)
+        case .json:
+            try Output.json(["lines": results])
+        case .table:
+            Output.text(Self.table(results.flatMap { result in result.skills.map { (result.line, $0) } }).text)
+        }
+    }
+
+    private static let lineEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private func writeLine(_ value: some Encodable) throws {
+        var data = try Self.lineEncoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    private static func table(_ rows: [(line: Int?, mention: MentionRecord)]) -> Table {
+        let withLines = rows.contains { $0.line != nil }
+        var columns: [Table.Column] = withLines ? [.init(header: "Line", numeric: true)] : []
+        columns += [.init(header: "Skill"), .init(header: "Label"), .init(header: "Span"), .init(header: "Text")]
+        var table = Table(columns)
+        for (line, mention) in rows {
+            var cells = withLines ? [line.map(String.init) ?? ""] : []
+            cells += [mention.skill, mention.label.truncated(40), "\(mention.start)-\(mention.end)", mention.text.truncated(40)]
+            table.append(cells)
+        }
+        return table
+    }
+
+    private static func table(_ rows: [(Int?, SkillMention)]) -> Table {
+        table(rows.map { ($0.0, MentionRecord($0.1, catalog: nil)) })
+    }
+}
+
+/// Output formats of `extract`.
+enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, jsonl
+}
+
+/// `{"skills": [...]}`.
+struct ExtractedText: Encodable {
+    var skills: [MentionRecord]
+}
+
+/// `{"line", "skills": [...]}`.
+struct LineMentions: Encodable {
+    var line: Int
+    var skills: [MentionRecord]
+}
+
+/// One mention as JSON.
+struct MentionRecord: Encodable {
+    var skill: String
+    var label: String
+    var start: Int
+    var end: Int
+    var text: String
+    var labelKind: String
+    var preferredLabel: String
+    var support: String
+    var alternatives: [String]
+
+    init(_ mention: SkillMention, catalog: Catalog?) {
+        skill = mention.skill
+        label = mention.label
+        start = mention.start
+        end = mention.end
+        text = mention.text
+        labelKind = mention.labelKind.rawValue
+        preferredLabel = catalog?.skill(mention.skill)?.label ?? mention.label
+        support = mention.support.rawValue
+        alternatives = mention.alternatives
+    }
+}
