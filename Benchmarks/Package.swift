@@ -41,6 +41,15 @@ let package = Package(
             path: "Benchmarks/BatchScoring",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Extraction",
+            dependencies: [
+                .product(name: "SkillMatch", package: "SkillMatch"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Extraction",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ public enum TextResumeReader {
     public static func read(path: String) throws(InputError) -> LocatedCandidate {
         let text = try TextInput.read(path)
         var name = (path as NSString).lastPathComponent
-        if let dot = name.lastIndex(of: "."), dot > name.startIndex { name = String(name[..<dot]) }
+        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
         let id = name.trimmingCharacters(in: .whitespaces)
         guard !id.isEmpty else { throw InputError(file: path, message: "the file name gives no candidate id") }
         var heading: String?

@@ -52,8 +52,9 @@ final class CLIRunner {
         return path
     }
 
-    /// Runs `skillmatch ARGS` with `--db` set, unless `database` is false; `environment` adds variables.
-    func run(_ arguments: [String], database useDatabase: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `skillmatch ARGS` with `--db` set, unless `database` is false; `environment` adds variables; `input`
+    /// is written to its standard input.
+    func run(_ arguments: [String], database useDatabase: Bool = true, environment: [String: String] = [:], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments + (useDatabase ? ["--db", database] : [])
@@ -68,7 +69,13 @@ final class CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -63,7 +63,8 @@ enum ExtractionCues {
         "free lunch", "free breakfast", "company car", "apply now", "how to apply", "to apply", "send your cv",
         "send your resume", "send us your", "submit your cv", "submit your resume", "submit your application",
         "click apply", "privacy policy", "privacy notice", "unsolicited", "recruitment agency", "we are proud",
-        "join our team", "join us",
+        "join our team", "join us", "flexible working", "flexible hours", "application process", "application procedure",
+        "work life balance", "hybrid working",
     ]
 
     /// Two of these in a sentence mark it as being about what the employer offers.

@@ -138,13 +138,16 @@ struct LabelIndex: Sendable {
             var exactCase = false
             if words == 1 {
                 let nameLike = best.shape != .lower
+                let isCommon = best.firstWord >= 0 && common[Int(best.firstWord)]
                 if best.normalizedLength <= 2 {
                     strength = .needsSupport
                     exactCase = true
                 } else if best.derived {
-                    strength = .needsSupport
-                } else if !nameLike {
-                    let isCommon = best.firstWord >= 0 && common[Int(best.firstWord)]
+                    strength = isCommon ? .needsCue : .needsSupport
+                } else if nameLike {
+                    // A capitalised common word (Access, Spark) is as ambiguous as the word.
+                    strength = best.shape == .capitalized && isCommon ? .needsSupport : .distinctive
+                } else {
                     strength = best.kind == .preferred ? (isCommon ? .needsCue : .needsSupport) : (isCommon ? .never : .needsCue)
                 }
             }

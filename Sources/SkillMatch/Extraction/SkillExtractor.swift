@@ -180,7 +180,12 @@ public struct SkillExtractor: Sendable {
     /// Applies the case, compound and support rules and builds the mentions.
     private func accept(_ chosen: [Candidate], tokens: [TextToken], text p: UnsafeBufferPointer<UInt8>) -> [SkillMention] {
         // Requirement per chosen match: nil = rejected.
-        var need: [LabelStrength?] = chosen.map { candidate in
+        // What each chosen match needs (nil: rejected), and which are names written in lower case or opening a
+        // sentence (these may also lean on each other or on the rest of the sentence).
+        var lowerName = [Bool](repeating: false, count: chosen.count)
+        var openingName = [Bool](repeating: false, count: chosen.count)
+        var need: [LabelStrength?] = chosen.indices.map { k in
+            let candidate = chosen[k]
             let entry = index.entries[Int(candidate.entry)]
             guard entry.words == 1 else { return .distinctive }
             let token = tokens[Int(candidate.first)]
@@ -189,14 +194,27 @@ public struct SkillExtractor: Sendable {
             if entry.strength != .distinctive {
                 return token.joinedLeft || token.joinedRight ? nil : entry.strength
             }
-            if token.shape == .lower { return .needsSupport }
-            if entry.shape == .capitalized && token.gapBefore & (Gap.sentenceBreak | Gap.colon) != 0 { return .needsSupport }
+            if token.shape == .lower {
+                lowerName[k] = true
+                return .needsSupport
+            }
+            if entry.shape == .capitalized && token.gapBefore & (Gap.sentenceBreak | Gap.colon) != 0 {
+                openingName[k] = true
+                return .needsSupport
+            }
             return .distinctive
         }
         var support: [MentionSupport?] = need.map { $0 == .distinctive ? .distinctive : nil }
         for k in chosen.indices {
             guard let requirement = need[k], requirement != .distinctive else { continue }
             if hasCue(chosen[k], tokens: tokens, strongOnly: requirement == .needsCue) { support[k] = .cue }
+        }
+        // Two names written in lower case, listed next to each other, support each other ("java, mysql").
+        for k in chosen.indices.dropLast() where lowerName[k] && lowerName[k + 1] {
+            if Self.listed(chosen[k], chosen[k + 1], tokens: tokens, cues: cues) {
+                if support[k] == nil { support[k] = .list }
+                if support[k + 1] == nil { support[k + 1] = .list }
+            }
         }
         // List neighbours, until nothing changes.
         var changed = true
@@ -216,6 +234,13 @@ public struct SkillExtractor: Sendable {
                     support[k] = .list
                     changed = true
                 }
+            }
+        }
+        // A name opening a sentence is accepted when another skill is accepted in the same sentence.
+        for k in chosen.indices where openingName[k] && support[k] == nil {
+            let sentence = tokens[Int(chosen[k].first)].sentence
+            if chosen.indices.contains(where: { $0 != k && support[$0] != nil && tokens[Int(chosen[$0].first)].sentence == sentence }) {
+                support[k] = .sentence
             }
         }
         need.removeAll()

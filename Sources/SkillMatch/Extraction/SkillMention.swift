@@ -24,8 +24,12 @@ public enum MentionSupport: String, Sendable, Hashable, Codable {
     case distinctive
     /// A short or ambiguous label with a cue word next to it ("experience with", "skills", "programming").
     case cue
-    /// A short or ambiguous label listed with other accepted skills ("Python, R and SQL").
+    /// A short or ambiguous label listed with other accepted skills ("Python, R and SQL"), or one of two names
+    /// written in lower case listed together ("java, mysql").
     case list
+    /// A name opening a sentence ("Python is required for SQL reporting") with another accepted skill in the
+    /// same sentence.
+    case sentence
 }
 
 /// A catalogue skill found in a text.

@@ -1,0 +1,178 @@
+import SkillMatch
+import Testing
+
+/// Skill extraction: spans and offsets, normalisation, longest match, word boundaries, the context rule for short
+/// and ambiguous labels, boilerplate, collisions and determinism.
+@Suite("SkillExtractor")
+struct SkillExtractorTests {
+    static let skills: [Skill] = [
+        Skill(id: "python", label: "Python (computer programming)", altLabels: ["Python"]),
+        Skill(id: "r", label: "R"),
+        Skill(id: "go", label: "Go"),
+        Skill(id: "c", label: "C"),
+        Skill(id: "excel", label: "Microsoft Excel", altLabels: ["Excel"]),
+        Skill(id: "sql", label: "SQL"),
+        Skill(id: "manage-staff", label: "manage staff"),
+        Skill(id: "project-management", label: "project management"),
+        Skill(id: "agile-pm", label: "agile project management"),
+        Skill(id: "communication", label: "communication"),
+        Skill(id: "problem-solving", label: "problem-solving"),
+        Skill(id: "e-commerce", label: "e-commerce"),
+        Skill(id: "cafe", label: "café management"),
+        Skill(id: "ml", label: "machine learning", hiddenLabels: ["machine lerning"]),
+        Skill(id: "kanban", label: "ICT project methods", altLabels: ["kanban"]),
+        Skill(id: "technologies", label: "emerging technologies"),
+        Skill(id: "z-care", label: "client care", altLabels: ["customer care"]),
+        Skill(id: "customer-care", label: "customer care"),
+        Skill(id: "b-help", label: "help desks", altLabels: ["service desk"]),
+        Skill(id: "a-help", label: "support desks", altLabels: ["service desk"]),
+        Skill(id: "etcs", label: "European Train Control System", altLabels: ["ETCS"]),
+    ]
+
+    static let extractor = SkillExtractor(skills: skills)
+
+    func found(_ text: String, _ extractor: SkillExtractor = Self.extractor) -> [String] {
+        extractor.mentions(in: text).map(\.skill)
+    }
+
+    @Test("offsets are Unicode scalar offsets, end exclusive, and the span text is exactly the text between them")
+    func offsets() {
+        let text = "Café management 😀 and managing staff’s rota; Python, R and SQL. Naïve ÅB 🇫🇷 machine learning"
+        let mentions = Self.extractor.mentions(in: text)
+        #expect(mentions.map(\.skill) == ["cafe", "manage-staff", "python", "r", "sql", "ml"])
+        let scalars = Array(text.unicodeScalars)
+        for mention in mentions {
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[mention.start ..< mention.end])
+            #expect(String(slice) == mention.text)
+        }
+        let cafe = mentions[0]
+        #expect((cafe.start, cafe.end, cafe.text, cafe.label) == (0, 15, "Café management", "café management"))
+        let staff = mentions[1]
+        #expect(staff.text == "managing staff’s")
+        let ml = mentions.last!
+        #expect(ml.end == scalars.count)
+        #expect(ml.start == scalars.count - "machine learning".unicodeScalars.count)
+    }
+
+    @Test("the longest match wins and spans never overlap")
+    func longest() {
+        let mentions = Self.extractor.mentions(in: "We run agile project management and project management offices.")
+        #expect(mentions.map(\.skill) == ["agile-pm", "project-management"])
+        #expect(mentions[0].text == "agile project management")
+        for (a, b) in zip(mentions, mentions.dropFirst()) { #expect(a.end <= b.start) }
+    }
+
+    @Test("never inside words or compounds")
+    func boundaries() {
+        #expect(found("Pythonic code in SQLite and MySQL; a Rust crate; C-level contacts; R&D budget; go-live.") == [])
+        #expect(found("Knowledge of C-level reporting") == [])
+        #expect(found("Deep knowledge of SQL.") == ["sql"])
+    }
+
+    @Test("case, punctuation, hyphens, plurals, -ing/-ed forms and possessives are normalised")
+    func normalisation() {
+        #expect(found("MANAGED STAFF, manages staff, managing staff's hours") == ["manage-staff", "manage-staff", "manage-staff"])
+        #expect(found("Problem solving, problem-solving and ecommerce or e-commerce") == ["problem-solving", "problem-solving", "e-commerce", "e-commerce"])
+        #expect(found("machine-learning models and Machine Learning") == ["ml", "ml"])
+        #expect(found("emerging technology") == ["technologies"])
+        // Acronyms keep their final s: ETCS is not "etc".
+        #expect(found("Python, SQL etc. and ETCS signalling") == ["python", "sql", "etcs"])
+    }
+
+    @Test("short names need a cue or a list, and their case")
+    func shortNames() {
+        #expect(found("Go to the meeting and report to R. Smith.") == [])
+        #expect(found("Experience with Go is a plus.") == ["go"])
+        #expect(found("You write Go programming daily") == ["go"])
+        #expect(found("Python, R and SQL") == ["python", "r", "sql"])
+        #expect(found("Languages: Go / Python") == ["go", "python"])
+        #expect(found("knowledge of r and c") == [])  // written in lower case: not the names R and C
+        #expect(found("Knowledge of C and SQL") == ["c", "sql"])
+        let support = Self.extractor.mentions(in: "We need Python, R and SQL").map(\.support)
+        #expect(support == [.distinctive, .list, .distinctive])
+        // A name opening a sentence needs support too: here the list; or another skill in the sentence.
+        #expect(Self.extractor.mentions(in: "Python, R and SQL").map(\.support) == [.list, .list, .distinctive])
+        #expect(Self.extractor.mentions(in: "Python is used for machine learning.").map(\.support) == [.sentence, .distinctive])
+        #expect(found("Python is a must.") == [])
+    }
+
+    @Test("ambiguous one-word labels: names opening a sentence or in lower case need support")
+    func ambiguousWords() {
+        #expect(found("Excel in a fast-paced team.") == [])
+        #expect(found("You will excel at planning.") == [])
+        #expect(found("Proficient in Excel and Microsoft Excel macros") == ["excel", "excel"])
+        #expect(found("We use Excel daily") == ["excel"])
+        #expect(found("Good communication.") == ["communication"])
+        #expect(found("The communication tower is tall.") == [])
+        #expect(found("Tools: python, sql") == ["python", "sql"])  // a lower-case list supports itself through its names
+        #expect(found("kanban boards") == [])
+        #expect(found("experience with kanban") == ["kanban"])
+    }
+
+    @Test("words common in the catalogue: alternative labels never match alone, preferred ones need a strong cue")
+    func commonWords() {
+        var skills = (0 ..< 30).map { Skill(id: "filler-\($0)", label: "filler \($0)", description: "design data for item \($0)") }
+        skills.append(Skill(id: "creative", label: "think creatively", altLabels: ["design"]))
+        skills.append(Skill(id: "data", label: "data"))
+        let extractor = SkillExtractor(skills: skills)
+        #expect(found("Experience in design and knowledge of data", extractor) == ["data"])
+        #expect(found("We love data.", extractor) == [])
+        #expect(found("data skills", extractor) == ["data"])
+        #expect(found("Think creatively!", extractor) == ["creative"])
+    }
+
+    @Test("boilerplate: equal opportunity, benefits and employer sections yield nothing")
+    func boilerplate() {
+        #expect(found("We are an equal opportunity employer and value Python and SQL skills.") == [])
+        #expect(found("We do not discriminate on the basis of race, religion, age or disability.") == [])
+        #expect(found("We offer free Python courses and a Go meetup.") == [])
+        #expect(found("Benefits include a pension and a gym with Python posters.") == [])
+        // A sentence that asks for something is not an offer.
+        #expect(found("You must have experience with Python; we offer training.") == ["python"])
+        let posting = """
+            Benefits:
+            Python training budget
+            Machine learning conference tickets
+            Requirements:
+            Python and SQL
+            """
+        #expect(found(posting) == ["python", "sql"])
+    }
+
+    @Test("one label of several skills: the preferred label wins, then the smallest id; hidden labels show the preferred label")
+    func collisions() {
+        let care = Self.extractor.mentions(in: "Customer care")
+        #expect(care.map(\.skill) == ["customer-care"])
+        #expect(care[0].alternatives == ["z-care"])
+        #expect(care[0].labelKind == .preferred)
+        let desk = Self.extractor.mentions(in: "Service desk")
+        #expect(desk.map(\.skill) == ["a-help"])
+        #expect(desk[0].alternatives == ["b-help"])
+        let hidden = Self.extractor.mentions(in: "Machine lerning")
+        #expect(hidden.map(\.skill) == ["ml"])
+        #expect((hidden[0].label, hidden[0].labelKind) == ("machine learning", .hidden))
+        let python = Self.extractor.mentions(in: "We use Python")
+        #expect((python[0].label, python[0].labelKind) == ("Python", .alternative))
+    }
+
+    @Test("deterministic: the same mentions on every run and whatever the order of the skills")
+    func determinism() {
+        let text = "Customer care, Python, R and SQL; service desk; managing staff; agile project management."
+        let first = Self.extractor.mentions(in: text)
+        var random = SystemRandomNumberGenerator()
+        for _ in 0 ..< 5 {
+            let shuffled = SkillExtractor(skills: Self.skills.shuffled(using: &random))
+            #expect(shuffled.mentions(in: text) == first)
+        }
+        #expect(Self.extractor.mentions(in: text) == first)
+        #expect(Self.extractor.skills(in: text) == first.map(\.skill).sorted().reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } })
+    }
+
+    @Test("empty and punctuation-only text")
+    func empty() {
+        #expect(found("") == [])
+        #expect(found(" \n,.;:!? ") == [])
+        #expect(SkillExtractor(skills: []).mentions(in: "Python") == [])
+    }
+}
