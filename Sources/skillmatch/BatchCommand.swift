@@ -14,7 +14,8 @@ struct BatchCommand: ParsableCommand {
             (--format csv: candidate,rank,job,score). With --direction candidates, one line per job instead: \
             {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match` \
             (score rounded to 6 decimals, descending, then id). Input: JSON Lines files (.jsonl, .ndjson) are \
-            streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json). The output file is \
+            streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json, and .txt/.md resumes, whose \
+            skills are extracted at --text-level, as are those of records with "text"). The output file is \
             written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
             file and line, and leaves no truncated output. --shard I/N processes the I-th of N contiguous slices \
             (of the candidates, or of the jobs with --direction candidates); the N outputs, concatenated in order, \

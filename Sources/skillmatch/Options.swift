@@ -90,7 +90,7 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog)
         return first.candidate
     }
     if let stored = try store.candidate(argument) { return stored }
-    if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".jsonl") {
+    if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".jsonl") || TextResumeReader.isTextResume(argument) {
         throw InputError(file: argument, message: "no such file")
     }
     throw CLIError("no stored candidate with id \"\(argument)\" and no file named \(argument) (see `skillmatch candidate list`)")

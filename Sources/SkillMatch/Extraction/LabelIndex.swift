@@ -8,10 +8,12 @@ enum LabelStrength: UInt8 {
     /// case (`communication`), bare names whose catalogue label carried a qualifier (`Chef` of
     /// `Chef (tools for software configuration management)`).
     case needsSupport
-    /// Needs a strong cue word ("experience", "knowledge of", "skills"): one-word alternative and hidden labels
-    /// written in lower case (`kanban`), and one-word preferred labels of a word common in the catalogue
-    /// (`communication`).
+    /// Needs a cue word, weak or strong (a list is not enough): one-word preferred labels of a word common in the
+    /// catalogue (`communication`), and bare names of qualified labels of such a word (`Source`).
     case needsCue
+    /// Needs a strong cue word ("experience", "knowledge of", "skills"): one-word alternative and hidden labels
+    /// written in lower case (`kanban`).
+    case needsStrongCue
     /// Never accepted: a one-word alternative or hidden label of a word common in the catalogue (`design` as an
     /// alternative label of "think creatively", `current` of "electricity principles"): such labels name a broader
     /// or related idea far more often than the skill.
@@ -148,7 +150,7 @@ struct LabelIndex: Sendable {
                     // A capitalised common word (Access, Spark) is as ambiguous as the word.
                     strength = best.shape == .capitalized && isCommon ? .needsSupport : .distinctive
                 } else {
-                    strength = best.kind == .preferred ? (isCommon ? .needsCue : .needsSupport) : (isCommon ? .never : .needsCue)
+                    strength = best.kind == .preferred ? (isCommon ? .needsCue : .needsSupport) : (isCommon ? .never : .needsStrongCue)
                 }
             }
             let label = best.kind == .hidden ? skills[Int(best.skill)].label : best.written

@@ -16,18 +16,22 @@
 /// smallest skill id.
 /// The others are listed in ``SkillMention/alternatives``.
 ///
-/// **Short and ambiguous labels** need support (``LabelStrength``): a one-word label is accepted on its own only
-/// when the catalogue writes it as a name of three characters or more (a capital after the first letter, all
-/// capitals, a digit or a symbol, or a capitalised word: `JavaScript`, `SQL`, `C++`, `Python`) and the text writes
-/// it with a capital too, not as the first word of a sentence. Otherwise — short names (`C`, `R`, `Go`: these
-/// must also be written as in the catalogue or in capitals), one-word labels in lower case (`communication`),
-/// bare names of qualified labels (`Chef`), names written in lower case or opening a sentence — the match is
-/// accepted only with a cue word within three words before it ("experience with", "knowledge of", "proficient
-/// in", "strong", "using") or two after it ("skills", "programming", "language"), or as an item of a list with an
-/// accepted skill next to it (separated only by `,` `/` `;` `|` brackets, spaces, "and", "or"). One-word
-/// alternative and hidden labels in lower case need one of the strong cues ("experience", "knowledge", "skills",
-/// ...). A short or ambiguous label never matches inside a hyphenated or `&` compound (`C-level`, `R&D`,
-/// `Go-live`). The cue words are in ``ExtractionCues``.
+/// **Short and ambiguous labels** need support (``LabelStrength``, ``MentionSupport``). A label of several words is
+/// distinctive, and so is a one-word name of three characters or more that the catalogue writes with a capital
+/// (`JavaScript`, `SQL`, `C++`, `Python`) when the text writes it with a capital too, not as the first word of a
+/// sentence. Everything else needs context: short names (`C`, `R`, `Go`; these must also be written as in the
+/// catalogue or in capitals), names written in lower case, bare names of qualified labels (`Chef`), capitalised
+/// words common in the catalogue (`Access`), one-word labels written in lower case (`communication`). Such a match
+/// is accepted with a cue word within three words before it ("experience with", "knowledge of", "proficient in",
+/// "strong", "using") or two after it ("skills", "programming", "language"), or as an item of a list with an
+/// accepted skill next to it (separated only by `,` `/` `;` `|` brackets, spaces, "and", "or"); two names written
+/// in lower case listed together support each other ("java, mysql"); a name opening a sentence is also accepted
+/// when another skill is accepted in the same sentence. A word is *common in the catalogue* when the labels or
+/// descriptions of at least 20 skills (and 0.15% of them) use it: a one-word preferred label of such a word needs a
+/// strong cue ("experience", "knowledge", "skills", ...), a one-word alternative or hidden label of it is never
+/// used, and other one-word lower-case alternative labels need a strong cue. A short or ambiguous label never
+/// matches inside a hyphenated or `&` compound (`C-level`, `R&D`, `Go-live`). The cue words are in
+/// ``ExtractionCues``.
 ///
 /// **Boilerplate.** Nothing is taken from equal-opportunity statements, sentences about benefits or how to apply,
 /// and sections under headers such as "Benefits:" or "About us" (``BoilerplateRule``).
@@ -207,7 +211,7 @@ public struct SkillExtractor: Sendable {
         var support: [MentionSupport?] = need.map { $0 == .distinctive ? .distinctive : nil }
         for k in chosen.indices {
             guard let requirement = need[k], requirement != .distinctive else { continue }
-            if hasCue(chosen[k], tokens: tokens, strongOnly: requirement == .needsCue) { support[k] = .cue }
+            if hasCue(chosen[k], tokens: tokens, strongOnly: requirement == .needsStrongCue) { support[k] = .cue }
         }
         // Two names written in lower case, listed next to each other, support each other ("java, mysql").
         for k in chosen.indices.dropLast() where lowerName[k] && lowerName[k + 1] {
@@ -259,8 +263,8 @@ public struct SkillExtractor: Sendable {
         return mentions.sorted { ($0.start, $0.end, $0.skill) < ($1.start, $1.end, $1.skill) }
     }
 
-    /// Whether a cue word stands within three words before or two words after the match, in the same sentence
-    /// (for strong cues only: within three words before or right after it).
+    /// Whether a cue word stands within three words before or three words after the match, in the same sentence
+    /// (after it, across commas and conjunctions: "communication and teamwork skills").
     private func hasCue(_ candidate: Candidate, tokens: [TextToken], strongOnly: Bool) -> Bool {
         let beforeMask = strongOnly ? CueTable.Flag.before : CueTable.Flag.before | CueTable.Flag.beforeWeak
         var k = Int(candidate.first)
@@ -274,7 +278,7 @@ public struct SkillExtractor: Sendable {
         let afterMask = strongOnly ? CueTable.Flag.after : CueTable.Flag.after | CueTable.Flag.afterWeak
         k = Int(candidate.last)
         seen = 0
-        while seen < (strongOnly ? 1 : 2) && k + 1 < tokens.count && tokens[k + 1].gapBefore & (Gap.listBreak | Gap.list) == 0 {
+        while seen < 3 && k + 1 < tokens.count && tokens[k + 1].gapBefore & Gap.listBreak == 0 {
             k += 1
             if isArticle(tokens[k]) { continue }
             seen += 1
