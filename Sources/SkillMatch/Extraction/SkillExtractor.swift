@@ -30,8 +30,9 @@
 /// descriptions of at least 20 skills (and 0.15% of them) use it: a one-word preferred label of such a word needs a
 /// strong cue ("experience", "knowledge", "skills", ...), a one-word alternative or hidden label of it is never
 /// used, and other one-word lower-case alternative labels need a strong cue. A short or ambiguous label never
-/// matches inside a hyphenated or `&` compound (`C-level`, `R&D`, `Go-live`). The cue words are in
-/// ``ExtractionCues``.
+/// matches inside a hyphenated or `&` compound (`C-level`, `R&D`, `Go-live`). A one-word lower-case label that is
+/// not common, written in the text in mixed case or capitals (`SaaS` for `saas`), is taken as a name; written
+/// capitalised inside a sentence (`Agile`), a list or any cue is enough. The cue words are in ``ExtractionCues``.
 ///
 /// **Boilerplate.** Nothing is taken from equal-opportunity statements, sentences about benefits or how to apply,
 /// and sections under headers such as "Benefits:" or "About us" (``BoilerplateRule``).
@@ -196,7 +197,14 @@ public struct SkillExtractor: Sendable {
             if entry.exactCase && !(token.shape == entry.shape || token.shape == .upper) { return nil }
             if entry.strength == .never { return nil }
             if entry.strength != .distinctive {
-                return token.joinedLeft || token.joinedRight ? nil : entry.strength
+                if token.joinedLeft || token.joinedRight { return nil }
+                // A label the catalogue writes in lower case that the text writes as a name: in mixed case or
+                // capitals (SaaS), it is taken as one; capitalised inside a sentence (Agile), a list is enough.
+                if entry.shape == .lower && !entry.exactCase && entry.strength != .needsCue {
+                    if token.shape == .mixed || token.shape == .upper { return .distinctive }
+                    if token.shape == .capitalized && token.gapBefore & (Gap.sentenceBreak | Gap.colon) == 0 { return .needsSupport }
+                }
+                return entry.strength
             }
             if token.shape == .lower {
                 lowerName[k] = true
