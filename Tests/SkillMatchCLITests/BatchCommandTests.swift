@@ -234,7 +234,7 @@ struct BatchCommandTests {
         try FileManager.default.createDirectory(atPath: runner.folder + "/pool", withIntermediateDirectories: true)
         runner.write("pool/b.jsonl", workload.candidates[20...].map { Workload.json($0) }.joined(separator: "\n"))
         runner.write("pool/a.json", "[" + workload.candidates[0 ..< 20].map { Workload.json($0) }.joined(separator: ",\n") + "]")
-        runner.write("pool/notes.txt", "not candidates")
+        runner.write("pool/notes.csv", "not candidates")  // .txt and .md files are resumes now; other files are skipped
         let stats = runner.folder + "/stats.json"
         let folder = try runner.ok(["batch", "--candidates", runner.folder + "/pool", "--stats", stats]).stdout
         #expect(folder == whole)
