@@ -49,35 +49,33 @@ struct ExtractCommand: ParsableCommand {
         return try TextInput.read(file)
     }
 
+    /// Extracts line by line; JSON Lines are written as they are made, so memory does not grow with the file.
     private func printLines(_ text: String, extractor: SkillExtractor, catalog: Catalog) throws {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A final newline ends the last line; it does not start another.
+        if text.hasSuffix("\n") { lines.removeLast() }
         var results: [LineMentions] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
+        var out = Data()
+        for (index, line) in lines.enumerated() {
             var content = String(line)
             if content.hasSuffix("\r") { content.removeLast() }
-            let mentions = extractor.mentions(in: content)
-            results.append(LineMentions(line: number, skills: mentions.map { MentionRecord($0, catalog: catalog) }))
-        }
-        // A final newline ends the last line; it does not start another.
-        if text.hasSuffix("\n") { results.removeLast() }
-        switch format {
-        case .jsonl:
-            let encoder = Self.lineEncoder
-            var out = Data()
-            for result in results {
-                out.append(try encoder.encode(result))
-                out.append(0x0A)
-                if out.count > 1 << 20 {
-                    FileHandle.standardOutput.write(out)
-                    out.removeAll(keepingCapacity: true)
-                }
+            let result = LineMentions(
+                line: index + 1, skills: extractor.mentions(in: content).map { MentionRecord($0, catalog: catalog) })
+            guard format == .jsonl else {
+                results.append(result)
+                continue
             }
-            FileHandle.standardOutput.write(out)
-        case .json:
-            try Output.json(["lines": results])
-        case .table:
-            Output.text(Self.table(results.flatMap { result in result.skills.map { (result.line, $0) } }).text)
+            out.append(try Self.lineEncoder.encode(result))
+            out.append(0x0A)
+            if out.count > 1 << 20 {
+                FileHandle.standardOutput.write(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        switch format {
+        case .jsonl: FileHandle.standardOutput.write(out)
+        case .json: try Output.json(["lines": results])
+        case .table: Output.text(Self.table(results.flatMap { result in result.skills.map { (result.line, $0) } }).text)
         }
     }
 
