@@ -27,6 +27,8 @@ struct SkillExtractorTests {
         Skill(id: "b-help", label: "help desks", altLabels: ["service desk"]),
         Skill(id: "a-help", label: "support desks", altLabels: ["service desk"]),
         Skill(id: "etcs", label: "European Train Control System", altLabels: ["ETCS"]),
+        Skill(id: "securities", label: "securities"),
+        Skill(id: "saas", label: "service-oriented modelling", altLabels: ["saas"]),
     ]
 
     static let extractor = SkillExtractor(skills: skills)
@@ -110,9 +112,18 @@ struct SkillExtractorTests {
         #expect(found("experience with kanban") == ["kanban"])
     }
 
+    @Test("plural one-word labels match plurals only; lower-case labels written as names in the text")
+    func pluralAndNames() {
+        #expect(found("Knowledge of securities.") == ["securities"])
+        #expect(found("Knowledge of security.") == [])
+        #expect(found("our saas product") == [])
+        #expect(found("our SaaS product") == ["saas"])
+        #expect(found("experience with saas") == ["saas"])
+    }
+
     @Test("words common in the catalogue: alternative labels never match alone, preferred ones need a strong cue")
     func commonWords() {
-        var skills = (0 ..< 30).map { Skill(id: "filler-\($0)", label: "filler \($0)", description: "design data for item \($0)") }
+        var skills = (0 ..< 30).map { Skill(id: "filler-\($0)", label: "filler \($0)", description: "design data from a source for item \($0)") }
         skills.append(Skill(id: "creative", label: "think creatively", altLabels: ["design"]))
         skills.append(Skill(id: "data", label: "data"))
         let extractor = SkillExtractor(skills: skills)
@@ -120,6 +131,12 @@ struct SkillExtractorTests {
         #expect(found("We love data.", extractor) == [])
         #expect(found("data skills", extractor) == ["data"])
         #expect(found("Think creatively!", extractor) == ["creative"])
+        // A bare name whose catalogue label carried a qualifier, of a common word, needs a strong cue.
+        var named = skills
+        named.append(Skill(id: "source-engine", label: "Source (digital game creation systems)"))
+        let engine = SkillExtractor(skills: named)
+        #expect(found("Source code", engine) == [])
+        #expect(found("Experience with Source", engine) == ["source-engine"])
     }
 
     @Test("boilerplate: equal opportunity, benefits and employer sections yield nothing")

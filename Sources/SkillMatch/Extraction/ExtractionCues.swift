@@ -79,7 +79,7 @@ enum ExtractionCues {
     static let requirementWords = [
         "experience", "experienced", "knowledge", "proficient", "proficiency", "skill", "skilled", "ability", "able",
         "degree", "qualification", "familiar", "familiarity", "responsible", "responsibility", "require", "required",
-        "requirement", "must", "expertise", "understanding", "will", "develop", "design", "build", "manage",
+        "requirement", "must", "expertise", "understanding",
     ]
 
     /// Short header lines (six words or fewer) holding one of these phrases start a section about the employer

@@ -36,6 +36,9 @@ struct LabelEntry: Sendable {
     var exactCase: Bool
     /// Other skills sharing the label, best first.
     var alternatives: [Int32]
+    /// A one-word label written in the plural (`securities`, `medicines`): it matches plural words only, since the
+    /// singular is often another word.
+    var plural: Bool = false
 }
 
 /// A trie over normalised words of every label of a catalogue, built once.
@@ -62,6 +65,8 @@ struct LabelIndex: Sendable {
         var normalizedLength: Int
         var words: Int
         var firstWord: Int32
+        /// The one word was written in the plural (its normal form is shorter than its lower-case form).
+        var plural: Bool
     }
 
     init(skills: [Skill]) {
@@ -81,6 +86,7 @@ struct LabelIndex: Sendable {
                     var firstWord: [UInt8] = []
                     var shape = CaseShape.none
                     var length = 0
+                    var plural = false
                     var bytes = Array(variant.utf8)
                     bytes.withUnsafeBufferPointer { p in
                         TextTokenizer.tokenize(p, into: &tokens)
@@ -88,7 +94,13 @@ struct LabelIndex: Sendable {
                             let word = UnsafeBufferPointer(rebasing: p[Int(token.byteStart) ..< Int(token.byteEnd)])
                             Self.normalize(word, into: &scratch)
                             if ExtractionCues.articles.contains(where: { $0.utf8.elementsEqual(scratch) }) { continue }
-                            if ids.isEmpty { firstWord = scratch; shape = token.shape; length = scratch.count }
+                            if ids.isEmpty {
+                                firstWord = scratch
+                                shape = token.shape
+                                length = scratch.count
+                                let last = word[word.count - 1] | 0x20
+                                plural = last == 0x73 && scratch.last.map { $0 != 0x73 } == true
+                            }
                             ids.append(vocabulary.insert(scratch))
                         }
                     }
@@ -96,7 +108,7 @@ struct LabelIndex: Sendable {
                     guard !ids.isEmpty else { continue }
                     labelCount += 1
                     let claim = Claim(skill: Int32(position), kind: kind, derived: derived, written: written,
-                                      shape: ids.count == 1 ? shape : .none, normalizedLength: length, words: ids.count, firstWord: ids[0])
+                                      shape: ids.count == 1 ? shape : .none, normalizedLength: length, words: ids.count, firstWord: ids[0], plural: plural)
                     var roots: [(Int, Int32)] = [(0, ids[0])]
                     // The verb root serves labels of several words ("manage staff"), never one word alone, where
                     // it would confuse nouns (engineering, engineer).
@@ -145,7 +157,7 @@ struct LabelIndex: Sendable {
                     strength = .needsSupport
                     exactCase = true
                 } else if best.derived {
-                    strength = isCommon ? .needsCue : .needsSupport
+                    strength = isCommon ? .needsStrongCue : .needsSupport
                 } else if nameLike {
                     // A capitalised common word (Access, Spark) is as ambiguous as the word.
                     strength = best.shape == .capitalized && isCommon ? .needsSupport : .distinctive
@@ -157,7 +169,8 @@ struct LabelIndex: Sendable {
             terminal[Int(node)] = Int32(entries.count)
             entries.append(LabelEntry(
                 skill: best.skill, label: label, kind: best.kind, words: words, strength: strength,
-                shape: words == 1 ? best.shape : .none, exactCase: exactCase, alternatives: alternatives))
+                shape: words == 1 ? best.shape : .none, exactCase: exactCase, alternatives: alternatives,
+                plural: words == 1 && best.plural))
         }
         finishRoots(rootMaps)
     }

@@ -30,7 +30,8 @@
 /// descriptions of at least 20 skills (and 0.15% of them) use it: a one-word preferred label of such a word needs a
 /// strong cue ("experience", "knowledge", "skills", ...), a one-word alternative or hidden label of it is never
 /// used, and other one-word lower-case alternative labels need a strong cue. A short or ambiguous label never
-/// matches inside a hyphenated or `&` compound (`C-level`, `R&D`, `Go-live`). A one-word lower-case label that is
+/// matches inside a hyphenated or `&` compound (`C-level`, `R&D`, `Go-live`). A one-word label written in the plural
+/// matches plural words only (`securities` is not `security`). A one-word lower-case label that is
 /// not common, written in the text in mixed case or capitals (`SaaS` for `saas`), is taken as a name; written
 /// capitalised inside a sentence (`Agile`), a list or any cue is enough. The cue words are in ``ExtractionCues``.
 ///
@@ -196,6 +197,7 @@ public struct SkillExtractor: Sendable {
             let token = tokens[Int(candidate.first)]
             if entry.exactCase && !(token.shape == entry.shape || token.shape == .upper) { return nil }
             if entry.strength == .never { return nil }
+            if entry.plural && (p[Int(token.byteEnd) - 1] | 0x20) != 0x73 { return nil }
             if entry.strength != .distinctive {
                 if token.joinedLeft || token.joinedRight { return nil }
                 // A label the catalogue writes in lower case that the text writes as a name: in mixed case or
