@@ -74,6 +74,7 @@ struct LabelIndex: Sendable {
         var tokens: [TextToken] = []
         var scratch: [UInt8] = []
         var rootMaps: [[Int32: Int32]] = [[:], [:]]
+        let conjunctions = Set(ExtractionCues.conjunctions.map { vocabulary.insert(Array(($0 == "&" ? "and" : $0).utf8)) })
         var nodeCount: Int32 = 2
 
         for (position, skill) in skills.enumerated() {
@@ -106,6 +107,9 @@ struct LabelIndex: Sendable {
                     }
                     bytes.removeAll()
                     guard !ids.isEmpty else { continue }
+                    // A label that starts or ends with a conjunction is a fragment of a broken label ("and
+                    // procedures"), not a name: left out.
+                    if ids.count > 1 && (conjunctions.contains(ids[0]) || conjunctions.contains(ids[ids.count - 1])) { continue }
                     labelCount += 1
                     let claim = Claim(skill: Int32(position), kind: kind, derived: derived, written: written,
                                       shape: ids.count == 1 ? shape : .none, normalizedLength: length, words: ids.count, firstWord: ids[0], plural: plural)

@@ -193,7 +193,7 @@ public struct SkillExtractor: Sendable {
         var need: [LabelStrength?] = chosen.indices.map { k in
             let candidate = chosen[k]
             let entry = index.entries[Int(candidate.entry)]
-            guard entry.words == 1 else { return .distinctive }
+            guard entry.words == 1 else { return entry.strength }
             let token = tokens[Int(candidate.first)]
             if entry.exactCase && !(token.shape == entry.shape || token.shape == .upper) { return nil }
             if entry.strength == .never { return nil }
