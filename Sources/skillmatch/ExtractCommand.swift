@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchImport
+import SkillVectors
 
 /// `skillmatch extract FILE|-`: the catalogue skills a text mentions, with exact spans.
 struct ExtractCommand: ParsableCommand {
@@ -49,44 +50,66 @@ struct ExtractCommand: ParsableCommand {
         return try TextInput.read(file)
     }
 
-    /// Extracts line by line; JSON Lines are written as they are made, so memory does not grow with the file.
+    /// Extracts line by line on all cores, in blocks of lines taken in order; JSON Lines are written block by
+    /// block, so memory does not grow with the file, and the output is the same with any number of threads.
     private func printLines(_ text: String, extractor: SkillExtractor, catalog: Catalog) throws {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // A final newline ends the last line; it does not start another.
         if text.hasSuffix("\n") { lines.removeLast() }
+        let workers = Parallel.threadCount
+        let blockLines = 1024
         var results: [LineMentions] = []
-        var out = Data()
-        for (index, line) in lines.enumerated() {
-            var content = String(line)
-            if content.hasSuffix("\r") { content.removeLast() }
-            let result = LineMentions(
-                line: index + 1, skills: extractor.mentions(in: content).map { MentionRecord($0, catalog: catalog) })
-            guard format == .jsonl else {
-                results.append(result)
-                continue
+        var start = 0
+        while start < lines.count {
+            let end = min(lines.count, start + workers * blockLines)
+            let ranges = Parallel.ranges(end - start, parts: workers).map { ($0.lowerBound + start) ..< ($0.upperBound + start) }
+            var parts = [[LineMentions]](repeating: [], count: ranges.count)
+            var encoded = [Data](repeating: Data(), count: ranges.count)
+            let jsonl = format == .jsonl
+            parts.withUnsafeMutableBufferPointer { parts in
+                encoded.withUnsafeMutableBufferPointer { encoded in
+                    let (parts, encoded) = (parts.baseAddress!, encoded.baseAddress!)
+                    Parallel.forEach(ranges.count) { part in
+                        let encoder = Self.makeLineEncoder()
+                        for index in ranges[part] {
+                            var content = String(lines[index])
+                            if content.hasSuffix("\r") { content.removeLast() }
+                            let result = LineMentions(
+                                line: index + 1,
+                                skills: extractor.mentions(in: content).map { MentionRecord($0, catalog: catalog) })
+                            if jsonl {
+                                encoded[part].append((try? encoder.encode(result)) ?? Data())
+                                encoded[part].append(0x0A)
+                            } else {
+                                parts[part].append(result)
+                            }
+                        }
+                    }
+                }
             }
-            out.append(try Self.lineEncoder.encode(result))
-            out.append(0x0A)
-            if out.count > 1 << 20 {
-                FileHandle.standardOutput.write(out)
-                out.removeAll(keepingCapacity: true)
+            if jsonl {
+                for data in encoded { FileHandle.standardOutput.write(data) }
+            } else {
+                results += parts.joined()
             }
+            start = end
         }
         switch format {
-        case .jsonl: FileHandle.standardOutput.write(out)
+        case .jsonl: break
         case .json: try Output.json(["lines": results])
         case .table: Output.text(Self.table(results.flatMap { result in result.skills.map { (result.line, $0) } }).text)
         }
     }
 
-    private static let lineEncoder: JSONEncoder = {
+    private static func makeLineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }()
+    }
+
 
     private func writeLine(_ value: some Encodable) throws {
-        var data = try Self.lineEncoder.encode(value)
+        var data = try Self.makeLineEncoder().encode(value)
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }
