@@ -24,6 +24,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Extract from each line on its own (line numbers from 1, offsets relative to the line).")
     var lines = false
     @Option(help: "Output format: table, json or jsonl.") var format: ExtractFormat = .table
+    @Option(help: ArgumentHelp("Worker threads for --lines (default: all cores).", visibility: .hidden)) var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
         let text = try readInput()
@@ -53,10 +58,11 @@ struct ExtractCommand: ParsableCommand {
     /// Extracts line by line on all cores, in blocks of lines taken in order; JSON Lines are written block by
     /// block, so memory does not grow with the file, and the output is the same with any number of threads.
     private func printLines(_ text: String, extractor: SkillExtractor, catalog: Catalog) throws {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines end at LF (a CR before it is dropped); split on scalars, since "\r\n" is one Character.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         // A final newline ends the last line; it does not start another.
-        if text.hasSuffix("\n") { lines.removeLast() }
-        let workers = Parallel.threadCount
+        if text.unicodeScalars.last == "\n" { lines.removeLast() }
+        let workers = threads ?? Parallel.threadCount
         let blockLines = 1024
         var results: [LineMentions] = []
         var start = 0
@@ -72,7 +78,7 @@ struct ExtractCommand: ParsableCommand {
                     Parallel.forEach(ranges.count) { part in
                         let encoder = Self.makeLineEncoder()
                         for index in ranges[part] {
-                            var content = String(lines[index])
+                            var content = String(String.UnicodeScalarView(lines[index]))
                             if content.hasSuffix("\r") { content.removeLast() }
                             let result = LineMentions(
                                 line: index + 1,

@@ -83,6 +83,21 @@ struct ExtractCommandTests {
         #expect(output.hasPrefix("{\"line\":1,\"skills\":[{\"alternatives\":[]"))
     }
 
+    @Test("--lines gives the same output with any number of threads")
+    func threads() throws {
+        let cli = try runner()
+        let lines = (0 ..< 2_600).map { i in ["Python, R and SQL.", "", "Go home, R.", "Managing staff; café management \(i)", "Benefits: SQL"][i % 5] }
+        let file = cli.write("many.txt", lines.joined(separator: "\r\n"))
+        let one = try cli.ok(["extract", "--lines", file, "--format", "jsonl", "--threads", "1"]).stdout
+        #expect(one.split(separator: "\n").count == 2_600)
+        for threads in ["2", "3"] {
+            #expect(try cli.ok(["extract", "--lines", file, "--format", "jsonl", "--threads", threads]).stdout == one)
+        }
+        let table = try cli.ok(["extract", "--lines", file, "--threads", "3"]).stdout
+        // "Benefits: SQL" is a boilerplate header with its content; "Go home, R." has no support for R.
+        #expect(table.split(separator: "\n").count == 2 + 520 * 3 + 520 * 2)
+    }
+
     @Test("standard input with -")
     func standardInput() throws {
         let cli = try runner()

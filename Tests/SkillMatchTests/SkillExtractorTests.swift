@@ -157,6 +157,7 @@ struct SkillExtractorTests {
             Python and SQL
             """
         #expect(found(posting) == ["python", "sql"])
+        #expect(found("Perks: Python courses\nRequirements: SQL") == ["sql"])
     }
 
     @Test("one label of several skills: the preferred label wins, then the smallest id; hidden labels show the preferred label")

@@ -7,9 +7,10 @@
 /// 2. it is about what the employer offers or how to apply: one of ``ExtractionCues/offerPhrases`` or two
 ///    different ``ExtractionCues/offerWords`` — unless it also asks for something (one of
 ///    ``ExtractionCues/requirementWords``: "experience", "skills", "must", ...); or
-/// 3. it lies in a boilerplate section: a header line of at most six words that ends with `:` (or has at most
-///    four words and no sentence punctuation) and holds one of ``ExtractionCues/boilerplateHeaders``
-///    ("Benefits:", "What we offer", "About us") starts one; the next header line that ends with `:` or holds one
+/// 3. it lies in a boilerplate section: a header of at most six words — a line that ends with `:` (or has at most
+///    four words and no sentence punctuation), or the words before a colon at the start of a line ("Benefits:
+///    pension, gym", whose rest is in the section too) — holding one of ``ExtractionCues/boilerplateHeaders``
+///    ("Benefits:", "What we offer", "About us") starts one; the next such header that ends with `:` or holds one
 ///    of ``ExtractionCues/jobHeaderWords`` ("Requirements:", "Your profile") ends it.
 enum BoilerplateRule {
     /// One flag per sentence: whether it is boilerplate.
@@ -24,20 +25,26 @@ enum BoilerplateRule {
             boilerplate[Int(tokens[start].sentence)] = isBoilerplate(tokens, start, end, cues: cues)
             start = end
         }
-        // Section rule, line by line.
+        // Section rule, line by line. A header is a whole short line, or the words before a colon inside a line
+        // ("Benefits: pension, gym"), whose rest then belongs to the section too.
         var inSection = false
         start = 0
         while start < tokens.count {
             var end = start + 1
             while end < tokens.count && tokens[end].gapBefore & Gap.newline == 0 { end += 1 }
-            let after = end < tokens.count ? tokens[end].gapBefore : trailingGap
-            let words = end - start
+            var headEnd = end
+            for k in start + 1 ..< end where tokens[k].gapBefore & Gap.colon != 0 { headEnd = k; break }
+            let inline = headEnd < end
+            let after = inline ? tokens[headEnd].gapBefore : (end < tokens.count ? tokens[end].gapBefore : trailingGap)
+            let words = headEnd - start
             let colon = after & Gap.colon != 0
             var punctuated = after & Gap.sentence != 0
-            for k in start + 1 ..< end where tokens[k].gapBefore & Gap.sentence != 0 { punctuated = true }
-            if words <= 6 && (colon || (words <= 4 && !punctuated)) && hasPhrase(.header, tokens, start, end, cues: cues) {
+            for k in start + 1 ..< headEnd where tokens[k].gapBefore & Gap.sentence != 0 { punctuated = true }
+            if words <= 6 && (colon || (words <= 4 && !punctuated)) && hasPhrase(.header, tokens, start, headEnd, cues: cues) {
                 inSection = true
-            } else if inSection && words <= 6 && (colon || (start ..< end).contains(where: { cues.flags(tokens[$0].id) & CueTable.Flag.jobHeader != 0 })) {
+                if inline { for k in start ..< end { boilerplate[Int(tokens[k].sentence)] = true } }
+            } else if inSection && words <= 6
+                && (colon || (start ..< headEnd).contains(where: { cues.flags(tokens[$0].id) & CueTable.Flag.jobHeader != 0 })) {
                 inSection = false
             } else if inSection {
                 for k in start ..< end { boilerplate[Int(tokens[k].sentence)] = true }
