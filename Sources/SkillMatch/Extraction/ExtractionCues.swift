@@ -2,7 +2,7 @@
 /// here, not drawn from any evaluation data. Words are compared in their normalised primary form (so `skills`
 /// matches `skill`).
 enum ExtractionCues {
-    /// Words that, up to three words before an ambiguous label, show that a skill is being named:
+    /// Strong words that, up to three words before an ambiguous label, show that a skill is being named:
     /// "experience with R", "knowledge of statistics", "proficient in Go".
     static let before = [
         "experience", "experienced", "knowledge", "knowledgeable", "skill", "skilled", "proficient", "proficiency",
@@ -14,19 +14,20 @@ enum ExtractionCues {
     /// Weaker words before a label: enough for a short name or a one-word preferred label ("strong communication",
     /// "using Excel", "write Go"), not for a one-word alternative label.
     static let beforeWeak = [
-        "command", "using", "use", "strong", "excellent", "good", "trained", "training", "solid", "proven", "advanced", "basic", "working",
-        "hands", "deep", "sound", "fundamental", "practical", "programming", "language", "write", "writing",
-        "develop", "developing", "coding", "code",
+        "command", "using", "use", "strong", "excellent", "good", "trained", "training", "solid", "proven",
+        "advanced", "basic", "working", "hands", "deep", "sound", "fundamental", "practical", "programming",
+        "language", "write", "writing", "develop", "developing", "coding", "code",
     ]
 
-    /// Words that, right after a label, show that a skill is being named: "Excel skills", "R experience".
+    /// Words that, up to three words after a label, show that a skill is being named: "Excel skills", "R
+    /// experience", "communication and teamwork skills".
     static let after = [
         "skill", "experience", "knowledge", "proficiency", "expertise", "background", "certification", "certificate",
         "ability", "qualification", "proficient", "expert", "certified",
     ]
 
-    /// Weaker words after a label (up to two words after it): enough for a short name or a one-word preferred
-    /// label ("Go programming", "R language", "C developer").
+    /// Weaker words after a label: enough for a short name or a one-word preferred label ("Go programming",
+    /// "R language", "C developer").
     static let afterWeak = [
         "programming", "language", "developer", "development", "framework", "library", "scripting", "script", "code",
         "coding", "principle", "technique", "methodology", "practice", "tool", "software", "stack",

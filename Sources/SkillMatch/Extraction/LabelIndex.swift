@@ -83,40 +83,25 @@ struct LabelIndex: Sendable {
             labels += skill.hiddenLabels.map { ($0, .hidden) }
             for (written, kind) in labels {
                 for (variant, derived) in Self.variants(written) {
-                    var ids: [Int32] = []
-                    var firstWord: [UInt8] = []
-                    var shape = CaseShape.none
-                    var length = 0
-                    var plural = false
-                    var bytes = Array(variant.utf8)
-                    bytes.withUnsafeBufferPointer { p in
-                        TextTokenizer.tokenize(p, into: &tokens)
-                        for token in tokens {
-                            let word = UnsafeBufferPointer(rebasing: p[Int(token.byteStart) ..< Int(token.byteEnd)])
-                            Self.normalize(word, into: &scratch)
-                            if ExtractionCues.articles.contains(where: { $0.utf8.elementsEqual(scratch) }) { continue }
-                            if ids.isEmpty {
-                                firstWord = scratch
-                                shape = token.shape
-                                length = scratch.count
-                                let last = word[word.count - 1] | 0x20
-                                plural = last == 0x73 && scratch.last.map { $0 != 0x73 } == true
-                            }
-                            ids.append(vocabulary.insert(scratch))
-                        }
-                    }
-                    bytes.removeAll()
+                    let label = words(of: variant, tokens: &tokens, scratch: &scratch)
+                    let ids = label.ids
                     guard !ids.isEmpty else { continue }
                     // A label that starts or ends with a conjunction is a fragment of a broken label ("and
                     // procedures"), not a name: left out.
-                    if ids.count > 1 && (conjunctions.contains(ids[0]) || conjunctions.contains(ids[ids.count - 1])) { continue }
+                    if ids.count > 1 && (conjunctions.contains(ids[0]) || conjunctions.contains(ids[ids.count - 1])) {
+                        continue
+                    }
                     labelCount += 1
-                    let claim = Claim(skill: Int32(position), kind: kind, derived: derived, written: written,
-                                      shape: ids.count == 1 ? shape : .none, normalizedLength: length, words: ids.count, firstWord: ids[0], plural: plural)
+                    let claim = Claim(
+                        skill: Int32(position), kind: kind, derived: derived, written: written,
+                        shape: ids.count == 1 ? label.shape : .none, normalizedLength: label.firstWord.count,
+                        words: ids.count, firstWord: ids[0], plural: label.plural)
                     var roots: [(Int, Int32)] = [(0, ids[0])]
                     // The verb root serves labels of several words ("manage staff"), never one word alone, where
                     // it would confuse nouns (engineering, engineer).
-                    if ids.count > 1, let verb = TokenNormalizer.verb(firstWord) { roots.append((1, vocabulary.insert(verb))) }
+                    if ids.count > 1, let verb = TokenNormalizer.verb(label.firstWord) {
+                        roots.append((1, vocabulary.insert(verb)))
+                    }
                     for (root, first) in roots {
                         var node: Int32
                         if let next = rootMaps[root][first] { node = next } else {
@@ -177,6 +162,32 @@ struct LabelIndex: Sendable {
                 plural: words == 1 && best.plural))
         }
         finishRoots(rootMaps)
+    }
+
+    /// The word ids of a label (articles left out, new words added to the vocabulary), the normal form and
+    /// written shape of its first word, and whether that word is written in the plural.
+    private mutating func words(
+        of label: String, tokens: inout [TextToken], scratch: inout [UInt8]
+    ) -> (ids: [Int32], firstWord: [UInt8], shape: CaseShape, plural: Bool) {
+        var result: (ids: [Int32], firstWord: [UInt8], shape: CaseShape, plural: Bool) = ([], [], .none, false)
+        var bytes = Array(label.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            TextTokenizer.tokenize(p, into: &tokens)
+            for token in tokens {
+                let word = UnsafeBufferPointer(rebasing: p[Int(token.byteStart) ..< Int(token.byteEnd)])
+                Self.normalize(word, into: &scratch)
+                if ExtractionCues.articles.contains(where: { $0.utf8.elementsEqual(scratch) }) { continue }
+                if result.ids.isEmpty {
+                    result.firstWord = scratch
+                    result.shape = token.shape
+                    // Written with a final s that the normal form dropped.
+                    result.plural = word[word.count - 1] | 0x20 == 0x73 && scratch.last.map { $0 != 0x73 } == true
+                }
+                result.ids.append(vocabulary.insert(scratch))
+            }
+        }
+        bytes.removeAll()
+        return result
     }
 
     /// Words *common in the catalogue*: found in the labels or descriptions of at least 20 skills and at least

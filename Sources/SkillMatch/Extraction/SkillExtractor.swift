@@ -23,7 +23,7 @@
 /// catalogue or in capitals), names written in lower case, bare names of qualified labels (`Chef`), capitalised
 /// words common in the catalogue (`Access`), one-word labels written in lower case (`communication`). Such a match
 /// is accepted with a cue word within three words before it ("experience with", "knowledge of", "proficient in",
-/// "strong", "using") or two after it ("skills", "programming", "language"), or as an item of a list with an
+/// "strong", "using") or three after it ("skills", "programming", "language"), or as an item of a list with an
 /// accepted skill next to it (separated only by `,` `/` `;` `|` brackets, spaces, "and", "or"); two names written
 /// in lower case listed together support each other ("java, mysql"); a name opening a sentence is also accepted
 /// when another skill is accepted in the same sentence. A word is *common in the catalogue* when the labels or
