@@ -189,6 +189,34 @@ struct SkillExtractorTests {
         #expect(Self.extractor.skills(in: text) == first.map(\.skill).sorted().reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } })
     }
 
+    @Test("random text: spans in range, equal to the text between their offsets, ordered and never overlapping")
+    func randomText() {
+        let pieces = ["Python", "R", "SQL", "Go", "C", "C++", "C#", ".NET", "manage", "managing", "staff", "machine",
+                      "learning", "project", "management", "agile", "e-commerce", "café", "Café", "naïve", "日本語", "😀",
+                      "🇫🇷", "e\u{301}", "’s", "'", "-", "&", ".", ",", ";", ":", "/", "(", ")", "+", "#", "\r\n", "\n",
+                      " ", " ", " ", "and", "or", "experience", "with", "skills", "Benefits", "equal opportunity", "\u{00A0}"]
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0 ..< 300 {
+            let text = (0 ..< 1 + next() % 60).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " ")
+            let scalars = Array(text.unicodeScalars)
+            let mentions = Self.extractor.mentions(in: text)
+            var lastEnd = 0
+            for mention in mentions {
+                #expect(0 <= mention.start && mention.start < mention.end && mention.end <= scalars.count, "\(text)")
+                #expect(mention.start >= lastEnd, "overlap in \(text)")
+                lastEnd = mention.end
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[mention.start ..< mention.end])
+                #expect(String(view) == mention.text, "\(text)")
+            }
+            #expect(Self.extractor.mentions(in: text) == mentions)
+        }
+    }
+
     @Test("empty and punctuation-only text")
     func empty() {
         #expect(found("") == [])
