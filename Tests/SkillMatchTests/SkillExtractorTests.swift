@@ -26,6 +26,8 @@ struct SkillExtractorTests {
         Skill(id: "customer-care", label: "customer care"),
         Skill(id: "b-help", label: "help desks", altLabels: ["service desk"]),
         Skill(id: "a-help", label: "support desks", altLabels: ["service desk"]),
+        Skill(id: "a-feedback", label: "measure customer feedback", altLabels: ["ensure customer satisfaction"]),
+        Skill(id: "b-satisfaction", label: "guarantee customer satisfaction", altLabels: ["ensure customer satisfaction"]),
         Skill(id: "etcs", label: "European Train Control System", altLabels: ["ETCS"]),
         Skill(id: "securities", label: "securities"),
         Skill(id: "manuals", label: "compile manuals", altLabels: ["and procedures"]),
@@ -160,7 +162,7 @@ struct SkillExtractorTests {
         #expect(found("Perks: Python courses\nRequirements: SQL") == ["sql"])
     }
 
-    @Test("one label of several skills: the preferred label wins, then the smallest id; hidden labels show the preferred label")
+    @Test("one label of several skills: the preferred label wins, then shared words, then the smallest id; hidden labels show the preferred label")
     func collisions() {
         let care = Self.extractor.mentions(in: "Customer care")
         #expect(care.map(\.skill) == ["customer-care"])
@@ -169,6 +171,10 @@ struct SkillExtractorTests {
         let desk = Self.extractor.mentions(in: "Service desk")
         #expect(desk.map(\.skill) == ["a-help"])
         #expect(desk[0].alternatives == ["b-help"])
+        // Alternative labels of several skills: the one whose preferred label shares more words wins.
+        let satisfaction = Self.extractor.mentions(in: "Ensure customer satisfaction")
+        #expect(satisfaction.map(\.skill) == ["b-satisfaction"])
+        #expect(satisfaction[0].alternatives == ["a-feedback"])
         let hidden = Self.extractor.mentions(in: "Machine lerning")
         #expect(hidden.map(\.skill) == ["ml"])
         #expect((hidden[0].label, hidden[0].labelKind) == ("machine learning", .hidden))

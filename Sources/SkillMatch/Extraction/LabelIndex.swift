@@ -67,6 +67,8 @@ struct LabelIndex: Sendable {
         var firstWord: Int32
         /// The one word was written in the plural (its normal form is shorter than its lower-case form).
         var plural: Bool
+        /// Words the label shares with the skill's preferred label.
+        var shared: Int
     }
 
     init(skills: [Skill]) {
@@ -81,10 +83,12 @@ struct LabelIndex: Sendable {
             var labels: [(String, LabelKind)] = [(skill.label, .preferred)]
             labels += skill.altLabels.map { ($0, .alternative) }
             labels += skill.hiddenLabels.map { ($0, .hidden) }
+            var preferredWords = Set<Int32>()
             for (written, kind) in labels {
                 for (variant, derived) in Self.variants(written) {
                     let label = words(of: variant, tokens: &tokens, scratch: &scratch)
                     let ids = label.ids
+                    if kind == .preferred && !derived { preferredWords.formUnion(ids) }
                     guard !ids.isEmpty else { continue }
                     // A label that starts or ends with a conjunction is a fragment of a broken label ("and
                     // procedures"), not a name: left out.
@@ -95,7 +99,8 @@ struct LabelIndex: Sendable {
                     let claim = Claim(
                         skill: Int32(position), kind: kind, derived: derived, written: written,
                         shape: ids.count == 1 ? label.shape : .none, normalizedLength: label.firstWord.count,
-                        words: ids.count, firstWord: ids[0], plural: label.plural)
+                        words: ids.count, firstWord: ids[0], plural: label.plural,
+                        shared: ids.reduce(0) { $0 + (preferredWords.contains($1) ? 1 : 0) })
                     var roots: [(Int, Int32)] = [(0, ids[0])]
                     // The verb root serves labels of several words ("manage staff"), never one word alone, where
                     // it would confuse nouns (engineering, engineer).
@@ -127,9 +132,10 @@ struct LabelIndex: Sendable {
         // Each node that ends a label: the winning skill, its alternatives and its strength.
         terminal = [Int32](repeating: -1, count: Int(nodeCount))
         for node in claims.keys.sorted() {
-            // A label as written beats one matched without its qualifier; then preferred, alternative, hidden.
+            // A label as written beats one matched without its qualifier; then preferred, alternative, hidden; then
+            // the skill whose preferred label shares the most words with it; then the smallest id.
             let sorted = claims[node]!.sorted { a, b in
-                (a.derived ? 1 : 0, a.kind.rank, a.skill) < (b.derived ? 1 : 0, b.kind.rank, b.skill)
+                (a.derived ? 1 : 0, a.kind.rank, -a.shared, a.skill) < (b.derived ? 1 : 0, b.kind.rank, -b.shared, b.skill)
             }
             let best = sorted[0]
             var alternatives: [Int32] = []

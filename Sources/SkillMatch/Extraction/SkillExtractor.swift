@@ -12,8 +12,9 @@
 /// words wins, then the longer span, then the earlier one; spans never overlap.
 ///
 /// **One label, several skills.** A label as written wins over one matched without its qualifier; then the skill
-/// whose *preferred* label it is wins, then an alternative label, then a hidden one; remaining ties go to the
-/// smallest skill id.
+/// whose *preferred* label it is wins, then an alternative label, then a hidden one; then the skill whose preferred
+/// label shares the most words with the matched label ("ensure customer satisfaction" → "guarantee customer
+/// satisfaction" rather than "measure customer feedback"); remaining ties go to the smallest skill id.
 /// The others are listed in ``SkillMention/alternatives``.
 ///
 /// **Short and ambiguous labels** need support (``LabelStrength``, ``MentionSupport``). A label of several words is
