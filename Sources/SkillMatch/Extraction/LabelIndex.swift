@@ -78,6 +78,13 @@ struct LabelIndex: Sendable {
         var rootMaps: [[Int32: Int32]] = [[:], [:]]
         let conjunctions = Set(ExtractionCues.conjunctions.map { vocabulary.insert(Array(($0 == "&" ? "and" : $0).utf8)) })
         var nodeCount: Int32 = 2
+        // Every word of every label first, so that a derived noun ("management") counts as attested when any
+        // label uses it.
+        for skill in skills {
+            for written in [skill.label] + skill.altLabels + skill.hiddenLabels {
+                _ = words(of: written, tokens: &tokens, scratch: &scratch)
+            }
+        }
 
         for (position, skill) in skills.enumerated() {
             var labels: [(String, LabelKind)] = [(skill.label, .preferred)]
@@ -85,7 +92,11 @@ struct LabelIndex: Sendable {
             labels += skill.hiddenLabels.map { ($0, .hidden) }
             var preferredWords = Set<Int32>()
             for (written, kind) in labels {
-                for (variant, derived) in Self.variants(written) {
+                var variants = Self.variants(written)
+                if skill.type == .skill && kind != .hidden, let nominal = nominalVariant(written) {
+                    variants.append((nominal, true))
+                }
+                for (variant, derived) in variants {
                     let label = words(of: variant, tokens: &tokens, scratch: &scratch)
                     let ids = label.ids
                     if kind == .preferred && !derived { preferredWords.formUnion(ids) }
@@ -169,6 +180,37 @@ struct LabelIndex: Sendable {
         }
         finishRoots(rootMaps)
     }
+
+    /// The noun-phrase form of a skill label of two or three words that starts with a verb: the object, then the
+    /// verb's noun ("manage budgets" → "budgets management", "develop software" → "software development", "test
+    /// software" → "software testing"). The noun is the first of verb+`ment`, verb+`ation`, verb−`e`+`ion`,
+    /// verb−`e`+`ation`, verb+`ing` (with a doubled final consonant: `planning`) that some label of the catalogue
+    /// uses; without one, or when the label is not of that shape (a preposition after the verb: "work in teams"),
+    /// `nil`. Only labels of skills typed `skill` (ESCO's skill/competence, written as verb phrases) get one.
+    private func nominalVariant(_ label: String) -> String? {
+        let parts = label.split(separator: " ")
+        guard parts.count == 2 || parts.count == 3, !label.contains("("), !label.contains(","),
+              !Self.functionWords.contains(parts[1].lowercased()) else { return nil }
+        var verb: [UInt8] = []
+        var bytes = Array(parts[0].utf8)
+        bytes.withUnsafeBufferPointer { Self.normalize($0, into: &verb) }
+        bytes.removeAll()
+        guard verb.count >= 3, TokenNormalizer.isLetters(verb) else { return nil }
+        let stem = verb.last == 0x65 ? Array(verb.dropLast()) : verb
+        var forms = [verb + Array("ment".utf8), verb + Array("ation".utf8), stem + Array("ion".utf8),
+                     stem + Array("ation".utf8), stem + Array("ing".utf8)]
+        if let last = verb.last, verb.count <= 4, !"aeiouwxy".utf8.contains(last) { forms.append(verb + [last] + Array("ing".utf8)) }
+        for form in forms where vocabulary.id(form) >= 0 {
+            return parts.dropFirst().joined(separator: " ") + " " + String(decoding: form, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Words after which a label is not verb + object ("work in teams", "deal with complaints").
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "in", "on", "at", "to", "with", "for", "of", "from", "by", "as", "into", "up", "out", "off",
+        "and", "or", "about", "over", "under", "through",
+    ]
 
     /// The word ids of a label (articles left out, new words added to the vocabulary), the normal form and
     /// written shape of its first word, and whether that word is written in the plural.

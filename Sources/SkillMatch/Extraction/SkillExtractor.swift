@@ -6,7 +6,8 @@
 /// **Matching.** Text and labels are cut into words the same way (``TextTokenizer``) and compared in normal form
 /// (``TokenNormalizer``): case, accents, apostrophes and possessives ignored, plurals made singular, articles
 /// skipped, hyphens equal to spaces (and closed up: `e-commerce` = `ecommerce`), and the first word of a label
-/// also matched in its `-ing`/`-ed`/`-s` forms ("managing staff" matches "manage staff"). A label ending in a
+/// also matched in its `-ing`/`-ed`/`-s` forms ("managing staff" matches "manage staff"); a verb-phrase label of a
+/// skill typed `skill` also matches as a noun phrase ("budget management" for "manage budgets"). A label ending in a
 /// parenthetical qualifier is also matched without it (`Java (computer programming)` → `Java`). Matches are
 /// whole words only, never across sentence or list punctuation. Among overlapping matches the one with more
 /// words wins, then the longer span, then the earlier one; spans never overlap.
