@@ -32,10 +32,18 @@ public struct Skill: Sendable, Hashable, Identifiable {
     public var reuseLevel: String?
 
     /// Creates a skill.
+    /// Whether O*NET flags the technology a Hot Technology (frequently asked for in job postings across occupations).
+    public var hotTechnology: Bool
+    /// The taxonomy or importer the skill came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
+    public var source: String?
+
     public init(
         id: String, label: String, altLabels: [String] = [], type: SkillType? = nil, description: String? = nil,
-        hiddenLabels: [String] = [], broader: [String] = [], reuseLevel: String? = nil
+        hiddenLabels: [String] = [], broader: [String] = [], reuseLevel: String? = nil, hotTechnology: Bool = false,
+        source: String? = nil
     ) {
+        self.hotTechnology = hotTechnology
+        self.source = source
         self.id = id
         self.label = label
         self.altLabels = altLabels

@@ -154,7 +154,7 @@ public enum EscoImporter {
                 skillIndex[id] = skills.count
                 skills.append(Skill(
                     id: id, label: name, altLabels: altLabels, type: kind,
-                    description: concepts.description(row), hiddenLabels: hiddenLabels, reuseLevel: reuse.flatMap { file.value(row, $0) }))
+                    description: concepts.description(row), hiddenLabels: hiddenLabels, reuseLevel: reuse.flatMap { file.value(row, $0) }, source: "esco"))
                 switch kind {
                 case .knowledge: report.knowledge += 1
                 case nil: report.untyped += 1
@@ -175,7 +175,7 @@ public enum EscoImporter {
                 guard released(file, row, concepts.status, uri: id) else { continue }
                 if skillIndex[id] != nil { throw file.error(row, concepts.uri, "\"\(id)\" is already a skill in skills_en.csv") }
                 groupIndex[id] = groups.count
-                groups.append(SkillGroup(id: id, label: name, code: code.flatMap { file.value(row, $0) }, description: concepts.description(row)))
+                groups.append(SkillGroup(id: id, label: name, code: code.flatMap { file.value(row, $0) }, description: concepts.description(row), source: "esco"))
             }
             report.skillGroups = groups.count
         }
@@ -215,7 +215,7 @@ public enum EscoImporter {
                 occupations.append(Job(
                     id: id, title: title, description: concepts.description(row),
                     requirements: [], alternateTitles: alt.map { EscoImporter.labels(file.string(row, $0), excluding: [title]) } ?? [],
-                    iscoGroup: group))
+                    iscoGroup: group, source: "esco"))
             }
         }
 

@@ -103,6 +103,26 @@ enum CatalogSchema {
                 t.column("broader", .text).notNull().defaults(to: "[]")  // JSON list of skill group ids
             }
         }
+        migrator.registerMigration("v4: technology flags, original levels, job preparation, sources") { db in
+            try db.alter(table: "skill") { t in
+                t.add(column: "hotTechnology", .boolean).notNull().defaults(to: false)
+                t.add(column: "source", .text)
+            }
+            try db.alter(table: "requirement") { t in
+                t.add(column: "originalLevel", .double)
+                t.add(column: "inDemand", .boolean).notNull().defaults(to: false)
+            }
+            try db.alter(table: "job") { t in
+                t.add(column: "preparation", .text)  // JSON object (JobPreparation)
+                t.add(column: "source", .text)
+            }
+            try db.alter(table: "credential") { t in
+                t.add(column: "source", .text)
+            }
+            try db.alter(table: "skillGroup") { t in
+                t.add(column: "source", .text)
+            }
+        }
         return migrator
     }
 }

@@ -57,17 +57,30 @@ struct ImportDemo: ParsableCommand {
 struct ImportOnet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onet",
-        abstract: "Import occupations and their Skills and Knowledge ratings from an O*NET database folder.",
+        abstract: "Import occupations, their Skills, Knowledge and Technology Skills from an O*NET database folder.",
         discussion: """
-            Reads Occupation Data, Skills and Knowledge (and element descriptions from Content Model Reference) as             released (tab-separated text, n/a for missing values) or converted from the Excel release; columns are             found by header name. Importance (IM, 1-5) becomes importance; Level (LV, 0-7) divided by 7 becomes the             level. Ratings flagged Not Relevant or Recommend Suppress, with level 0 or a missing value are left out             and counted. One transaction: all of it lands or none.
+            Reads Occupation Data, Skills and Knowledge (and element descriptions from Content Model Reference) as             released (tab-separated text, n/a for missing values) or converted from the Excel release; columns are             found by header name. Importance (IM, 1-5) becomes importance; Level (LV, 0-7) divided by 7 becomes the             level. Ratings flagged Not Relevant or Recommend Suppress, with level 0 or a missing value are left out             and counted. Technology Skills become skills (onet-tech:<slug>, with Hot Technology flags and commodity             classes as skill groups) and requirements that together carry --technology-weight of each occupation's             importance, In Demand ones counting double. Job Zones, alternate and reported titles, and the most common             answers of Education, Training, and Experience become job facts. One transaction: all of it lands or none.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
+    @Option(help: ArgumentHelp(
+        "Share of each occupation's importance its technologies carry together, in [0, 1); 0 imports them as skills only.",
+        valueName: "share"))
+    var technologyWeight: Double = 0.2
+    @Option(help: ArgumentHelp("Level a technology requirement asks for, in (0, 1].", valueName: "level"))
+    var technologyLevel: Double = 0.5
     @Argument(help: "The O*NET folder (holding Occupation Data.txt, Skills.txt, Knowledge.txt).") var directory: String
 
+    func validate() throws {
+        do { _ = try OnetTechnologyOptions(weight: technologyWeight, level: technologyLevel) } catch {
+            throw ValidationError("--technology-weight, --technology-level: \(error.description)")
+        }
+    }
+
     func run() throws {
-        let (document, report) = try OnetImporter.read(directory: directory)
+        let technology = try OnetTechnologyOptions(weight: technologyWeight, level: technologyLevel)
+        let (document, report) = try OnetImporter.read(directory: directory, technology: technology)
         let store = try database.open()
         let summary = try store.importCatalog(document) { catalog in
             do { return try catalog.merging(document) } catch let error as CatalogValidationError {
@@ -81,6 +94,10 @@ struct ImportOnet: ParsableCommand {
         Output.text("  \(report.jobs) of \(report.occupationsRead) occupations (the others have no usable rating), "
             + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements, "
             + "\(report.jobZones) job zones, \(report.alternateTitles) alternate and reported titles.")
+        Output.text("  \(report.technologies) technologies (\(report.hotTechnologies) Hot Technology) in \(report.commodityClasses) "
+            + "commodity classes, \(report.technologyRequirements) technology requirements (\(report.inDemandTechnologyRequirements) In Demand), "
+            + "\(report.technologyUsesWithoutJob) technology uses of occupations not imported; "
+            + "\(report.preparations) jobs with education, training and experience facts.")
         Output.text("  Left out: \(report.notRelevant) ratings marked Not Relevant, \(report.suppressed) marked Recommend Suppress, "
             + "\(report.zeroLevel) with level 0, \(report.incomplete) incomplete, \(report.unknownOccupations) for unknown occupations.")
     }
