@@ -3,7 +3,7 @@
 // files written by newer tools still read. Encoding omits absent optionals and empty lists.
 
 extension Skill: Codable {
-    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description, hiddenLabels, broader, reuseLevel, hotTechnology, source }
+    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description, hiddenLabels, broader, reuseLevel, hotTechnology, source, collections, related }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -17,7 +17,9 @@ extension Skill: Codable {
             broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [],
             reuseLevel: try c.decodeIfPresent(String.self, forKey: .reuseLevel),
             hotTechnology: try c.decodeIfPresent(Bool.self, forKey: .hotTechnology) ?? false,
-            source: try c.decodeIfPresent(String.self, forKey: .source))
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            collections: try c.decodeIfPresent([String].self, forKey: .collections) ?? [],
+            related: try c.decodeIfPresent([SkillRelation].self, forKey: .related) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,6 +34,8 @@ extension Skill: Codable {
         try c.encodeIfPresent(reuseLevel, forKey: .reuseLevel)
         if hotTechnology { try c.encode(hotTechnology, forKey: .hotTechnology) }
         try c.encodeIfPresent(source, forKey: .source)
+        if !collections.isEmpty { try c.encode(collections, forKey: .collections) }
+        if !related.isEmpty { try c.encode(related, forKey: .related) }
     }
 }
 
@@ -84,7 +88,7 @@ extension Requirement: Codable {
 }
 
 extension Job: Codable {
-    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source }
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source, hiddenTitles }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -98,7 +102,8 @@ extension Job: Codable {
             jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone),
             iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup),
             preparation: try c.decodeIfPresent(JobPreparation.self, forKey: .preparation),
-            source: try c.decodeIfPresent(String.self, forKey: .source))
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            hiddenTitles: try c.decodeIfPresent([String].self, forKey: .hiddenTitles) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -113,6 +118,7 @@ extension Job: Codable {
         try c.encodeIfPresent(iscoGroup, forKey: .iscoGroup)
         try c.encodeIfPresent(preparation, forKey: .preparation)
         try c.encodeIfPresent(source, forKey: .source)
+        if !hiddenTitles.isEmpty { try c.encode(hiddenTitles, forKey: .hiddenTitles) }
     }
 }
 

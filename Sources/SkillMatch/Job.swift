@@ -40,6 +40,8 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var jobZone: Int?
     /// The ISCO-08 unit group the occupation belongs to (four digits, `2512`), as ESCO classifies it.
     public var iscoGroup: String?
+    /// Titles to find the job by but never show (ESCO hidden labels: old, informal or gendered terms).
+    public var hiddenTitles: [String]
     /// The education, related experience and training the job asks for (O*NET Education, Training and Experience).
     public var preparation: JobPreparation?
     /// The taxonomy or importer the job came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
@@ -49,8 +51,9 @@ public struct Job: Sendable, Hashable, Identifiable {
     public init(
         id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
         alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil, preparation: JobPreparation? = nil,
-        source: String? = nil
+        source: String? = nil, hiddenTitles: [String] = []
     ) {
+        self.hiddenTitles = hiddenTitles
         self.preparation = preparation
         self.source = source
         self.id = id

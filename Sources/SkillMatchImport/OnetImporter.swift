@@ -68,12 +68,16 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
 /// - Columns are found by header name, so both layouts read (the Excel layout adds Title and Scale Name).
 public enum OnetImporter {
     /// Reads an O*NET directory.
+    /// - Parameters:
+    ///   - technology: how Technology Skills become requirements.
+    ///   - progress: called with a short note as each file is read.
     /// - Throws: ``InputError`` naming the file, line and column for a missing file or column or a bad value.
     public static func read(
-        directory: String, technology: OnetTechnologyOptions = .standard
+        directory: String, technology: OnetTechnologyOptions = .standard, progress: ((String) -> Void)? = nil
     ) throws(InputError) -> (document: CatalogDocument, report: OnetImportReport) {
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var report = OnetImportReport()
+        progress?("reading Occupation Data.txt")
 
         let occupations = try TabularFile.read(path: folder + "/Occupation Data.txt")
         let (code, title, text) = (try occupations.column("O*NET-SOC Code"), try occupations.column("Title"), try occupations.column("Description"))
@@ -101,6 +105,7 @@ public enum OnetImporter {
         var skills: [String: Skill] = [:]
         var requirements: [String: [Requirement]] = [:]
         for (file, type) in [("Skills.txt", SkillType.skill), ("Knowledge.txt", SkillType.knowledge)] {
+            progress?("reading \(file)")
             let ratings = try readRatings(folder + "/" + file, known: known, report: &report)
             for (id, name) in ratings.elements where skills[id] == nil {
                 skills[id] = Skill(id: id, label: name, type: type, description: descriptions[id], source: "onet")
@@ -109,12 +114,15 @@ public enum OnetImporter {
             for (occupation, list) in ratings.requirements { requirements[occupation, default: []] += list }
         }
 
+        progress?("reading job zones and titles")
         let zones = try readJobZones(folder + "/Job Zones.txt")
         var titles: [String: [String]] = [:]
         for (file, column) in [("Alternate Titles.txt", "Alternate Title"), ("Sample of Reported Titles.txt", "Reported Job Title")] {
             for (occupation, list) in try readTitles(folder + "/" + file, column: column) { titles[occupation, default: []] += list }
         }
+        progress?("reading Technology Skills.txt")
         let technologies = try OnetTechnologyFile.read(folder + "/Technology Skills.txt")
+        progress?("reading Education, Training, and Experience.txt")
         let preparations = try OnetPreparationFile.read(
             folder + "/Education, Training, and Experience.txt",
             categories: folder + "/Education, Training, and Experience Categories.txt")

@@ -98,17 +98,18 @@ extension CatalogStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO skill (id, label, type, description, altLabels, hiddenLabels, broader, reuseLevel,
-                  hotTechnology, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  hotTechnology, source, collections, related)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET label = excluded.label, type = excluded.type,
                   description = excluded.description, altLabels = excluded.altLabels,
                   hiddenLabels = excluded.hiddenLabels, broader = excluded.broader, reuseLevel = excluded.reuseLevel,
-                  hotTechnology = excluded.hotTechnology, source = excluded.source
+                  hotTechnology = excluded.hotTechnology, source = excluded.source, collections = excluded.collections,
+                  related = excluded.related
                 """
         ).execute(arguments: [
             skill.id, skill.label, skill.type?.rawValue, skill.description, ListColumn.encode(skill.altLabels),
             ListColumn.encode(skill.hiddenLabels), ListColumn.encode(skill.broader), skill.reuseLevel,
-            skill.hotTechnology, skill.source,
+            skill.hotTechnology, skill.source, ListColumn.encode(skill.collections), RelationsColumn.encode(skill.related),
         ])
     }
 
@@ -125,15 +126,17 @@ extension CatalogStore {
     private static func save(_ job: Job, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup, preparation, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup, preparation, source,
+                  hiddenTitles)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                   inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles,
-                  iscoGroup = excluded.iscoGroup, preparation = excluded.preparation, source = excluded.source
+                  iscoGroup = excluded.iscoGroup, preparation = excluded.preparation, source = excluded.source,
+                  hiddenTitles = excluded.hiddenTitles
                 """
         ).execute(arguments: [
             job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles), job.iscoGroup,
-            PreparationColumn.encode(job.preparation), job.source,
+            PreparationColumn.encode(job.preparation), job.source, ListColumn.encode(job.hiddenTitles),
         ])
         try db.cachedStatement(sql: "DELETE FROM requirement WHERE jobId = ?").execute(arguments: [job.id])
         let insert = try db.cachedStatement(
@@ -191,7 +194,8 @@ extension CatalogStore {
                 id: row["id"], label: row["label"], altLabels: ListColumn.decode(row["altLabels"]),
                 type: (row["type"] as String?).flatMap(SkillType.init(rawValue:)), description: row["description"],
                 hiddenLabels: ListColumn.decode(row["hiddenLabels"]), broader: ListColumn.decode(row["broader"]),
-                reuseLevel: row["reuseLevel"], hotTechnology: row["hotTechnology"], source: row["source"])
+                reuseLevel: row["reuseLevel"], hotTechnology: row["hotTechnology"], source: row["source"],
+                collections: ListColumn.decode(row["collections"]), related: RelationsColumn.decode(row["related"]))
         }
         let groups = try Row.fetchAll(db, sql: "SELECT * FROM skillGroup").map { row in
             SkillGroup(
@@ -209,7 +213,7 @@ extension CatalogStore {
             Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
                 requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
                 jobZone: row["jobZone"], iscoGroup: row["iscoGroup"], preparation: PreparationColumn.decode(row["preparation"]),
-                source: row["source"])
+                source: row["source"], hiddenTitles: ListColumn.decode(row["hiddenTitles"]))
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {

@@ -133,3 +133,18 @@ enum PreparationColumn {
         return try? JSONDecoder().decode(JobPreparation.self, from: data)
     }
 }
+
+/// A skill's taxonomy relations stored as a JSON list of `{"relation", "skill"}` objects.
+enum RelationsColumn {
+    static func encode(_ relations: [SkillRelation]) -> String {
+        if relations.isEmpty { return "[]" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(relations)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func decode(_ text: String?) -> [SkillRelation] {
+        guard let text, text != "[]", let data = text.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([SkillRelation].self, from: data)) ?? []
+    }
+}

@@ -80,13 +80,17 @@ struct ImportOnet: ParsableCommand {
 
     func run() throws {
         let technology = try OnetTechnologyOptions(weight: technologyWeight, level: technologyLevel)
-        let (document, report) = try OnetImporter.read(directory: directory, technology: technology)
+        var progress = ProgressLine()
+        defer { progress.finish() }
+        let (document, report) = try OnetImporter.read(directory: directory, technology: technology) { progress.show($0, force: true) }
         let store = try database.open()
-        let summary = try store.importCatalog(document) { catalog in
+        progress.show("checking and writing the catalogue", force: true)
+        let summary = try store.importCatalog(document, progress: { progress.show("writing records: \($0) of \($1)") }) { catalog in
             do { return try catalog.merging(document) } catch let error as CatalogValidationError {
                 throw InputError(file: directory, message: error.description)
             }
         }
+        progress.finish()
         if output.format == .json {
             return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
@@ -158,6 +162,11 @@ struct ImportEsco: ParsableCommand {
         Output.text("  \(r.jobs) of \(r.occupationsRead) occupations as jobs, with \(r.alternateTitles) alternative titles and "
             + "\(r.requirements) requirements: \(r.essential) essential (importance \(Format.number(r.weights.essential))), "
             + "\(r.optional) optional (importance \(Format.number(r.weights.optional))).")
+        if !r.collections.isEmpty || r.skillRelations > 0 || r.hiddenTitles > 0 {
+            let collections = r.collections.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            Output.text("  \(r.hiddenTitles) hidden titles; collections: \(collections.isEmpty ? "none" : collections); "
+                + "\(r.skillRelations) skill–skill relations.")
+        }
         var dangling = "\(r.danglingRelations) relations to URIs not in the files"
         if let example = r.danglingExamples.first {
             dangling += " (\(r.danglingURIs) URI\(r.danglingURIs == 1 ? "" : "s"), e.g. \(example))"
@@ -165,7 +174,8 @@ struct ImportEsco: ParsableCommand {
         Output.text("  Left out: \(dangling), \(r.danglingBroaderLinks) broader links to URIs not in the files, "
             + "\(r.duplicateRelations) repeated relations, \(r.zeroWeight) relations of weight 0, "
             + "\(r.occupationsWithoutRequirements) occupations with no requirement, \(r.notReleased) concepts not released "
-            + "(and \(r.linksToNotReleased) links to them).")
+            + "(and \(r.linksToNotReleased) links to them), \(r.danglingSkillRelations) skill–skill relations and "
+            + "\(r.danglingCollectionEntries) collection entries naming skills not in the files.")
     }
 }
 

@@ -191,9 +191,13 @@ struct ShowSkill: Encodable {
     var broader: [BroaderLine]
     var requiredBy: [JobLine]
     var grantedBy: [CredentialLine]
+    private var relatedLabels: [String: String] = [:]
+
+    private enum CodingKeys: String, CodingKey { case skill, broader, requiredBy, grantedBy }
 
     init(skill: Skill, catalog: Catalog) {
         self.skill = skill
+        for relation in skill.related { relatedLabels[relation.skill] = catalog.skill(relation.skill)?.label }
         broader = skill.broader.map { id in
             if let parent = catalog.skill(id) { return BroaderLine(id: id, label: parent.label, kind: "skill") }
             if let group = catalog.skillGroup(id) { return BroaderLine(id: id, label: group.label, kind: "skill group") }
@@ -219,6 +223,11 @@ struct ShowSkill: Encodable {
             Output.text("Labels: \(skill.altLabels.count) alternative, \(skill.hiddenLabels.count) hidden")
         }
         for line in broader { Output.text("Broader \(line.kind): \(line.label)\(line.label == line.id ? "" : " (\(line.id))")") }
+        if !skill.collections.isEmpty { Output.text("Collections: \(skill.collections.joined(separator: ", "))") }
+        for relation in skill.related.prefix(10) {
+            Output.text("Related (\(relation.relation)): \(relatedLabels[relation.skill] ?? relation.skill) (\(relation.skill))")
+        }
+        if skill.related.count > 10 { Output.text("Related: \(skill.related.count - 10) more (--format json lists them all)") }
         Output.text("")
         Output.table(jobs, format: .table)
         var credentials = Table([.init(header: "Granted by"), .init(header: "Name"), .init(header: "Level", numeric: true)])

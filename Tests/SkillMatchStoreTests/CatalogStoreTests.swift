@@ -8,7 +8,8 @@ import Testing
 struct CatalogStoreTests {
     let document = CatalogDocument(
         skills: [
-            Skill(id: "a", label: "A", altLabels: ["Alpha", "Ä"], type: .technology, description: "first", hotTechnology: true, source: "onet"),
+            Skill(id: "a", label: "A", altLabels: ["Alpha", "Ä"], type: .technology, description: "first", hotTechnology: true, source: "onet",
+                  collections: ["digital", "green"], related: [SkillRelation(skill: "b", relation: "optional")]),
             Skill(id: "b", label: "B"),
         ],
         jobs: [
@@ -17,7 +18,7 @@ struct CatalogStoreTests {
                 Requirement(skill: "a", importance: 4.5, level: 0.25, inDemand: true),
             ], alternateTitles: ["Uno", "First"], jobZone: 2,
             preparation: JobPreparation(education: PreparationCategory(category: 6, label: "Bachelor's Degree", share: 0.47)),
-            source: "onet"),
+            source: "onet", hiddenTitles: ["Eins"]),
         ],
         credentials: [
             Credential(id: "c1", name: "C1", grants: [Grant(skill: "a")]),
