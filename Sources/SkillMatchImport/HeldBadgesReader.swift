@@ -1,0 +1,116 @@
+import SkillMatch
+
+/// Reads the Open Badges 3.0 credentials a person holds (`OpenBadgeCredential` / `AchievementCredential` JSON,
+/// one or a list) as candidates: one per credential subject.
+///
+/// - id: `credentialSubject.id` (a DID or URI), else the plain (unhashed) `emailAddress` of its `identifier`,
+///   else the file name without its extension. Credentials of the same subject make one candidate.
+/// - Each `credentialSubject.achievement` is matched to a catalogue credential by its `id` (as an id or URL), else
+///   by `name` (narrowed by the creator's name) (``CredentialResolver``), and becomes a held credential, whose
+///   grants then count as for any holder. An achievement not in the catalogue is reported, and its `alignment`s
+///   are matched to skills (``SkillResolver``: `targetUrl`, `targetCode`, `targetName`) and held at level 1.
+/// - Proofs, issuance and expiry dates are not checked.
+enum HeldBadgesReader {
+    /// Whether a parsed document is one or a list of verifiable credentials with a `credentialSubject`.
+    static func matches(_ root: JSONTree) -> Bool {
+        let records = root.list
+        return !records.isEmpty && records.allSatisfy { $0["credentialSubject"] != nil }
+    }
+
+    static func read(_ root: JSONTree, elementLines: [String: [Int]], file: String, catalog: Catalog) throws(InputError) -> [LocatedCandidate] {
+        let skills = SkillResolver(catalog: catalog)
+        let credentials = CredentialResolver(catalog: catalog)
+        var order: [String] = []
+        var people: [String: (line: Int?, held: HeldSkills, credentials: [String], unresolved: [UnresolvedItem])] = [:]
+        for (node, place) in JSONRecords.split(root, elementLines: elementLines, file: file) {
+            let context = RecordContext(place: place, kind: "credential")
+            let prefix = root.object == nil ? FieldPath().index(place.record - 1) : FieldPath()
+            for (subject, path) in try context.objects(node, "credentialSubject", at: FieldPath()) {
+                let field = (prefix.description.isEmpty ? "" : prefix.description + ".") + path.description
+                let person = try subjectID(subject, at: path, context: context) ?? PersonDocumentReader.fileStem(file)
+                if people[person] == nil { order.append(person); people[person] = (place.line, HeldSkills(), [], []) }
+                guard let achievement = subject["achievement"], achievement.object != nil else {
+                    throw context.error(path.key("achievement"), "missing required field (the achievement held)")
+                }
+                let at = path.key("achievement")
+                let id = try context.string(achievement, "id", at: at)
+                let name = try context.text(achievement, "name", at: at)
+                var creator: String?
+                if let profile = achievement["creator"], profile.object != nil { creator = try context.text(profile, "name", at: at.key("creator")) }
+                switch credentials.resolve(id: id, url: id, name: name, issuer: creator) {
+                case .success(let credential):
+                    if !people[person]!.credentials.contains(credential) { people[person]!.credentials.append(credential) }
+                case .failure(let failure):
+                    people[person]!.unresolved.append(UnresolvedItem(field: field + ".achievement", value: name ?? id ?? "",
+                        reason: failure.reason + "; its alignments are read as skills held at level 1"))
+                    for (alignment, alignmentPath) in try context.objects(achievement, "alignment", at: at) {
+                        let url = try context.string(alignment, "targetUrl", at: alignmentPath)
+                        let code = try context.string(alignment, "targetCode", at: alignmentPath)
+                        let target = try context.text(alignment, "targetName", at: alignmentPath)
+                        switch skills.resolve(url: url, code: code, name: target) {
+                        case .matched(let skill, _): people[person]!.held.add(skill, 1)
+                        case .unmatched(let reason):
+                            let written = (prefix.description.isEmpty ? "" : prefix.description + ".") + alignmentPath.description
+                            people[person]!.unresolved.append(UnresolvedItem(field: written, value: target ?? url ?? code ?? "", reason: reason))
+                        }
+                    }
+                }
+            }
+        }
+        return order.map { person in
+            let entry = people[person]!
+            return LocatedCandidate(
+                candidate: Candidate(id: person, skills: entry.held.skills, credentials: entry.credentials),
+                file: file, line: entry.line, unresolved: entry.unresolved)
+        }
+    }
+
+    /// `credentialSubject.id`, else an unhashed `emailAddress` identifier.
+    private static func subjectID(_ subject: JSONTree, at path: FieldPath, context: RecordContext) throws(InputError) -> String? {
+        if let id = try context.string(subject, "id", at: path) { return id }
+        for (identifier, field) in try context.objects(subject, "identifier", at: path) {
+            guard identifier["identityType"]?.string == "emailAddress", identifier["hashed"] != .bool(true),
+                  let email = try context.string(identifier, "identityHash", at: field) else { continue }
+            return email
+        }
+        return nil
+    }
+}
+
+/// Candidates from documents people already hold: a JSON Resume, or Open Badges 3.0 credentials. Used by
+/// ``CandidateReader`` before it reads SkillMatch's own candidate JSON.
+enum PersonDocumentReader {
+    /// Keys that only these documents use; a file without any is not parsed twice.
+    private static let markers = ["\"basics\"", "\"$schema\"", "\"certificates\"", "\"work\"", "\"education\"", "\"keywords\"", "\"credentialSubject\""]
+        .map { Array($0.utf8) }
+
+    /// The candidates of a JSON Resume or of Open Badges 3.0 credentials, or `nil` when the document is neither.
+    static func read(_ bytes: [UInt8], file: String, catalog: Catalog?) throws(InputError) -> [LocatedCandidate]? {
+        guard markers.contains(where: { bytes.firstRange(of: $0) != nil }) else { return nil }
+        let (root, lines) = try JSONTree.parse(bytes, file: file)
+        let isResume = JSONResumeReader.matches(root)
+        guard isResume || HeldBadgesReader.matches(root) else { return nil }
+        guard let catalog else {
+            throw InputError(file: file, message: "is a \(isResume ? "JSON Resume" : "set of Open Badges credentials"); it can only be read against a catalogue")
+        }
+        if isResume { return [try JSONResumeReader.read(root, file: file, catalog: catalog)] }
+        return try HeldBadgesReader.read(root, elementLines: lines, file: file, catalog: catalog)
+    }
+
+    /// The file's name without folder and extension: the candidate id when the document gives none.
+    static func fileStem(_ file: String) -> String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+/// Something a person's document names that matched nothing in the catalogue (not an error).
+public struct UnresolvedItem: Sendable, Hashable, Codable {
+    /// The field, as in error messages: `skills[2].keywords[1]`, `certificates[0]`.
+    public var field: String
+    /// What was written.
+    public var value: String
+    /// Why it did not resolve.
+    public var reason: String
+}
