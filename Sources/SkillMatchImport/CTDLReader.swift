@@ -10,7 +10,9 @@ import SkillMatch
 ///   by the name of the organisation node with that id when the document holds it, else kept as written).
 /// - type: from the class (``type(class:)``). url: `ceterms:subjectWebpage`, else `@id`.
 /// - cost: the sum of the `ceterms:price` of the `ceterms:estimatedCost` profiles, in US dollars (a profile
-///   without `ceterms:currency` counts as USD; any other currency leaves the cost unknown, reported).
+///   without `ceterms:currency` counts as USD; any other currency leaves the cost unknown, reported); when a profile
+///   is an aggregate (`ceterms:directCostType` `costType:AggregateCost`, the total of the others), its price alone
+///   (the smallest, if several).
 /// - hours: from the `ceterms:estimatedDuration` profiles (``ISODuration``): a profile's `ceterms:exactDuration`,
 ///   else the midpoint of its minimum and maximum, else the one given; of several profiles, the shortest.
 /// - skills: the CredentialAlignmentObjects of `ceterms:targetCompetency` in the `ceterms:requires` condition
@@ -121,6 +123,7 @@ enum CTDLReader {
     private static func readCost(_ node: JSONTree, context: RecordContext, into draft: inout CredentialDraft) throws(InputError) {
         var total = 0.0
         var priced = false
+        var aggregate: Double?
         for (profile, field) in try context.objects(node, "ceterms:estimatedCost", at: FieldPath()) {
             guard let value = profile["ceterms:price"] else { continue }
             let price: Double
@@ -140,10 +143,16 @@ enum CTDLReader {
                     reason: "a price in \(currency) is not converted to US dollars; the cost is left unknown"))
                 return
             }
-            total += price
+            // A profile of type costType:AggregateCost is the sum of the others the publisher lists.
+            if let kinds = profile["ceterms:directCostType"],
+               kinds.list.contains(where: { $0["ceterms:targetNode"]?.string?.lowercased() == "costtype:aggregatecost" }) {
+                aggregate = min(aggregate ?? price, price)
+            } else {
+                total += price
+            }
             priced = true
         }
-        if priced { draft.credential.cost = total }
+        if priced { draft.credential.cost = aggregate ?? total }
     }
 
     private static func hours(_ node: JSONTree, context: RecordContext) throws(InputError) -> Double? {

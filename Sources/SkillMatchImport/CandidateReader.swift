@@ -16,6 +16,14 @@ public enum CandidateReader {
         return try parseJSON(bytes, file: path)
     }
 
+    /// Whether a file is a JSON Resume or Open Badges credentials, which ``read(path:catalog:)`` needs the
+    /// catalogue to read (so callers load it only then).
+    public static func needsCatalog(path: String) throws(InputError) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return false }
+        return try PersonDocumentReader.detect(JSONInput.read(path), file: path) != nil
+    }
+
     /// Parses a JSON document holding one candidate object or a list of candidate objects.
     public static func parseJSON(_ bytes: [UInt8], file: String) throws(InputError) -> [LocatedCandidate] {
         let (value, lines) = try JSONInput.decode(OneOrMany.self, from: bytes, file: file)

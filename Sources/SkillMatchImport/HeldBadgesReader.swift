@@ -84,12 +84,17 @@ enum PersonDocumentReader {
     private static let markers = ["\"basics\"", "\"$schema\"", "\"certificates\"", "\"work\"", "\"education\"", "\"keywords\"", "\"credentialSubject\""]
         .map { Array($0.utf8) }
 
-    /// The candidates of a JSON Resume or of Open Badges 3.0 credentials, or `nil` when the document is neither.
-    static func read(_ bytes: [UInt8], file: String, catalog: Catalog?) throws(InputError) -> [LocatedCandidate]? {
+    /// The parsed document when it is a JSON Resume or Open Badges 3.0 credentials, else `nil`.
+    static func detect(_ bytes: [UInt8], file: String) throws(InputError) -> (root: JSONTree, lines: [String: [Int]], isResume: Bool)? {
         guard markers.contains(where: { bytes.firstRange(of: $0) != nil }) else { return nil }
         let (root, lines) = try JSONTree.parse(bytes, file: file)
         let isResume = JSONResumeReader.matches(root)
-        guard isResume || HeldBadgesReader.matches(root) else { return nil }
+        return isResume || HeldBadgesReader.matches(root) ? (root, lines, isResume) : nil
+    }
+
+    /// The candidates of a JSON Resume or of Open Badges 3.0 credentials, or `nil` when the document is neither.
+    static func read(_ bytes: [UInt8], file: String, catalog: Catalog?) throws(InputError) -> [LocatedCandidate]? {
+        guard let (root, lines, isResume) = try detect(bytes, file: file) else { return nil }
         guard let catalog else {
             throw InputError(file: file, message: "is a \(isResume ? "JSON Resume" : "set of Open Badges credentials"); it can only be read against a catalogue")
         }

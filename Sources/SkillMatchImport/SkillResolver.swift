@@ -97,8 +97,23 @@ public struct SkillResolver: Sendable {
     }
 
     /// A label as compared: lower case, white space runs as one space, trimmed.
+    /// - Complexity: O(length); ASCII text (nearly every label) is folded byte by byte.
     static func normalised(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                space = !bytes.isEmpty
+                continue
+            }
+            if space { bytes.append(0x20); space = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A URL as compared when the exact text does not match: without `http://`/`https://` and a trailing `/`;

@@ -28,7 +28,8 @@ struct CandidateAdd: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        let located = try CandidateReader.read(path: file, catalog: try store.loadCatalog())
+        // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
+        let located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)
         }

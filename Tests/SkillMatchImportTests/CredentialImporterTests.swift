@@ -96,7 +96,8 @@ struct CredentialImporterTests {
 
         let badge = try #require(try imported("ctdl-badge.json").document.credentials.first)
         #expect(badge.name == "Shop Safety Badge" && badge.type == .badge && badge.issuer == "Northside Technical College")
-        #expect(badge.hours == 16 && badge.cost == nil && badge.grants == [Grant(skill: "2.B.3.k")])
+        // An aggregate cost profile is the total of the others: 60, not 120.
+        #expect(badge.hours == 16 && badge.cost == 60 && badge.grants == [Grant(skill: "2.B.3.k")])
         #expect(badge.url == "https://credentialengineregistry.org/resources/" + F.ctid(2))
 
         let list = try imported("ctdl-list.json")
@@ -192,5 +193,47 @@ struct CredentialImporterTests {
         let result = CredentialImporter.resolve(try CredentialImporter.read(path: path), against: F.catalog)
         let error = try #require(throws: InputError.self) { try result.merged(into: F.catalog) }
         #expect(error.file == path && error.line == 2 && error.message.contains("prerequisites form a cycle"))
+    }
+}
+
+@Suite("Credentials and resumes against the real ESCO labels")
+struct RealEscoCredentialTests {
+    static let esco = SharedDatasets.folder("esco")
+    static let skill = "http://data.europa.eu/esco/skill/"
+
+    @Test(
+        "badge alignments and resume keywords resolve against all 13,896 ESCO skills (skipped when ../shared/datasets is absent)",
+        .enabled(if: FileManager.default.fileExists(atPath: esco + "/skills_en.csv"), "../shared/datasets/esco is absent: skipping")
+    )
+    func realEsco() throws {
+        let (document, _) = try EscoImporter.read(directory: Self.esco)
+        let catalog = try Catalog().merging(document)
+        let scratch = CredentialFixtures.Scratch()
+        let badge = scratch.write("badge.json", """
+            {"type": "BadgeClass", "id": "https://badges.example.org/data-basics", "name": "Data Basics", "issuer": "https://badges.example.org/issuer",
+             "alignment": [
+               {"targetName": "Python programming", "targetUrl": "https://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d"},
+               {"targetName": "sql", "targetUrl": "https://framework.example.org/sql"},
+               {"targetName": "Critical   thinking", "targetUrl": "https://framework.example.org/critical-thinking"},
+               {"targetName": "Welding", "targetUrl": "https://framework.example.org/welding"}]}
+            """)
+        let result = CredentialImporter.resolve(try CredentialImporter.read(path: badge), against: catalog)
+        // By URL (https for ESCO's http URI); "SQL" is the preferred label of one skill and an alternative label of
+        // another: the preferred one wins; "critical thinking" is an alternative label of "think critically".
+        #expect(result.document.credentials[0].grants.map(\.skill) == [
+            Self.skill + "ccd0a1d9-afda-43d9-b901-96344886e14d", Self.skill + "598de5b0-5b58-4ea7-8058-a4bc4d18c742",
+            Self.skill + "7dd94ad3-13d6-43fe-8b94-51fcbf67ced9",
+        ])
+        // "welding" is an alternative label of two ESCO skills: reported, not guessed.
+        #expect(result.report.unmapped.map(\.name) == ["Welding"])
+        #expect(result.report.unmapped.first?.reason.hasPrefix("the name \"Welding\" is a label of 2 skills") == true)
+        _ = try result.merged(into: catalog)
+
+        let resume = scratch.write("resume.json", #"{"basics": {"name": "R"}, "skills": [{"name": "Data skills", "level": "Expert", "keywords": ["SQL", "use spreadsheets software", "Pandas"]}]}"#)
+        let person = try CandidateReader.read(path: resume, catalog: catalog)[0]
+        #expect(person.candidate.id == "resume" && person.candidate.skills == [
+            HeldSkill(skill: Self.skill + "598de5b0-5b58-4ea7-8058-a4bc4d18c742"), HeldSkill(skill: Self.skill + "1973c966-f236-40c9-b2d4-5d71a89019be"),
+        ])
+        #expect(person.unresolved.map(\.value) == ["Data skills", "Pandas"])
     }
 }
