@@ -8,7 +8,8 @@ import SkillMatch
 /// - Each `credentialSubject.achievement` is matched to a catalogue credential by its `id` (as an id or URL), else
 ///   by `name` (narrowed by the creator's name) (``CredentialResolver``), and becomes a held credential, whose
 ///   grants then count as for any holder. An achievement not in the catalogue is reported, and its `alignment`s
-///   are matched to skills (``SkillResolver``: `targetUrl`, `targetCode`, `targetName`) and held at level 1.
+///   are matched to skills (``SkillResolver``: `targetUrl`, `targetCode`, `targetName`) and held at the level its
+///   `result` shows (``resultLevel(_:achievement:)``), else 1.
 /// - Proofs, issuance and expiry dates are not checked.
 enum HeldBadgesReader {
     /// Whether a parsed document is one or a list of verifiable credentials with a `credentialSubject`.
@@ -41,14 +42,15 @@ enum HeldBadgesReader {
                 case .success(let credential):
                     if !people[person]!.credentials.contains(credential) { people[person]!.credentials.append(credential) }
                 case .failure(let failure):
+                    let level = resultLevel(subject, achievement: achievement) ?? 1
                     people[person]!.unresolved.append(UnresolvedItem(field: field + ".achievement", value: name ?? id ?? "",
-                        reason: failure.reason + "; its alignments are read as skills held at level 1"))
+                        reason: failure.reason + "; its alignments are read as skills held at level \(level.levelText)"))
                     for (alignment, alignmentPath) in try context.objects(achievement, "alignment", at: at) {
                         let url = try context.string(alignment, "targetUrl", at: alignmentPath)
                         let code = try context.string(alignment, "targetCode", at: alignmentPath)
                         let target = try context.text(alignment, "targetName", at: alignmentPath)
                         switch skills.resolve(url: url, code: code, name: target) {
-                        case .matched(let skill, _): people[person]!.held.add(skill, 1)
+                        case .matched(let skill, _): people[person]!.held.add(skill, level)
                         case .unmatched(let reason):
                             let written = (prefix.description.isEmpty ? "" : prefix.description + ".") + alignmentPath.description
                             people[person]!.unresolved.append(UnresolvedItem(field: written, value: target ?? url ?? code ?? "", reason: reason))
@@ -63,6 +65,34 @@ enum HeldBadgesReader {
                 candidate: Candidate(id: person, skills: entry.held.skills, credentials: entry.credentials),
                 file: file, line: entry.line, unresolved: entry.unresolved)
         }
+    }
+
+    /// The level a subject's `result` shows, in (0, 1], when it shows one: the `achievedLevel` rubric level of the
+    /// achievement's `resultDescription` named by a level word (its `level`, else its `name`; the words of
+    /// ``JSONResumeReader/level(_:)``), else the `value` placed between the description's `valueMin` and `valueMax`,
+    /// else the `value` read as ``JSONResumeReader/level(_:)`` reads a resume's level (a word, a number in (0, 1],
+    /// `80%`, `4/5`).
+    static func resultLevel(_ subject: JSONTree, achievement: JSONTree) -> Double? {
+        let descriptions = achievement["resultDescription"]?.list ?? []
+        for result in subject["result"]?.list ?? [] {
+            let description = result["resultDescription"]?.string.flatMap { id in descriptions.first { $0.id == id } }
+            if let achieved = result["achievedLevel"]?.string {
+                let levels = (description.map { [$0] } ?? descriptions).flatMap { $0["rubricCriterionLevel"]?.list ?? [] }
+                if let rubric = levels.first(where: { $0.id == achieved }),
+                   let level = (rubric["level"]?.text).flatMap(JSONResumeReader.level) ?? (rubric["name"]?.text).flatMap(JSONResumeReader.level) {
+                    return level
+                }
+            }
+            guard let value = result["value"]?.text else { continue }
+            if let number = Double(value.trimmed), let low = description?["valueMin"]?.text.flatMap({ Double($0) }),
+               let high = description?["valueMax"]?.text.flatMap({ Double($0) }), high > low {
+                let level = (number - low) / (high - low)
+                if level > 0 { return min(level, 1) }
+                continue
+            }
+            if let level = JSONResumeReader.level(value) { return level }
+        }
+        return nil
     }
 
     /// `credentialSubject.id`, else an unhashed `emailAddress` identifier.
@@ -108,6 +138,11 @@ enum PersonDocumentReader {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
+}
+
+extension Double {
+    /// `1`, `0.75`: the number as written in messages.
+    var levelText: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
 }
 
 /// Something a person's document names that matched nothing in the catalogue (not an error).

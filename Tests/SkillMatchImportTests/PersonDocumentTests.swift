@@ -67,3 +67,41 @@ struct PersonDocumentTests {
         #expect(noCatalog.message == "is a JSON Resume; it can only be read against a catalogue")
     }
 }
+
+@Suite("Levels from held Open Badges 3.0 results")
+struct HeldBadgeResultTests {
+    typealias F = CredentialFixtures
+
+    /// An OB3 credential held by `did:example:p` whose achievement is not in the catalogue, with a result.
+    func credential(result: String) -> String {
+        """
+        {"type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": {"id": "https://x.example", "name": "X"},
+         "credentialSubject": {"id": "did:example:p", "result": [\(result)],
+          "achievement": {"id": "https://x.example/a/sql-lab", "type": ["Achievement"], "name": "SQL Lab",
+           "alignment": [{"targetName": "SQL", "targetUrl": "https://x.example/sql"}],
+           "resultDescription": [
+             {"id": "urn:uuid:rubric", "type": ["ResultDescription"], "name": "Rubric", "resultType": "RubricCriterionLevel",
+              "rubricCriterionLevel": [{"id": "urn:uuid:l1", "name": "Developing", "level": "Beginner"},
+                                       {"id": "urn:uuid:l2", "name": "Proficient"}]},
+             {"id": "urn:uuid:score", "type": ["ResultDescription"], "name": "Score", "resultType": "ScaledScore",
+              "valueMin": "200", "valueMax": "800"}]}}}
+        """
+    }
+
+    @Test("a rubric level, a scaled score or a level word sets the level of the alignments; none leaves 1")
+    func levels() throws {
+        let scratch = F.Scratch()
+        for (result, level) in [
+            (#"{"type": ["Result"], "resultDescription": "urn:uuid:rubric", "achievedLevel": "urn:uuid:l1"}"#, 0.25),
+            (#"{"type": ["Result"], "achievedLevel": "urn:uuid:l2"}"#, 0.75),
+            (#"{"type": ["Result"], "resultDescription": "urn:uuid:score", "value": "650"}"#, 0.75),
+            (#"{"type": ["Result"], "value": "Expert"}"#, 1.0),
+            (#"{"type": ["Result"], "value": "passed"}"#, 1.0),
+        ] {
+            let path = scratch.write("held.json", credential(result: result))
+            let person = try #require(try CandidateReader.read(path: path, catalog: F.catalog).first)
+            #expect(person.candidate.skills == [HeldSkill(skill: "sql", level: level)], "\(result)")
+            #expect(person.unresolved.first?.reason.hasSuffix("held at level \(level == 1 ? "1" : String(level))") == true)
+        }
+    }
+}
