@@ -77,10 +77,13 @@ public struct ImportNote: Sendable, Hashable, Codable {
     public var id: String?
     /// The field, as in error messages (`alignment[1]`, `skills`).
     public var field: String?
-    /// The URL, code and name of an unmatched skill, or the reference of an unresolved prerequisite, as written.
+    /// The URL of an unmatched skill reference, as written.
     public var url: String?
+    /// The code of an unmatched skill reference, as written.
     public var code: String?
+    /// The name of an unmatched skill reference (or of an unresolved prerequisite), as written.
     public var name: String?
+    /// The id or URI of an unresolved prerequisite, as written.
     public var reference: String?
     /// Why.
     public var reason: String

@@ -16,9 +16,11 @@ public struct CredentialImportReport: Sendable, Hashable, Codable {
         public var id: String
         /// Its name.
         public var name: String
-        /// Where it was read.
+        /// The file it was read from.
         public var file: String
+        /// Its 1-based position in the file (the data row, for CSV).
         public var record: Int
+        /// The line on which it starts, when known.
         public var line: Int?
         /// The skills it grants (matched references, each skill once).
         public var grants: Int

@@ -123,5 +123,13 @@ struct ImportCredentialsTests {
         #expect(direct.stderr.contains("\"Pandas\": no catalogue skill has this label"))
         let score = try #require((direct.json() as! [String: Any])["score"] as? Double)
         #expect(abs(score - (1 + 1 + 0.5 / 0.75 + 0.5) / 3.5) < 1e-6)
+
+        // The same resume scores the same in batch and as a pool file.
+        let batch = try cli.ok(["batch", "--candidates", Self.fixtures + "/people/resume.json", "--top", "1"]).stdout
+        let line = try JSONSerialization.jsonObject(with: Data(batch.utf8)) as! [String: Any]
+        #expect(line["candidate"] as? String == "priya.raman@example.com")
+        #expect(((line["matches"] as! [[String: Any]]).first?["score"] as? Double).map { abs($0 - score) < 1e-6 } == true)
+        let pool = try cli.ok(["match", "--job", "data-analyst", "--candidates", Self.fixtures + "/people/resume.json", "--format", "json"]).json() as! [String: Any]
+        #expect((pool["matches"] as! [[String: Any]]).map { $0["candidate"] as! String } == ["priya.raman@example.com"])
     }
 }
