@@ -22,6 +22,10 @@ import SkillMatch
 ///   the same document (a `ceasn:Competency`) lends its `ceasn:codedNotation` and `ceasn:competencyText`.
 ///   `ceterms:recommends` is not read: it is preparation, not what the credential shows.
 /// - prerequisites: the `ceterms:targetCredential`s of the `ceterms:requires` profiles (URIs or objects).
+/// - finder facts: `ceterms:accreditedBy` bodies (``accreditation(_:)``); `ceterms:renewalFrequency` (an ISO 8601
+///   duration, in years); a `ceterms:requires` profile with a `ceterms:targetAssessment` sets exam required, with a
+///   `ceterms:targetLearningOpportunity` education required, with `ceterms:yearsOfExperience` above 0 or
+///   `ceterms:experience` experience required (their absence leaves these unknown, not false).
 /// - Credentials whose `ceterms:lifeCycleStatusType` / `ceterms:credentialStatusType` is Ceased, Deprecated or
 ///   Suspended, and nodes that are not credentials (organisations, competencies, profiles), are left out and reported.
 enum CTDLReader {
@@ -78,6 +82,7 @@ enum CTDLReader {
             try readCost(node, context: context, into: &draft)
             draft.credential.hours = try hours(node, context: context)
             try readConditions(node, context: context, index: index, into: &draft)
+            try readFinderFacts(node, context: context, index: index, into: &draft.credential)
             for key in ["ceterms:teaches", "ceterms:assesses"] {
                 for (alignment, field) in try context.objects(node, key, at: top) {
                     draft.skills.append(try competency(alignment, at: field, context: context, index: index))
@@ -153,6 +158,44 @@ enum CTDLReader {
             priced = true
         }
         if priced { draft.credential.cost = aggregate ?? total }
+    }
+
+    /// The facts a certification finder shows: accreditation, renewal, and what must come before the credential.
+    private static func readFinderFacts(
+        _ node: JSONTree, context: RecordContext, index: [String: JSONTree], into credential: inout Credential
+    ) throws(InputError) {
+        if let bodies = node["ceterms:accreditedBy"] {
+            for body in bodies.list {
+                let described = body.string.flatMap { index[$0] } ?? body
+                guard let name = described["ceterms:name"]?.text else { continue }
+                let code = accreditation(name)
+                if !credential.accreditations.contains(code) { credential.accreditations.append(code) }
+            }
+        }
+        if let text = try context.string(node, "ceterms:renewalFrequency", at: FieldPath()) {
+            guard let hours = ISODuration.hours(text) else {
+                throw context.error(FieldPath().key("ceterms:renewalFrequency"), "\"\(text)\" is not an ISO 8601 duration (such as P3Y)")
+            }
+            credential.renewalYears = (hours / ISODuration.hoursPerYear * 100).rounded() / 100
+        }
+        for profile in node["ceterms:requires"]?.list ?? [] {
+            let profile = profile.string.flatMap { index[$0] } ?? profile
+            if profile["ceterms:targetAssessment"] != nil { credential.examRequired = true }
+            if profile["ceterms:targetLearningOpportunity"] != nil { credential.educationRequired = true }
+            let years: Double? = if case .number(let value)? = profile["ceterms:yearsOfExperience"] { value } else { nil }
+            if (years ?? 0) > 0 || profile["ceterms:experience"] != nil { credential.experienceRequired = true }
+        }
+    }
+
+    /// The accreditation code the certification finder filters on for an accrediting body's name: `ANSI` for a
+    /// name with the word "ANSI" (the ANSI National Accreditation Board), `NCCA` for the National Commission for
+    /// Certifying Agencies (or a name with the word "NCCA"); other bodies by their name.
+    static func accreditation(_ name: String) -> String {
+        let upper = name.uppercased()
+        let words = Set(upper.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if words.contains("ANSI") { return "ANSI" }
+        if words.contains("NCCA") || upper.contains("NATIONAL COMMISSION FOR CERTIFYING AGENCIES") { return "NCCA" }
+        return name
     }
 
     private static func hours(_ node: JSONTree, context: RecordContext) throws(InputError) -> Double? {

@@ -86,6 +86,8 @@ struct CredentialImporterTests {
         #expect(certification.type == .certification && certification.issuer == "Regional Welding Board")
         #expect(certification.cost == 175.5 && certification.hours == 40)
         #expect(certification.url == "https://weldingboard.example.org/cwt")
+        #expect(certification.accreditations == ["ANSI"] && certification.renewalYears == 3)
+        #expect(certification.examRequired == true && certification.experienceRequired == true && certification.educationRequired == nil)
         // The third competency names only a node of the graph, whose competencyText is a label.
         #expect(certification.grants.map(\.skill) == [F.weld, "2.A.2.a", F.drawings])
         #expect(alone.report.matchedBy == ["url": 1, "code": 1, "label": 1])

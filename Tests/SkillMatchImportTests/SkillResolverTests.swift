@@ -53,6 +53,13 @@ struct SkillResolverTests {
         #expect(failure.reason.hasPrefix("2 catalogue credentials are named \"Safety Card\""))
     }
 
+    @Test("accrediting bodies as the finder's codes, by whole words")
+    func accreditation() {
+        #expect(CTDLReader.accreditation("ANSI National Accreditation Board") == "ANSI")
+        #expect(CTDLReader.accreditation("National Commission for Certifying Agencies (NCCA)") == "NCCA")
+        #expect(CTDLReader.accreditation("Regional Transit Authority") == "Regional Transit Authority")
+    }
+
     @Test("ISO 8601 durations as hours of full-time study")
     func durations() {
         #expect(ISODuration.hours("PT40H") == 40)
