@@ -51,7 +51,9 @@ enum CredentialCSVReader {
                     if let level, !(level > 0 && level <= 1) {
                         throw csv.error(row, skills, "column \"\(csv.header[skills])\", item \(index + 1) \"\(item)\": level \(level) is outside (0, 1]")
                     }
-                    draft.skills.append(SkillReference(field: "skills[\(index)]", code: skill, name: skill, level: level))
+                    // A URL is also tried as one (scheme and trailing slash ignored), then as an id, then as a label.
+                    let url = SkillResolver.urlKey(skill) == nil ? nil : skill
+                    draft.skills.append(SkillReference(field: "skills[\(index)]", url: url, code: skill, name: skill, level: level))
                 }
             }
             if let prerequisites {

@@ -123,6 +123,8 @@ struct CredentialImporterTests {
         #expect(welding.prerequisites.isEmpty)
         #expect(result.report.unresolvedPrerequisites.map(\.reference) == ["https://badges.example.org/badges/welding-fundamentals", "no-such-credential"])
         #expect(result.report.unmapped.map(\.name) == ["Underwater welding"] && result.report.unmapped[0].line == 2)
+        #expect(result.report.unmapped[0].url == nil && result.report.unmapped[0].code == nil)
+        #expect(result.report.matchedBy == ["url": 1, "code": 2, "label": 2])  // "teamwork" is an id
     }
 
     @Test("a folder: every file in name order as one import; prerequisites across files; formats detected")
