@@ -7,7 +7,7 @@ import SkillMatch
 /// - id: `ceterms:ctid`, else `@id`; name: `ceterms:name` (a language map: `en-US`, else `en`, else another
 ///   English key, else the first). Both are required.
 /// - issuer: the name of `ceterms:ownedBy`, else `ceterms:offeredBy` (an organisation object, or a URI replaced
-///   by the name of the organisation node with that id when the document holds it, else kept as written).
+///   by the name of the organisation node with that id when a file of the import holds it, else kept as written).
 /// - type: from the class (``type(class:)``). url: `ceterms:subjectWebpage`, else `@id`.
 /// - cost: the sum of the `ceterms:price` of the `ceterms:estimatedCost` profiles, in US dollars (a profile
 ///   without `ceterms:currency` counts as USD; any other currency leaves the cost unknown, reported); when a profile

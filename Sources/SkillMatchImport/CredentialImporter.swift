@@ -86,6 +86,8 @@ public enum CredentialImporter {
         var places: [RecordPlace] = []
         for draft in sources.drafts {
             var credential = draft.credential
+            // An issuer given as the URL of a profile or organisation that another file of the import describes.
+            if let issuer = credential.issuer, let name = sources.organisationNames[issuer] { credential.issuer = name }
             var grantLevels: [String: Double] = [:]
             var order: [String] = []
             for reference in draft.skills {
@@ -142,6 +144,8 @@ public struct CredentialSources: Sendable {
     var drafts: [CredentialDraft] = []
     var files: [CredentialImportReport.FileRead] = []
     var skipped: [ImportNote] = []
+    /// The names of the nodes (issuer profiles, organisations) the files describe, by id.
+    var organisationNames: [String: String] = [:]
     private var places: [String: RecordPlace] = [:]
 
     init() {}
@@ -166,6 +170,10 @@ public struct CredentialSources: Sendable {
                 ? CTDLReader.read(root, elementLines: lines, file: file) : OpenBadgesReader.read(root, elementLines: lines, file: file)
             read = result.drafts
             skipped += result.skipped
+            // Names of the profiles and organisations the file describes, for issuers named by URL in other files.
+            for (id, node) in JSONRecords.index(root) where organisationNames[id] == nil {
+                if let name = (node["name"] ?? node["ceterms:name"])?.text { organisationNames[id] = name }
+            }
         }
         for draft in read {
             if let first = places.updateValue(draft.place, forKey: draft.credential.id) {

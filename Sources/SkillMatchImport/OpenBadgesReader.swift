@@ -6,7 +6,7 @@ import SkillMatch
 ///
 /// - id: the badge's `id` (a URI); name: `name` (a string or a language map). Both are required.
 /// - issuer: 2.0 `issuer`, 3.0 `creator` (else the wrapping credential's `issuer`): a profile object's `name`, or a
-///   URL, replaced by the name of the profile with that id when the file holds it.
+///   URL, replaced by the name of the profile with that id when a file of the import holds it.
 /// - type: 3.0 `achievementType` (``type(achievementType:)``); 2.0 badges are ``CredentialType/badge``.
 /// - url: the id when it is an `http(s)` URL.
 /// - `alignment` entries become skill references (`targetUrl`, `targetCode`, `targetName`) at the import's level.

@@ -151,6 +151,16 @@ struct CredentialImporterTests {
         #expect(merged.credentials.count == 10)
     }
 
+    @Test("an issuer named by URL takes the name of the profile another file of the folder describes")
+    func issuerInAnotherFile() throws {
+        let scratch = F.Scratch()
+        scratch.write("badge.json", #"{"type": "BadgeClass", "id": "https://b.example/1", "name": "B", "issuer": "https://b.example/issuer"}"#)
+        scratch.write("issuer.json", #"{"@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": "https://b.example/issuer", "name": "B College"}"#)
+        let result = CredentialImporter.resolve(try CredentialImporter.read(path: scratch.path), against: F.catalog)
+        #expect(result.document.credentials.map(\.issuer) == ["B College"])
+        #expect(result.report.skipped.map(\.id) == ["https://b.example/issuer"])
+    }
+
     @Test("malformed input names the file, the record or line, and the field")
     func badInput() throws {
         let scratch = F.Scratch()
