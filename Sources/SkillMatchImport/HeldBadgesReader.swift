@@ -26,6 +26,15 @@ enum HeldBadgesReader {
         for (node, place) in JSONRecords.split(root, elementLines: elementLines, file: file) {
             let context = RecordContext(place: place, kind: "credential")
             let prefix = root.object == nil ? FieldPath().index(place.record - 1) : FieldPath()
+            guard OpenBadgesReader.awardsAchievement(node) else {
+                // An endorsement or another credential that awards nothing to hold: noted under its subject.
+                let subject = try context.objects(node, "credentialSubject", at: FieldPath()).first
+                let person = try subject.flatMap { s throws(InputError) in try subjectID(s.0, at: s.1, context: context) } ?? PersonDocumentReader.fileStem(file)
+                if people[person] == nil { order.append(person); people[person] = (place.line, HeldSkills(), [], []) }
+                people[person]!.unresolved.append(UnresolvedItem(field: prefix.description.isEmpty ? "credentialSubject" : prefix.description,
+                    value: node.types.joined(separator: "/"), reason: "a credential that awards no achievement; left out"))
+                continue
+            }
             for (subject, path) in try context.objects(node, "credentialSubject", at: FieldPath()) {
                 let field = (prefix.description.isEmpty ? "" : prefix.description + ".") + path.description
                 let person = try subjectID(subject, at: path, context: context) ?? PersonDocumentReader.fileStem(file)

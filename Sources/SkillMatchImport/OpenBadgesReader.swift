@@ -25,6 +25,10 @@ enum OpenBadgesReader {
             let types = node.types
             if types.contains("BadgeClass") || types.contains("Achievement") {
                 drafts.append(try badge(node, at: FieldPath(), context: context, issuerFallback: nil, index: index))
+            } else if node["credentialSubject"] != nil, !awardsAchievement(node) {
+                var note = ImportNote(place: place, reason: "a credential of type \(types.joined(separator: "/")) that awards no achievement (an endorsement, say)")
+                note.id = node.id
+                skipped.append(note)
             } else if node["credentialSubject"] != nil {
                 let issuer = try issuerName(node, "issuer", at: FieldPath(), context: context, index: index)
                 for (subject, path) in try context.objects(node, "credentialSubject", at: FieldPath()) {
@@ -81,6 +85,13 @@ enum OpenBadgesReader {
                 name: try context.text(alignment, "targetName", at: field)))
         }
         return draft
+    }
+
+    /// Whether a verifiable credential awards an achievement: an Open Badges type, or a subject with one.
+    static func awardsAchievement(_ node: JSONTree) -> Bool {
+        let types = node.types
+        return types.contains("OpenBadgeCredential") || types.contains("AchievementCredential")
+            || (node["credentialSubject"]?.list.contains { $0["achievement"] != nil } ?? false)
     }
 
     /// The issuer: a profile object's name (else its id), or a URL (replaced by the name of a profile in the file).

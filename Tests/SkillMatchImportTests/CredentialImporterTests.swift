@@ -161,6 +161,27 @@ struct CredentialImporterTests {
         #expect(result.report.skipped.map(\.id) == ["https://b.example/issuer"])
     }
 
+    @Test("an endorsement credential awards nothing: left out and reported, not an error")
+    func endorsement() throws {
+        let scratch = F.Scratch()
+        let path = scratch.write("endorsement.json", """
+            [{"type": ["VerifiableCredential", "EndorsementCredential"], "id": "urn:uuid:e1",
+              "credentialSubject": {"id": "https://b.example/1", "type": ["EndorsementSubject"], "endorsementComment": "Solid."}},
+             {"type": "BadgeClass", "id": "https://b.example/1", "name": "B"}]
+            """)
+        let sources = try CredentialImporter.read(path: path)
+        #expect(sources.count == 1 && sources.skipped.map(\.id) == ["urn:uuid:e1"])
+        #expect(sources.skipped.first?.reason == "a credential of type VerifiableCredential/EndorsementCredential that awards no achievement (an endorsement, say)")
+        // As held by a person, it is noted and left out.
+        let held = try CandidateReader.read(path: scratch.write("held.json", """
+            [{"type": ["VerifiableCredential", "EndorsementCredential"], "credentialSubject": {"id": "did:example:p"}},
+             {"type": ["VerifiableCredential", "OpenBadgeCredential"], "credentialSubject": {"id": "did:example:p",
+               "achievement": {"id": "https://x.example/a", "name": "SQL Fundamentals Certificate"}}}]
+            """), catalog: F.catalog)
+        #expect(held.map(\.candidate) == [Candidate(id: "did:example:p", skills: [], credentials: ["sql-fundamentals"])])
+        #expect(held.first?.unresolved.map(\.field) == ["[0]"])
+    }
+
     @Test("malformed input names the file, the record or line, and the field")
     func badInput() throws {
         let scratch = F.Scratch()
