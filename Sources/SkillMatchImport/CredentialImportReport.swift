@@ -16,6 +16,8 @@ public struct CredentialImportReport: Sendable, Hashable, Codable {
         public var id: String
         /// Its name.
         public var name: String
+        /// The format it was read in.
+        public var format: CredentialFormat
         /// The file it was read from.
         public var file: String
         /// Its 1-based position in the file (the data row, for CSV).

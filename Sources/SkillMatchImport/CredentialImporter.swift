@@ -130,7 +130,7 @@ public enum CredentialImporter {
             report.notes += draft.notes
             report.grants += credential.grants.count
             report.credentials.append(.init(
-                id: credential.id, name: credential.name, file: draft.place.file, record: draft.place.record, line: draft.place.line,
+                id: credential.id, name: credential.name, format: draft.format, file: draft.place.file, record: draft.place.record, line: draft.place.line,
                 grants: credential.grants.count, prerequisites: credential.prerequisites.count))
             credentials.append(credential)
             places.append(draft.place)
