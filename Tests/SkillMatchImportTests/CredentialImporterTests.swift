@@ -161,6 +161,19 @@ struct CredentialImporterTests {
         #expect(result.report.skipped.map(\.id) == ["https://b.example/issuer"])
     }
 
+    @Test("auto-detection by types and context")
+    func detection() throws {
+        func detect(_ text: String) throws -> CredentialFormat {
+            try CredentialSources.detect(try JSONTree.parse(Array(text.utf8), file: "x.json").value, file: "x.json")
+        }
+        #expect(try detect(#"{"@type": "ceterms:Badge"}"#) == .ctdl)
+        #expect(try detect(#"{"@context": "https://credreg.net/ctdl/schema/context/json", "@graph": []}"#) == .ctdl)
+        #expect(try detect(#"[{"type": ["Achievement"]}]"#) == .openbadges)
+        #expect(try detect(#"{"@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]}"#) == .openbadges)
+        #expect(try detect(#"{"credentialSubject": {}}"#) == .openbadges)
+        #expect(throws: InputError.self) { try detect(#"{"basics": {"name": "A resume"}}"#) }
+    }
+
     @Test("an endorsement credential awards nothing: left out and reported, not an error")
     func endorsement() throws {
         let scratch = F.Scratch()
