@@ -70,7 +70,9 @@ public enum CredentialImporter {
         }
         func lookUp(_ reference: PrerequisiteReference) -> Result<String, CredentialNotFound> {
             if let text = reference.reference?.trimmed, !text.isEmpty {
-                let last = text.split(separator: "/").last.map(String.init) ?? text
+                // A registry URI ends in the CTID (`…/resources/ce-…`), the id CTDL credentials are imported under.
+                let tail = text.split(separator: "/").last.map(String.init) ?? text
+                let last = tail.hasPrefix("ce-") ? tail : text
                 for key in [text, SkillResolver.urlKey(text), last].compactMap({ $0 }) {
                     if let id = importIDs[key] { return .success(id) }
                 }

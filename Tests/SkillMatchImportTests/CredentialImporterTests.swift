@@ -234,6 +234,16 @@ struct CredentialImporterTests {
         #expect(untyped.count == 0 && untyped.skipped.map(\.reason) == ["an object without a type, not a BadgeClass, an Achievement or a credential holding one"])
     }
 
+    @Test("only a CTID ends a URI that names a credential by its last segment")
+    func uriTails() throws {
+        let scratch = F.Scratch()
+        let path = scratch.write("p.csv", "id,name,prerequisites\npython,Python Basics,\nnext,Next,https://other.example/courses/python\n"
+            + "ce-11111111-0000-4000-8000-000000000001,Registry Cert,\nlast,Last,https://credentialengineregistry.org/resources/ce-11111111-0000-4000-8000-000000000001\n")
+        let result = CredentialImporter.resolve(try CredentialImporter.read(path: path), against: F.catalog)
+        #expect(result.document.credentials.map(\.prerequisites) == [[], [], [], ["ce-11111111-0000-4000-8000-000000000001"]])
+        #expect(result.report.unresolvedPrerequisites.map(\.reference) == ["https://other.example/courses/python"])
+    }
+
     @Test("a prerequisite cycle is named with the file and line of the credential")
     func cycle() throws {
         let scratch = F.Scratch()
