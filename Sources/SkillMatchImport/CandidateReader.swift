@@ -2,14 +2,26 @@ import SkillMatch
 
 /// Reads candidates: a JSON file holding one candidate object or a list of them, or JSON Lines (one candidate
 /// per line; blank lines are skipped). Files ending in `.jsonl` or `.ndjson` are read as JSON Lines.
+/// A JSON file may also be a JSON Resume or Open Badges 3.0 credentials the person holds (``PersonDocumentReader``),
+/// told apart by content and matched to `catalog`.
 public enum CandidateReader {
     /// Reads candidates from a file.
+    /// - Parameter catalog: the catalogue that JSON Resumes and Open Badges credentials are matched to.
     /// - Throws: ``InputError`` naming the file, line, record and field.
-    public static func read(path: String) throws(InputError) -> [LocatedCandidate] {
+    public static func read(path: String, catalog: Catalog? = nil) throws(InputError) -> [LocatedCandidate] {
         let bytes = try JSONInput.read(path)
         let lower = path.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-            ? try parseLines(bytes, file: path) : try parseJSON(bytes, file: path)
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseLines(bytes, file: path) }
+        if let held = try PersonDocumentReader.read(bytes, file: path, catalog: catalog) { return held }
+        return try parseJSON(bytes, file: path)
+    }
+
+    /// Whether a file is a JSON Resume or Open Badges credentials, which ``read(path:catalog:)`` needs the
+    /// catalogue to read (so callers load it only then).
+    public static func needsCatalog(path: String) throws(InputError) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return false }
+        return try PersonDocumentReader.detect(JSONInput.read(path), file: path) != nil
     }
 
     /// Parses a JSON document holding one candidate object or a list of candidate objects.
@@ -86,4 +98,6 @@ public struct LocatedCandidate: Sendable, Hashable {
     public var file: String
     /// The line its record starts on, when known.
     public var line: Int?
+    /// What a JSON Resume or an Open Badges credential named that matched nothing in the catalogue.
+    public var unresolved: [UnresolvedItem] = []
 }

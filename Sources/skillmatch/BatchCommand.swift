@@ -76,7 +76,7 @@ struct BatchCommand: ParsableCommand {
         // Which candidates this run reads: all, or one contiguous slice of them.
         var keep = 0 ..< Int.max
         if direction == .jobs && shard.count > 1 {
-            let total = try BatchInput.countRecords(files)
+            let total = try BatchInput.countRecords(files, catalog: catalog)
             keep = total * (shard.index - 1) / shard.count ..< total * shard.index / shard.count
         }
         let jobSlice = direction == .candidates
@@ -124,7 +124,7 @@ struct BatchCommand: ParsableCommand {
             let readStart = clock.now
             if !BatchInput.isLines(file) {
                 // A JSON file (one candidate or a list): read whole through the reference reader.
-                let located = try CandidateReader.read(path: file)
+                let located = try CandidateReader.read(path: file, catalog: catalog)
                 var block = CandidateBlock()
                 block.firstOrdinal = ordinal
                 var scratch = BatchMatcher.Scratch(skillCount: catalog.skills.count)

@@ -15,21 +15,28 @@ struct CandidateAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Store candidates from a JSON file (one object or a list) or JSON Lines (.jsonl, one per line).",
-        discussion: "A candidate whose id is stored already is replaced. The file is one transaction: all or none.")
+        discussion: """
+            A candidate whose id is stored already is replaced. The file is one transaction: all or none. A JSON \
+            Resume, or Open Badges 3.0 credentials the person holds, are read too: their skills and credentials are \
+            matched to the catalogue, and what matches nothing is reported (on standard error, or under "report" \
+            with --format json).
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
     @Argument(help: "The candidates file.") var file: String
 
     func run() throws {
-        let located = try CandidateReader.read(path: file)
         let store = try database.open()
+        // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
+        let located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)
         }
         if output.format == .json {
-            try Output.json(["file": .string(file), "database": .string(store.path), "added": .int(added), "updated": .int(updated)] as [String: JSONValue])
+            try Output.json(CandidateAddJSON(file: file, database: store.path, added: added, updated: updated, located: located))
         } else {
+            logUnresolved(located)
             Output.text("Stored \(located.count) candidate\(located.count == 1 ? "" : "s") from \(file) in \(store.path) (\(added) new, \(updated) updated).")
         }
     }
@@ -65,6 +72,46 @@ enum JSONValue: Encodable {
         switch self {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        }
+    }
+}
+
+/// What `candidate add` prints as JSON: `{"file", "database", "added", "updated", "report": {"unresolved":
+/// [{"candidate", "file", "field", "value", "reason"}]}}`.
+struct CandidateAddJSON: Encodable {
+    struct Unresolved: Encodable {
+        var candidate: String
+        var file: String
+        var field: String
+        var value: String
+        var reason: String
+    }
+
+    struct Report: Encodable {
+        var unresolved: [Unresolved]
+    }
+
+    var file: String
+    var database: String
+    var added: Int
+    var updated: Int
+    var report: Report
+
+    init(file: String, database: String, added: Int, updated: Int, located: [LocatedCandidate]) {
+        (self.file, self.database, self.added, self.updated) = (file, database, added, updated)
+        report = Report(unresolved: located.flatMap { person in
+            person.unresolved.map {
+                Unresolved(candidate: person.candidate.id, file: person.file, field: $0.field, value: $0.value, reason: $0.reason)
+            }
+        })
+    }
+}
+
+/// Prints, on standard error, what JSON Resumes and Open Badges credentials named that matched nothing.
+func logUnresolved(_ located: [LocatedCandidate]) {
+    for person in located {
+        for item in person.unresolved {
+            log("\(person.file): candidate \"\(person.candidate.id)\", \(item.field) \"\(item.value)\": \(item.reason)")
         }
     }
 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a catalogue into the database.",
-        subcommands: [ImportCatalog.self, ImportOnet.self, ImportEsco.self, ImportDemo.self])
+        subcommands: [ImportCatalog.self, ImportOnet.self, ImportEsco.self, ImportCredentials.self, ImportDemo.self])
 }
 
 /// `skillmatch import catalog FILE.json`.

@@ -82,11 +82,12 @@ func log(_ message: String) {
 /// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
 func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog) throws -> Candidate {
     if FileManager.default.fileExists(atPath: argument) {
-        let located = try CandidateReader.read(path: argument)
+        let located = try CandidateReader.read(path: argument, catalog: catalog)
         guard located.count == 1, let first = located.first else {
             throw InputError(file: argument, message: "holds \(located.count) candidates; --candidate takes a file with exactly one")
         }
         try CandidateReader.check(located, against: catalog)
+        logUnresolved(located)
         return first.candidate
     }
     if let stored = try store.candidate(argument) { return stored }
@@ -99,7 +100,8 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog)
 /// A pool of candidates: those in a JSON or JSON Lines file (checked against the catalogue), else the stored ones.
 func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
-    let located = try CandidateReader.read(path: file)
+    let located = try CandidateReader.read(path: file, catalog: catalog)
     try CandidateReader.check(located, against: catalog)
+    logUnresolved(located)
     return located.map(\.candidate)
 }
