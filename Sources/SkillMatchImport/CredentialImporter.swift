@@ -88,6 +88,7 @@ public enum CredentialImporter {
         var places: [RecordPlace] = []
         for draft in sources.drafts {
             var credential = draft.credential
+            credential.source = draft.format.rawValue
             // An issuer given as the URL of a profile or organisation that another file of the import describes.
             if let issuer = credential.issuer, let name = sources.organisationNames[issuer] { credential.issuer = name }
             var grantLevels: [String: Double] = [:]

@@ -34,8 +34,12 @@ struct ImportCredentialsTests {
             "https://credentialengineregistry.org/resources/ce-ffffffff-0000-4000-8000-00000000dead", "no-such-credential",
         ])
         #expect((json["summary"] as! [String: Any])["added"] as? [String: Int] == ["skills": 0, "jobs": 0, "credentials": 9, "skillGroups": 0])
-        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Int]
-        #expect(stats["credentials"] == 10)
+        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Any]
+        #expect(stats["credentials"] as? Int == 10)
+        // Each credential records the standard it came in.
+        let sources = (stats["sources"] as! [[String: Any]]).map { ($0["source"] as! String, $0["credentials"] as! Int) }
+        #expect(sources.map(\.0) == ["catalogue", "csv", "ctdl", "openbadges"] && sources.map(\.1).reduce(0, +) == 10)
+        #expect(sources.first { $0.0 == "openbadges" }?.1 == 4)
 
         // Searchable, with the facts the readers kept.
         let search = try cli.ok(["credentials", "search", "welding", "--format", "json"]).json() as! [String: Any]
