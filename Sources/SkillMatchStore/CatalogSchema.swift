@@ -103,6 +103,7 @@ enum CatalogSchema {
                 t.column("broader", .text).notNull().defaults(to: "[]")  // JSON list of skill group ids
             }
         }
+        migrator.registerMigration("v4: relatedness models", migrate: relatednessModels)  // CatalogStore+Models.swift
         return migrator
     }
 }
