@@ -47,7 +47,7 @@ struct DatabaseOptions: ParsableArguments {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        log("created \(path) and seeded it with the demo catalogue")
+        log("created \(path) and seeded it with the demo catalogue and its relatedness model")
         return store
     }
 }
@@ -65,6 +65,22 @@ enum DemoSeed {
         _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
+        try registerModel(store)
+    }
+
+    /// Registers the shipped demo relatedness model (models/demo), trained on exactly this catalogue.
+    static func registerModel(_ store: CatalogStore) throws {
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let catalog = try store.loadCatalog()
+        guard metadata.fingerprint == CatalogFingerprint(catalog).description else {
+            log("the shipped demo model does not match the demo catalogue (run `make demo-model`); not registered")
+            return
+        }
+        _ = try ModelFile.read(binary: DemoCatalog.modelBinary, metadata: metadata, name: DemoCatalog.modelName)
+        try store.registerModel(StoredModel(
+            name: DemoCatalog.modelName, path: DemoCatalog.modelPath, fingerprint: metadata.fingerprint,
+            dimension: metadata.dimension, skills: metadata.skills, metadata: DemoCatalog.modelMetadataJSON,
+            binary: DemoCatalog.modelBinary, registeredAt: metadata.builtAt))
     }
 }
 
