@@ -79,6 +79,11 @@ extension CatalogStore {
         }
     }
 
+    /// Whether any model is registered.
+    public func hasModels() throws -> Bool {
+        try read("read the relatedness models") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM relatednessModel") ?? 0 > 0 }
+    }
+
     /// Every registered model, the one in use first.
     public func models() throws -> [StoredModel] {
         try read("read the relatedness models") { db in
