@@ -21,6 +21,8 @@ struct ModelEvaluationCommand: ParsableCommand {
     @Option(name: .customLong("taxonomy-weight"), help: "Weight of taxonomy contexts while evaluating.") var taxonomyWeight = 0.5
     @Option(help: "Neighbours per job for the group check.") var neighbours = 5
     @Flag(name: .customLong("skip-holdout")) var skipHoldout = false
+    @Option(help: "α of the related-jobs score (share of the direct profile).") var alpha = OccupationSimilarity.profileShare
+    @Option(help: "ζ of the related-jobs score (job-zone penalty).") var zeta = OccupationSimilarity.zonePenalty
 
     func run() throws {
         let store = try database.open()
@@ -36,7 +38,7 @@ struct ModelEvaluationCommand: ParsableCommand {
         let start = clock()
         let model = RelatednessTrainer.train(catalog, parameters: parameters)
         let trained = clock()
-        let lists = OccupationSimilarity(catalog: catalog, model: model).allNearest(k: neighbours)
+        let lists = OccupationSimilarity(catalog: catalog, model: model, alpha: alpha, zeta: zeta).allNearest(k: neighbours)
         let searched = clock()
         let soc = { (job: Job) -> String? in
             let id = job.id
@@ -48,6 +50,8 @@ struct ModelEvaluationCommand: ParsableCommand {
             ("isco-sub-major", { $0.iscoGroup.flatMap { $0.count >= 2 ? String($0.prefix(2)) : nil } }),
             ("isco-minor", { $0.iscoGroup.flatMap { $0.count >= 3 ? String($0.prefix(3)) : nil } }),
             ("soc-major", soc),
+            ("soc-minor", { job in soc(job).map { _ in String(job.id.prefix(4)) } }),
+            ("soc-broad", { job in soc(job).map { _ in String(job.id.prefix(6)) } }),
             ("job-zone", { $0.jobZone.map(String.init) }),
         ]
         let groups = groupings.map { ModelEvaluation.groupCoherence(lists, catalog: catalog, grouping: $0.0, group: $0.1) }

@@ -21,14 +21,21 @@ public struct OccupationSimilarity: Sendable {
     public let catalog: Catalog
     /// The model.
     public let model: RelatednessModel
+    /// `α` in use (``profileShare`` unless set for an experiment).
+    public let alpha: Double
+    /// `ζ` in use (``zonePenalty`` unless set for an experiment).
+    public let zeta: Double
     private let search: SimilaritySearch
 
     /// Builds the job features. The model must have been trained on this catalogue.
     /// - Complexity: O(jobs × (required skills + dimension) + requirements × dimension).
-    public init(catalog: Catalog, model: RelatednessModel) {
+    public init(catalog: Catalog, model: RelatednessModel, alpha: Double = profileShare, zeta: Double = zonePenalty) {
         precondition(model.skillIDs.count == catalog.skills.count, "model trained on another catalogue")
+        precondition(alpha >= 0 && alpha <= 1 && zeta >= 0, "α in [0, 1], ζ ≥ 0")
         self.catalog = catalog
         self.model = model
+        self.alpha = alpha
+        self.zeta = zeta
         // Compact the profile to the skills some job requires.
         var column: [Int: Int] = [:]
         var profiles: [[(column: Int, weight: Double, skill: Int)]] = []
@@ -67,8 +74,8 @@ public struct OccupationSimilarity: Sendable {
                 for k in 0..<width { values[job * width + k] *= scale }
             }
         }
-        centreAndScale(&direct, width: width, share: Self.profileShare)
-        centreAndScale(&embedded, width: d, share: 1 - Self.profileShare)
+        centreAndScale(&direct, width: width, share: alpha)
+        centreAndScale(&embedded, width: d, share: 1 - alpha)
         var features = DenseMatrix<Float>(rows: jobs, columns: width + d)
         for job in 0..<jobs {
             for k in 0..<width { features[job, k] = Float(direct[job * width + k]) }
@@ -80,7 +87,7 @@ public struct OccupationSimilarity: Sendable {
     /// The job-zone term of the score for jobs at indices `i` and `j`.
     public func zoneAdjustment(_ i: Int, _ j: Int) -> Double {
         guard let a = catalog.jobs[i].jobZone, let b = catalog.jobs[j].jobZone else { return 0 }
-        return -Self.zonePenalty * Double(abs(a - b)) / 4
+        return -zeta * Double(abs(a - b)) / 4
     }
 
     /// The similarity of the jobs at indices `i` and `j`.
