@@ -33,7 +33,11 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the catalogue; the per-user default is created and seeded with the demo catalogue on first use.
     func open() throws -> CatalogStore {
         let (path, isDefault) = location()
-        guard isDefault, !FileManager.default.fileExists(atPath: path) else { return try CatalogStore(path: path) }
+        guard isDefault, !FileManager.default.fileExists(atPath: path) else {
+            let store = try CatalogStore(path: path)
+            if isDefault { try DemoSeed.registerModelIfDemo(store) }
+            return store
+        }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -66,6 +70,19 @@ enum DemoSeed {
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
         try registerModel(store)
+    }
+
+    /// Registers the shipped demo model with a default database seeded before models shipped, when it holds exactly
+    /// the demo catalogue and no model (counts are compared first, so other catalogues pay two COUNT queries).
+    static func registerModelIfDemo(_ store: CatalogStore) throws {
+        guard try !store.hasModels() else { return }
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let stats = try store.stats()
+        guard stats.skills == metadata.catalogue.skills, stats.jobs == metadata.catalogue.jobs,
+              stats.credentials == metadata.catalogue.credentials else { return }
+        guard metadata.fingerprint == CatalogFingerprint(try store.loadCatalog()).description else { return }
+        try registerModel(store)
+        log("registered the shipped demo relatedness model with \(store.path)")
     }
 
     /// Registers the shipped demo relatedness model (models/demo), trained on exactly this catalogue.
