@@ -95,7 +95,8 @@ struct TrainCommand: ParsableCommand {
             dimension: model.dimension, skills: model.skillIDs.count, contexts: model.contexts,
             seconds: (seconds * 1000).rounded() / 1000, registered: !noRegister)
         if format == .json { return try Output.json(summary) }
-        Output.text("Trained \"\(name)\": \(model.skillIDs.count) skills × \(model.dimension) dimensions in \(String(format: "%.2f", seconds)) s")
+        let clamped = model.dimension < dimension ? " (asked for \(dimension); at most the number of skills and of contexts)" : ""
+        Output.text("Trained \"\(name)\": \(model.skillIDs.count) skills × \(model.dimension) dimensions\(clamped) in \(String(format: "%.2f", seconds)) s")
         Output.text("Contexts: \(model.contexts.jobs) jobs, \(model.contexts.credentials) credentials, \(model.contexts.taxonomy) taxonomy ancestors, \(model.contexts.jobGroups) job groups; \(model.contexts.entries) PPMI entries")
         Output.text("Wrote \(binaryPath) and \(metadataPath) (catalogue fingerprint \(model.fingerprint))")
         Output.text(noRegister ? "Not registered (--no-register)." : "Registered with the catalogue: fit and match now infer related skills (--no-infer turns that off).")
