@@ -51,35 +51,44 @@ public struct OccupationSimilarity: Sendable {
             })
         }
         let (jobs, width, d) = (catalog.jobs.count, column.count, model.dimension)
-        var direct = [Double](repeating: 0, count: jobs * width)
+        var features = DenseMatrix<Float>(rows: jobs, columns: width + d)
+        // Direct profiles, centred and scaled row by row: the mean comes from the sparse entries, so no dense
+        // jobs × skills matrix of Doubles is ever held.
+        var mean = [Double](repeating: 0, count: width)
+        for profile in profiles { for entry in profile { mean[entry.column] += entry.weight } }
+        if jobs > 0 { for k in 0..<width { mean[k] /= Double(jobs) } }
+        var row = [Double](repeating: 0, count: width)
+        for (job, profile) in profiles.enumerated() where width > 0 {
+            for k in 0..<width { row[k] = 0 }
+            for entry in profile { row[entry.column] += entry.weight }
+            var norm = 0.0
+            for k in 0..<width {
+                row[k] -= mean[k]
+                norm += row[k] * row[k]
+            }
+            let scale = norm > 1e-24 ? (alpha / norm).squareRoot() : 0
+            features.withRow(job) { out in for k in 0..<width { out[k] = Float(row[k] * scale) } }
+        }
+        // Embedded profiles e_j = Σ p_j[s] · v_s, centred and scaled the same way.
         var embedded = [Double](repeating: 0, count: jobs * d)
         for (job, profile) in profiles.enumerated() {
             for entry in profile {
-                direct[job * width + entry.column] += entry.weight
                 for k in 0..<d { embedded[job * d + k] += entry.weight * Double(model.vectors[entry.skill, k]) }
             }
         }
-        func centreAndScale(_ values: inout [Double], width: Int, share: Double) {
-            guard jobs > 0, width > 0 else { return }
-            var mean = [Double](repeating: 0, count: width)
-            for job in 0..<jobs { for k in 0..<width { mean[k] += values[job * width + k] } }
-            for k in 0..<width { mean[k] /= Double(jobs) }
+        if jobs > 0, d > 0 {
+            var embeddedMean = [Double](repeating: 0, count: d)
+            for job in 0..<jobs { for k in 0..<d { embeddedMean[k] += embedded[job * d + k] } }
+            for k in 0..<d { embeddedMean[k] /= Double(jobs) }
             for job in 0..<jobs {
                 var norm = 0.0
-                for k in 0..<width {
-                    values[job * width + k] -= mean[k]
-                    norm += values[job * width + k] * values[job * width + k]
+                for k in 0..<d {
+                    embedded[job * d + k] -= embeddedMean[k]
+                    norm += embedded[job * d + k] * embedded[job * d + k]
                 }
-                let scale = norm > 1e-24 ? (share / norm).squareRoot() : 0
-                for k in 0..<width { values[job * width + k] *= scale }
+                let scale = norm > 1e-24 ? ((1 - alpha) / norm).squareRoot() : 0
+                for k in 0..<d { features[job, width + k] = Float(embedded[job * d + k] * scale) }
             }
-        }
-        centreAndScale(&direct, width: width, share: alpha)
-        centreAndScale(&embedded, width: d, share: 1 - alpha)
-        var features = DenseMatrix<Float>(rows: jobs, columns: width + d)
-        for job in 0..<jobs {
-            for k in 0..<width { features[job, k] = Float(direct[job * width + k]) }
-            for k in 0..<d { features[job, width + k] = Float(embedded[job * d + k]) }
         }
         search = SimilaritySearch(vectors: features)
     }
