@@ -40,12 +40,26 @@ public struct SkillInference: Sendable {
     }
 
     /// For each skill index, the other held skills related to it at or above the threshold.
+    ///
+    /// Each held skill is compared with every skill by one BLAS `sgemv`; every skill within the proven `Float` error
+    /// bound of the threshold is then rescored exactly (``RelatednessModel/similarity(_:_:)``), so the result does not
+    /// depend on how BLAS sums.
     /// - Parameter held: `(skill index, effective level)` pairs with levels above 0.
     /// - Complexity: O(held × skills × dimension).
     public func sources(held: [(skill: Int, level: Double)]) -> [Int: [Source]] {
+        let (n, d) = (model.vectors.rows, model.vectors.columns)
+        guard n > 0, d > 0 else { return [:] }
+        let unit = 0x1p-24
+        let margin = 2 * Double(d) * unit / (1 - Double(d) * unit) + 1e-12
+        var approximate = [Float](repeating: 0, count: n)
         var result: [Int: [Source]] = [:]
         for (t, level) in held where level > 0 {
-            for s in 0..<model.skillIDs.count where s != t {
+            model.vectors.withUnsafeStorage { base in
+                approximate.withUnsafeMutableBufferPointer { out in
+                    Float.gemv(m: n, n: d, a: base!, lda: d, x: base! + t * d, y: out.baseAddress!)
+                }
+            }
+            for s in 0..<n where s != t && Double(approximate[s]) >= threshold - margin {
                 let similarity = model.similarity(s, t)
                 if similarity >= threshold { result[s, default: []].append(Source(skill: t, similarity: similarity, level: level)) }
             }
