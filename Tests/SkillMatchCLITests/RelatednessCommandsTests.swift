@@ -119,6 +119,21 @@ struct RelatednessCommandsTests {
         #expect(try cli.run(["similar", "--all", "--format", "json"]).stderr.contains("--format jsonl"))
     }
 
+    @Test("train refuses bad options and an empty catalogue, changing nothing")
+    func trainBadInput() throws {
+        let cli = CLIRunner()
+        let empty = try cli.run(["train", "--out", "models/x"])
+        #expect(empty.status == 1 && empty.stderr.contains("no skills or no jobs"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/models/x.skmodel"))
+        try cli.importDemo()
+        #expect(try cli.run(["train", "--dim", "0"]).stderr.contains("dimension must be between 1 and 1024"))
+        #expect(try cli.run(["train", "--credential-weight", "nan"]).stderr.contains("credential weight must be a number from 0 up"))
+        #expect(try cli.run(["train", "--out", "models/"]).status != 0)
+        let noRegister = try object(try cli.ok(["train", "--dim", "8", "--out", "models/loose", "--no-register", "--format", "json"]))
+        #expect(noRegister["registered"] as? Bool == false)
+        #expect(try cli.run(["similar", "--job", "15-1232.00"]).stderr.contains("skillmatch train"))
+    }
+
     @Test("no model: similar says how to train one and fit scores as before")
     func noModel() throws {
         let cli = CLIRunner()
