@@ -108,6 +108,12 @@ struct RelatednessModelTests {
         jobs[0].requirements[0].level = 0.81
         let changed = try Catalog(skills: catalog.skills, jobs: jobs, credentials: catalog.credentials, skillGroups: catalog.skillGroups)
         #expect(CatalogFingerprint(changed) != base)
+        var related = catalog.skills
+        related[0].related = [SkillRelation(skill: "sql", relation: "optional")]
+        let withRelation = try Catalog(skills: related, jobs: catalog.jobs, credentials: catalog.credentials, skillGroups: catalog.skillGroups)
+        #expect(CatalogFingerprint(withRelation) != base)
+        let (_, counts) = RelatednessTrainer.cooccurrence(withRelation, parameters: RelatednessParameters())
+        #expect(counts.taxonomy == 2)
         #expect(CatalogFingerprint(hex: base.description) == base)
         let model = RelatednessTrainer.train(catalog, parameters: smallParameters())
         #expect(model.matches(catalog) && !model.matches(changed))

@@ -1,10 +1,10 @@
 /// A 64-bit FNV-1a hash of the catalogue content a relatedness model learns from, written as 16 hex digits.
 ///
-/// Hashed, in id order: every skill's id and `broader` list; every skill group's id and `broader` list; every
-/// job's id, job zone, ISCO group and requirements (skill, importance and level as IEEE-754 bits); every
-/// credential's id and grants (skill and level bits). Labels, descriptions and other facts a model does not read
-/// are left out, so editing them does not make a model stale; anything else changed does. Not a cryptographic
-/// hash: it detects a changed catalogue, it does not resist forgery.
+/// Hashed, in id order: every skill's id, `broader` list and `related` list (skill and relation); every skill
+/// group's id and `broader` list; every job's id, job zone, ISCO group and requirements (skill, importance and level
+/// as IEEE-754 bits); every credential's id and grants (skill and level bits). Labels, descriptions and other facts a
+/// model does not read are left out, so editing them does not make a model stale; anything else changed does. Not a
+/// cryptographic hash: it detects a changed catalogue, it does not resist forgery.
 public struct CatalogFingerprint: Sendable, Hashable, CustomStringConvertible {
     /// The hash value.
     public let value: UInt64
@@ -22,6 +22,11 @@ public struct CatalogFingerprint: Sendable, Hashable, CustomStringConvertible {
             hasher.add(skill.id)
             hasher.add(skill.broader.count)
             for id in skill.broader { hasher.add(id) }
+            hasher.add(skill.related.count)
+            for relation in skill.related {
+                hasher.add(relation.skill)
+                hasher.add(relation.relation)
+            }
         }
         hasher.add(catalog.skillGroups.count)
         for group in catalog.skillGroups {

@@ -10,6 +10,8 @@ import SkillVectors
 ///    - each taxonomy ancestor `a` reached from `s` through `broader` links (broader skills and skill groups, any
 ///      depth `d`): `taxonomyWeight · taxonomyDecay^(d−1)`; a broader skill is also a member of its own context
 ///      (weight `taxonomyWeight`), so a parent sits with its children;
+///    - each skill with taxonomy relations to other skills (``Skill/related``, ESCO's skill–skill relations): one
+///      context holding the skill and its related skills, each at `taxonomyWeight`;
 ///    - each job group (ISCO-08 minor group, the first three digits of `iscoGroup`, and each job zone):
 ///      `jobGroupWeight ·` the mean of the group's job weights `X[s, j]`.
 ///    Two skills co-occur when contexts list both; the weighted co-occurrence matrix is `X·Xᵀ`.
@@ -99,6 +101,13 @@ public enum RelatednessTrainer {
                     let weight = parameters.taxonomyWeight * pow(parameters.taxonomyDecay, Double(depth - 1))
                     if weight > 0 { entries.append((skill, contextColumns[ancestor]!, weight)) }
                 }
+            }
+            for (index, skill) in catalog.skills.enumerated() {
+                let related = skill.related.compactMap { catalog.skillIndex($0.skill) }.filter { $0 != index }
+                guard !related.isEmpty else { continue }
+                for member in Set(related + [index]).sorted() { entries.append((member, column, parameters.taxonomyWeight)) }
+                column += 1
+                counts.taxonomy += 1
             }
         }
         if parameters.jobGroupWeight > 0 {
