@@ -12,8 +12,8 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Writes, in input order, one JSON line per candidate: {"candidate", "matches": [{"job", "score"}]} \
             (--format csv: candidate,rank,job,score). With --direction candidates, one line per job instead: \
-            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match` \
-            (score rounded to 6 decimals, descending, then id). Input: JSON Lines files (.jsonl, .ndjson) are \
+            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match --no-infer` \
+            (score rounded to 6 decimals, descending, then id): batch never infers related skills. Input: JSON Lines files (.jsonl, .ndjson) are \
             streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json). The output file is \
             written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
             file and line, and leaves no truncated output. --shard I/N processes the I-th of N contiguous slices \
@@ -64,6 +64,9 @@ struct BatchCommand: ParsableCommand {
         var timings = BatchTimings()
         let store = try database.open()
         let catalog = try store.loadCatalog()
+        if let model = try store.model() {
+            log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
+        }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount

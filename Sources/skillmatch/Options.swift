@@ -33,7 +33,11 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the catalogue; the per-user default is created and seeded with the demo catalogue on first use.
     func open() throws -> CatalogStore {
         let (path, isDefault) = location()
-        guard isDefault, !FileManager.default.fileExists(atPath: path) else { return try CatalogStore(path: path) }
+        guard isDefault, !FileManager.default.fileExists(atPath: path) else {
+            let store = try CatalogStore(path: path)
+            if isDefault { try DemoSeed.registerModelIfDemo(store) }
+            return store
+        }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -47,7 +51,7 @@ struct DatabaseOptions: ParsableArguments {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        log("created \(path) and seeded it with the demo catalogue")
+        log("created \(path) and seeded it with the demo catalogue and its relatedness model")
         return store
     }
 }
@@ -65,6 +69,35 @@ enum DemoSeed {
         _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
+        try registerModel(store)
+    }
+
+    /// Registers the shipped demo model with a default database seeded before models shipped, when it holds exactly
+    /// the demo catalogue and no model (counts are compared first, so other catalogues pay two COUNT queries).
+    static func registerModelIfDemo(_ store: CatalogStore) throws {
+        guard try !store.hasModels() else { return }
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let stats = try store.stats()
+        guard stats.skills == metadata.catalogue.skills, stats.jobs == metadata.catalogue.jobs,
+              stats.credentials == metadata.catalogue.credentials else { return }
+        guard metadata.fingerprint == CatalogFingerprint(try store.loadCatalog()).description else { return }
+        try registerModel(store)
+        log("registered the shipped demo relatedness model with \(store.path)")
+    }
+
+    /// Registers the shipped demo relatedness model (models/demo), trained on exactly this catalogue.
+    static func registerModel(_ store: CatalogStore) throws {
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let catalog = try store.loadCatalog()
+        guard metadata.fingerprint == CatalogFingerprint(catalog).description else {
+            log("the shipped demo model does not match the demo catalogue (run `make demo-model`); not registered")
+            return
+        }
+        _ = try ModelFile.read(binary: DemoCatalog.modelBinary, metadata: metadata, name: DemoCatalog.modelName)
+        try store.registerModel(StoredModel(
+            name: DemoCatalog.modelName, path: DemoCatalog.modelPath, fingerprint: metadata.fingerprint,
+            dimension: metadata.dimension, skills: metadata.skills, metadata: DemoCatalog.modelMetadataJSON,
+            binary: DemoCatalog.modelBinary, registeredAt: metadata.builtAt))
     }
 }
 
