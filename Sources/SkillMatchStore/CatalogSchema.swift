@@ -126,7 +126,7 @@ enum CatalogSchema {
                 t.add(column: "source", .text)
             }
         }
-        migrator.registerMigration("v4: relatedness models", migrate: relatednessModels)  // CatalogStore+Models.swift
+        migrator.registerMigration("v5: relatedness models", migrate: relatednessModels)  // CatalogStore+Models.swift
         return migrator
     }
 }

@@ -37,7 +37,7 @@ public struct StoredModel: Sendable, Hashable {
 }
 
 extension CatalogSchema {
-    /// Migration "v4: relatedness models": the models registered with the catalogue.
+    /// Migration "v5: relatedness models": the models registered with the catalogue.
     static func relatednessModels(_ db: Database) throws {
         try db.create(table: "relatednessModel") { t in
             t.primaryKey("name", .text)
