@@ -84,13 +84,7 @@ struct ImportOnet: ParsableCommand {
         defer { progress.finish() }
         let (document, report) = try OnetImporter.read(directory: directory, technology: technology) { progress.show($0, force: true) }
         let store = try database.open()
-        progress.show("checking and writing the catalogue", force: true)
-        let summary = try store.importCatalog(document, progress: { progress.show("writing records: \($0) of \($1)") }) { catalog in
-            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
-                throw InputError(file: directory, message: error.description)
-            }
-        }
-        progress.finish()
+        let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
@@ -144,13 +138,7 @@ struct ImportEsco: ParsableCommand {
         defer { progress.finish() }
         let (document, report) = try EscoImporter.read(directory: directory, weights: weights) { progress.show($0, force: true) }
         let store = try database.open()
-        progress.show("checking and writing the catalogue", force: true)
-        let summary = try store.importCatalog(document, progress: { progress.show("writing records: \($0) of \($1)") }) { catalog in
-            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
-                throw InputError(file: directory, message: error.description)
-            }
-        }
-        progress.finish()
+        let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(EscoReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
@@ -215,5 +203,22 @@ struct ImportReport: Encodable {
         if format == .json { return try Output.json(self) }
         func counts(_ c: CatalogCounts) -> String { "\(c.skills) skills, \(c.jobs) jobs, \(c.credentials) credentials" }
         Output.text("Imported \(file) into \(database).\n  added:   \(counts(summary.added))\n  updated: \(counts(summary.updated))")
+    }
+}
+
+/// The write half of `import onet` and `import esco`: one transaction, with progress on a terminal.
+enum TaxonomyImport {
+    /// Checks `document` against the catalogue and writes it; a validation problem is reported against `directory`.
+    static func write(
+        _ document: CatalogDocument, from directory: String, into store: CatalogStore, progress: inout ProgressLine
+    ) throws -> ImportSummary {
+        progress.show("checking and writing the catalogue", force: true)
+        var line = progress
+        defer { progress = line; progress.finish() }
+        return try store.importCatalog(document, progress: { line.show("writing records: \($0) of \($1)") }) { catalog in
+            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
+                throw InputError(file: directory, message: error.description)
+            }
+        }
     }
 }
