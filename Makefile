@@ -1,10 +1,11 @@
 # SkillMatch: the README's two commands.
 #   make demo   install what is missing, build, and walk through a career advisor's session
 #   make test   install what is missing, build, and run the whole test suite
+#   make demo-model   retrain models/demo, the relatedness model shipped with the demo catalogue
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: demo test build deps clean
+.PHONY: demo demo-model test build deps clean
 
 deps:
 	@missing=""; \
@@ -22,6 +23,12 @@ build: deps
 
 demo: build
 	@scripts/advisor-demo.sh "$$($(SWIFT) build --show-bin-path)/skillmatch"
+
+# Retrains the shipped demo relatedness model (models/demo) on datasets/demo; rebuild afterwards to embed it.
+demo-model: build
+	@bin="$$($(SWIFT) build --show-bin-path)/skillmatch"; tmp="$$(mktemp -d)"; \
+	"$$bin" import demo --db "$$tmp/demo.sqlite" >/dev/null && \
+	"$$bin" train --db "$$tmp/demo.sqlite" --dim 32 --seed 1 --out models/demo; status=$$?; rm -rf "$$tmp"; exit $$status
 
 test: deps
 	$(SWIFT) test

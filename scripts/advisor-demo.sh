@@ -19,6 +19,11 @@ step "What the catalogue holds" stats
 step "Dana's skills: stated, or shown by a credential she holds" show candidate dana-it-legacy
 step "Her best-fitting jobs" match --candidate dana-it-legacy --top 5
 step "Why the best one scores what it does, requirement by requirement" fit --candidate dana-it-legacy --job 15-1232.00
+echo
+echo "Lines marked \"inferred from\" use the relatedness model shipped in models/demo: a skill Dana lacks earns"
+echo "partial credit (at most half) from a closely related one she has. --no-infer scores without it."
+step "Jobs near hers, for a career change: what carries over and what is missing" similar --job 15-1232.00 --top 5
+step "Skills the model relates to troubleshooting, learnt from the catalogue itself" similar --skill troubleshooting --top 5
 step "The smallest set of credentials that closes her gap, in the order to earn them" gap --candidate dana-it-legacy --job 15-1232.00
 step "Or just enough to reach a fit of 0.9, within \$1,000" gap --candidate dana-it-legacy --job 15-1232.00 --target 0.9 --max-cost 1000
 step "Which single credential next, across all 39 jobs?" next --candidate dana-it-legacy --top 5

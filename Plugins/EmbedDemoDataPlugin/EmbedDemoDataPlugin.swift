@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the shipped demo catalogue (`datasets/demo/catalog.json` and `candidates.jsonl`) into the
+/// Embeds the shipped demo catalogue (`datasets/demo/catalog.json` and `candidates.jsonl`) and its relatedness model
+/// (`models/demo.skmodel` and `models/demo.json`) into the
 /// `SkillMatchDemo` target as Swift string literals, so the `skillmatch` binary can seed a new default
 /// database without locating resource files at run time.
 @main
@@ -10,13 +11,16 @@ struct EmbedDemoDataPlugin: BuildToolPlugin {
         let demo = context.package.directoryURL.appending(path: "datasets").appending(path: "demo")
         let catalog = demo.appending(path: "catalog.json")
         let candidates = demo.appending(path: "candidates.jsonl")
+        let models = context.package.directoryURL.appending(path: "models")
+        let modelBinary = models.appending(path: "demo.skmodel")
+        let modelMetadata = models.appending(path: "demo.json")
         let output = context.pluginWorkDirectoryURL.appending(path: "DemoData.swift")
         return [
             .buildCommand(
                 displayName: "Embedding the demo catalogue from datasets/demo",
                 executable: try context.tool(named: "EmbedDemoData").url,
-                arguments: [catalog.path(), candidates.path(), output.path()],
-                inputFiles: [catalog, candidates],
+                arguments: [catalog.path(), candidates.path(), modelBinary.path(), modelMetadata.path(), output.path()],
+                inputFiles: [catalog, candidates, modelBinary, modelMetadata],
                 outputFiles: [output]
             )
         ]

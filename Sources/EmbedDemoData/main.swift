@@ -1,10 +1,10 @@
 // Build-time tool: writes a Swift file holding the demo catalogue and candidates as raw string literals.
-// Usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl OUTPUT.swift
+// Usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 else {
-    FileHandle.standardError.write(Data("usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl OUTPUT.swift\n".utf8))
+guard arguments.count == 6 else {
+    FileHandle.standardError.write(Data("usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift\n".utf8))
     exit(2)
 }
 
@@ -19,6 +19,14 @@ func literal(_ path: String) -> String {
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
+func base64(_ path: String) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("EmbedDemoData: cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    return data.base64EncodedString()
+}
+
 let source = """
 // Generated at build time by EmbedDemoData from datasets/demo. Do not edit.
 
@@ -28,10 +36,16 @@ public let demoCatalogJSON: String = \(literal(arguments[1]))
 /// The demo candidates JSONL (`datasets/demo/candidates.jsonl`), embedded at build time.
 public let demoCandidatesJSONL: String = \(literal(arguments[2]))
 
+/// The demo relatedness model's binary (`models/demo.skmodel`), base64, embedded at build time.
+public let demoModelBase64: String = "\(base64(arguments[3]))"
+
+/// The demo relatedness model's metadata (`models/demo.json`), embedded at build time.
+public let demoModelJSON: String = \(literal(arguments[4]))
+
 """
 do {
-    try source.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    try source.write(toFile: arguments[5], atomically: true, encoding: .utf8)
 } catch {
-    FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[3]): \(error)\n".utf8))
+    FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[5]): \(error)\n".utf8))
     exit(1)
 }

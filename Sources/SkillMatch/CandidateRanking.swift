@@ -14,7 +14,7 @@ extension MatchEngine {
     /// The `k` best-fitting candidates for a job: score rounded to 6 decimals descending, then candidate id ascending.
     ///
     /// The pool is scored in blocks through the same kernel as ``match(_:top:minimumScore:)``, so each score equals
-    /// that candidate's `fit` for the job.
+    /// that candidate's `fit` for the job (with the same inference, when the engine has it).
     /// - Throws: ``MatchError/unknownJob(_:)``, or ``CatalogValidationError`` for an invalid candidate.
     public func rankCandidates(
         _ candidates: [Candidate], for jobID: String, top k: Int, minimumScore: Double = 0
@@ -27,8 +27,14 @@ extension MatchEngine {
         let blockSize = 256
         for start in stride(from: 0, to: ordered.count, by: blockSize) {
             let block = ordered[start ..< min(start + blockSize, ordered.count)]
-            let matrix = scores(profiles: block.map(catalog.effectiveLevels))
-            for row in 0..<block.count { pool.append(matrix[row, job]) }
+            let levels = block.map(catalog.effectiveLevels)
+            let matrix = scores(profiles: levels)
+            for row in 0..<block.count {
+                var score = matrix[row, job]
+                let held = catalog.heldVector(levels[row])
+                if let sources = inferenceSources(held) { score += inferredBonus(job: job, held: held, sources: sources) }
+                pool.append(score)
+            }
         }
         return TopK.select(pool, k: k) { $0.score >= minimumScore }.map {
             CandidateScore(candidate: ordered[$0.index].id, name: ordered[$0.index].name, score: $0.score)

@@ -3,7 +3,7 @@
 // files written by newer tools still read. Encoding omits absent optionals and empty lists.
 
 extension Skill: Codable {
-    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description, hiddenLabels, broader, reuseLevel }
+    private enum CodingKeys: String, CodingKey { case id, label, altLabels, type, description, hiddenLabels, broader, reuseLevel, hotTechnology, source, collections, related }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -15,7 +15,11 @@ extension Skill: Codable {
             description: try c.decodeIfPresent(String.self, forKey: .description),
             hiddenLabels: try c.decodeIfPresent([String].self, forKey: .hiddenLabels) ?? [],
             broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [],
-            reuseLevel: try c.decodeIfPresent(String.self, forKey: .reuseLevel))
+            reuseLevel: try c.decodeIfPresent(String.self, forKey: .reuseLevel),
+            hotTechnology: try c.decodeIfPresent(Bool.self, forKey: .hotTechnology) ?? false,
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            collections: try c.decodeIfPresent([String].self, forKey: .collections) ?? [],
+            related: try c.decodeIfPresent([SkillRelation].self, forKey: .related) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -28,11 +32,15 @@ extension Skill: Codable {
         if !hiddenLabels.isEmpty { try c.encode(hiddenLabels, forKey: .hiddenLabels) }
         if !broader.isEmpty { try c.encode(broader, forKey: .broader) }
         try c.encodeIfPresent(reuseLevel, forKey: .reuseLevel)
+        if hotTechnology { try c.encode(hotTechnology, forKey: .hotTechnology) }
+        try c.encodeIfPresent(source, forKey: .source)
+        if !collections.isEmpty { try c.encode(collections, forKey: .collections) }
+        if !related.isEmpty { try c.encode(related, forKey: .related) }
     }
 }
 
 extension SkillGroup: Codable {
-    private enum CodingKeys: String, CodingKey { case id, label, code, description, broader }
+    private enum CodingKeys: String, CodingKey { case id, label, code, description, broader, source }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,7 +49,8 @@ extension SkillGroup: Codable {
             label: try c.decode(String.self, forKey: .label),
             code: try c.decodeIfPresent(String.self, forKey: .code),
             description: try c.decodeIfPresent(String.self, forKey: .description),
-            broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [])
+            broader: try c.decodeIfPresent([String].self, forKey: .broader) ?? [],
+            source: try c.decodeIfPresent(String.self, forKey: .source))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -51,18 +60,21 @@ extension SkillGroup: Codable {
         try c.encodeIfPresent(code, forKey: .code)
         try c.encodeIfPresent(description, forKey: .description)
         if !broader.isEmpty { try c.encode(broader, forKey: .broader) }
+        try c.encodeIfPresent(source, forKey: .source)
     }
 }
 
 extension Requirement: Codable {
-    private enum CodingKeys: String, CodingKey { case skill, importance, level }
+    private enum CodingKeys: String, CodingKey { case skill, importance, level, originalLevel, inDemand }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             skill: try c.decode(String.self, forKey: .skill),
             importance: try c.decode(Double.self, forKey: .importance),
-            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1,
+            originalLevel: try c.decodeIfPresent(Double.self, forKey: .originalLevel),
+            inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,11 +82,13 @@ extension Requirement: Codable {
         try c.encode(skill, forKey: .skill)
         try c.encode(importance, forKey: .importance)
         try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(originalLevel, forKey: .originalLevel)
+        if inDemand { try c.encode(inDemand, forKey: .inDemand) }
     }
 }
 
 extension Job: Codable {
-    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup }
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source, hiddenTitles }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -86,7 +100,10 @@ extension Job: Codable {
             requirements: try c.decode([Requirement].self, forKey: .requirements),
             alternateTitles: try c.decodeIfPresent([String].self, forKey: .alternateTitles) ?? [],
             jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone),
-            iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup))
+            iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup),
+            preparation: try c.decodeIfPresent(JobPreparation.self, forKey: .preparation),
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            hiddenTitles: try c.decodeIfPresent([String].self, forKey: .hiddenTitles) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,6 +116,9 @@ extension Job: Codable {
         if !alternateTitles.isEmpty { try c.encode(alternateTitles, forKey: .alternateTitles) }
         try c.encodeIfPresent(jobZone, forKey: .jobZone)
         try c.encodeIfPresent(iscoGroup, forKey: .iscoGroup)
+        try c.encodeIfPresent(preparation, forKey: .preparation)
+        try c.encodeIfPresent(source, forKey: .source)
+        if !hiddenTitles.isEmpty { try c.encode(hiddenTitles, forKey: .hiddenTitles) }
     }
 }
 
@@ -122,7 +142,7 @@ extension Grant: Codable {
 extension Credential: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, issuer, type, cost, hours, grants, prerequisites, url, inDemand, accreditations
-        case industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods
+        case industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source
     }
 
     public init(from decoder: any Decoder) throws {
@@ -144,7 +164,8 @@ extension Credential: Codable {
             educationRequired: try c.decodeIfPresent(Bool.self, forKey: .educationRequired),
             experienceRequired: try c.decodeIfPresent(Bool.self, forKey: .experienceRequired),
             renewalYears: try c.decodeIfPresent(Double.self, forKey: .renewalYears),
-            renewalMethods: try c.decodeIfPresent([String].self, forKey: .renewalMethods) ?? [])
+            renewalMethods: try c.decodeIfPresent([String].self, forKey: .renewalMethods) ?? [],
+            source: try c.decodeIfPresent(String.self, forKey: .source))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -166,6 +187,7 @@ extension Credential: Codable {
         try c.encodeIfPresent(experienceRequired, forKey: .experienceRequired)
         try c.encodeIfPresent(renewalYears, forKey: .renewalYears)
         if !renewalMethods.isEmpty { try c.encode(renewalMethods, forKey: .renewalMethods) }
+        try c.encodeIfPresent(source, forKey: .source)
     }
 }
 

@@ -64,13 +64,17 @@ public struct Credential: Sendable, Hashable, Identifiable {
     public var renewalMethods: [String]
 
     /// Creates a credential.
+    /// The standard or importer the credential came from (`openbadges`, `ctdl`, `csv`, ...); `nil` for catalogue JSON.
+    public var source: String?
+
     public init(
         id: String, name: String, issuer: String? = nil, type: CredentialType? = nil,
         cost: Double? = nil, hours: Double? = nil, grants: [Grant], prerequisites: [String] = [],
         url: String? = nil, inDemand: Bool = false, accreditations: [String] = [],
         industryEndorsed: Bool? = nil, examRequired: Bool? = nil, educationRequired: Bool? = nil,
-        experienceRequired: Bool? = nil, renewalYears: Double? = nil, renewalMethods: [String] = []
+        experienceRequired: Bool? = nil, renewalYears: Double? = nil, renewalMethods: [String] = [], source: String? = nil
     ) {
+        self.source = source
         self.id = id
         self.name = name
         self.issuer = issuer

@@ -16,6 +16,23 @@ public struct SkillCredit: Sendable, Hashable {
     public var source: LevelSource
     /// The score the job would gain if this requirement were fully met: `w_s · (1 − credit) / Σ w`.
     public var gain: Double
+    /// When a related skill the candidate holds gives more credit than `have` does: where that credit comes from
+    /// (``SkillInference``); `credit` is then the inferred credit.
+    public var inferred: InferredCredit? = nil
+}
+
+/// Credit for a requirement inferred from a related skill the candidate holds.
+public struct InferredCredit: Sendable, Hashable {
+    /// The held skill's id.
+    public var from: String
+    /// Its label.
+    public var label: String
+    /// Its cosine similarity to the required skill.
+    public var similarity: Double
+    /// The candidate's level in it.
+    public var level: Double
+    /// The inferred credit, `cap · similarity · min(level, r) / r`.
+    public var credit: Double
 }
 
 /// A candidate's fit for one job, explained requirement by requirement.

@@ -6,12 +6,19 @@ public struct Requirement: Sendable, Hashable {
     public var importance: Double
     /// The required level, in (0, 1].
     public var level: Double
+    /// The level on the source taxonomy's own scale, when it has one (O*NET: Level, LV, 0–7), kept as imported.
+    public var originalLevel: Double?
+    /// Whether the source flags the skill as in demand for this job (O*NET Technology Skills: "In Demand", frequently
+    /// included in employer job postings for the occupation).
+    public var inDemand: Bool
 
     /// Creates a requirement; the level defaults to 1.
-    public init(skill: String, importance: Double, level: Double = 1) {
+    public init(skill: String, importance: Double, level: Double = 1, originalLevel: Double? = nil, inDemand: Bool = false) {
         self.skill = skill
         self.importance = importance
         self.level = level
+        self.originalLevel = originalLevel
+        self.inDemand = inDemand
     }
 }
 
@@ -33,12 +40,22 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var jobZone: Int?
     /// The ISCO-08 unit group the occupation belongs to (four digits, `2512`), as ESCO classifies it.
     public var iscoGroup: String?
+    /// Titles to find the job by but never show (ESCO hidden labels: old, informal or gendered terms).
+    public var hiddenTitles: [String]
+    /// The education, related experience and training the job asks for (O*NET Education, Training and Experience).
+    public var preparation: JobPreparation?
+    /// The taxonomy or importer the job came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
+    public var source: String?
 
     /// Creates a job.
     public init(
         id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
-        alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil
+        alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil, preparation: JobPreparation? = nil,
+        source: String? = nil, hiddenTitles: [String] = []
     ) {
+        self.hiddenTitles = hiddenTitles
+        self.preparation = preparation
+        self.source = source
         self.id = id
         self.title = title
         self.description = description

@@ -4,12 +4,12 @@ public struct JobHit: Sendable, Hashable {
     public var job: Job
     /// How well it matches the keywords: higher is better.
     public var relevance: Double
-    /// Where the keywords matched: some of `title`, `alternateTitles`, `id`, `description`.
+    /// Where the keywords matched: some of `title`, `alternateTitles`, `hiddenTitles`, `id`, `description`.
     public var matchedIn: [String]
 }
 
-/// Finds jobs by the titles people use: keywords over the title (weight 8), alternate and reported titles (4), the id
-/// (4) and the description (1), every keyword required, ordered by relevance then id.
+/// Finds jobs by the titles people use: keywords over the title (weight 8), alternate and reported titles (4), hidden
+/// titles (4: found by, never shown), the id (4) and the description (1), every keyword required, ordered by relevance then id.
 public struct JobSearch: Sendable {
     /// The catalogue searched.
     public let catalog: Catalog
@@ -22,6 +22,7 @@ public struct JobSearch: Sendable {
             [
                 ("title", 8, KeywordIndex.words(job.title)),
                 ("alternateTitles", 4, KeywordIndex.words(job.alternateTitles.joined(separator: " "))),
+                ("hiddenTitles", 4, KeywordIndex.words(job.hiddenTitles.joined(separator: " "))),
                 ("id", 4, KeywordIndex.words(job.id)),
                 ("description", 1, KeywordIndex.words(job.description ?? "")),
             ]

@@ -10,15 +10,33 @@ import SkillVectors
 /// every job once (``ThresholdEncoding``) so that the scores of a candidate against all jobs are one BLAS
 /// matrix–vector product, or a sparse product for sparse catalogues.
 public struct MatchEngine: Sendable {
+    /// This engine without inference: the plain fit score, as gap closure uses.
+    public var withoutInference: MatchEngine {
+        inference == nil ? self : MatchEngine(catalog: catalog, kernel: kernel)
+    }
+
+    private init(catalog: Catalog, kernel: FitKernel<Double>) {
+        self.catalog = catalog
+        self.kernel = kernel
+        self.inference = nil
+    }
+
     /// The catalogue scored against.
     public let catalog: Catalog
+    /// Inferred credit from related skills (``SkillInference``), or `nil` for the plain fit score.
+    public let inference: SkillInference?
     private let kernel: FitKernel<Double>
 
     /// Encodes the catalogue's jobs.
-    /// - Parameter storage: the job matrix's storage; by default chosen by density.
+    /// - Parameters:
+    ///   - storage: the job matrix's storage; by default chosen by density.
+    ///   - inference: inferred credit from related skills; `nil` (the default) scores without it. Its model must
+    ///     have been trained on this catalogue.
     /// - Complexity: O(jobs × features).
-    public init(catalog: Catalog, storage: FitKernel<Double>.Storage = .automatic) {
+    public init(catalog: Catalog, storage: FitKernel<Double>.Storage = .automatic, inference: SkillInference? = nil) {
+        precondition(inference.map { $0.model.skillIDs.count == catalog.skills.count } ?? true, "model trained on another catalogue")
         self.catalog = catalog
+        self.inference = inference
         var required: [(skill: Int, level: Double)] = []
         let jobs = catalog.jobs.map { job in
             job.requirements.compactMap { requirement -> (skill: Int, weight: Double, level: Double)? in
@@ -38,11 +56,49 @@ public struct MatchEngine: Sendable {
     /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.
     public func scores(_ candidate: Candidate) throws(CatalogValidationError) -> [Double] {
         try catalog.validate(candidate)
-        return kernel.scores(held: catalog.heldVector(catalog.effectiveLevels(of: candidate)))
+        let held = catalog.heldVector(catalog.effectiveLevels(of: candidate))
+        var scores = kernel.scores(held: held)
+        if let sources = inferenceSources(held) {
+            for job in scores.indices { scores[job] += inferredBonus(job: job, held: held, sources: sources) }
+        }
+        return scores
+    }
+
+    /// The held skills related to each skill, when inference is on and finds any.
+    func inferenceSources(_ held: [(skill: Int, level: Double)]) -> [Int: [SkillInference.Source]]? {
+        guard let inference else { return nil }
+        let sources = inference.sources(held: held)
+        return sources.isEmpty ? nil : sources
+    }
+
+    /// What inference adds to a job's score: `Σ w · max(0, inferred − direct) / Σ w` over its requirements.
+    func inferredBonus(job index: Int, held: [(skill: Int, level: Double)], sources: [Int: [SkillInference.Source]]) -> Double {
+        guard let inference else { return 0 }
+        let job = catalog.jobs[index]
+        var sum = 0.0
+        for requirement in job.requirements {
+            guard let skill = catalog.skillIndex(requirement.skill), let related = sources[skill],
+                  let inferred = inference.credit(required: requirement.level, from: related) else { continue }
+            let have = Self.level(of: skill, in: held)
+            let direct = min(have, requirement.level) / requirement.level
+            if inferred.credit > direct { sum += requirement.importance * (inferred.credit - direct) }
+        }
+        return sum / job.totalImportance
+    }
+
+    /// The level of a skill in a held vector sorted by skill index (0 when absent).
+    static func level(of skill: Int, in held: [(skill: Int, level: Double)]) -> Double {
+        var (low, high) = (0, held.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if held[middle].skill < skill { low = middle + 1 } else { high = middle }
+        }
+        return low < held.count && held[low].skill == skill ? held[low].level : 0
     }
 
     /// The fit of several level profiles against every job: row `i` holds profile `i`'s scores, in
     /// ``Catalog/jobs`` order. One BLAS `gemm` (or a sparse product) for the whole block.
+    /// Inference is never applied here (gap closure and `next` score profiles, and they ignore inference).
     public func scores(profiles: [[String: EffectiveLevel]]) -> DenseMatrix<Double> {
         kernel.scores(block: profiles.map(catalog.heldVector))
     }
@@ -66,16 +122,25 @@ public struct MatchEngine: Sendable {
         let score = try scores(candidate)[index]
         let job = catalog.jobs[index]
         let levels = catalog.effectiveLevels(of: candidate)
+        let sources = inferenceSources(catalog.heldVector(levels))
         let total = job.totalImportance
         let lines = job.requirements.map { requirement in
             let held = levels[requirement.skill] ?? EffectiveLevel(level: 0, source: .none)
-            let credit = min(held.level, requirement.level) / requirement.level
+            var credit = min(held.level, requirement.level) / requirement.level
+            var inferred: InferredCredit? = nil
+            if let inference, let skill = catalog.skillIndex(requirement.skill), let related = sources?[skill],
+               let best = inference.credit(required: requirement.level, from: related), best.credit > credit {
+                credit = best.credit
+                let from = catalog.skills[best.source.skill]
+                inferred = InferredCredit(from: from.id, label: from.label, similarity: best.source.similarity,
+                                          level: best.source.level, credit: best.credit)
+            }
             return SkillCredit(
                 skill: requirement.skill,
                 label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
                 importance: requirement.importance, required: requirement.level,
                 have: held.level, credit: credit, source: held.source,
-                gain: requirement.importance * (1 - credit) / total)
+                gain: requirement.importance * (1 - credit) / total, inferred: inferred)
         }
         let ordered = lines.sorted {
             $0.importance != $1.importance ? $0.importance > $1.importance : $0.skill < $1.skill

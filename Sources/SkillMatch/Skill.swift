@@ -32,10 +32,26 @@ public struct Skill: Sendable, Hashable, Identifiable {
     public var reuseLevel: String?
 
     /// Creates a skill.
+    /// The thematic collections the taxonomy puts the skill in (ESCO: `digital`, `digcomp`, `green`, `language`,
+    /// `research`, `transversal`), sorted.
+    public var collections: [String]
+    /// Skills the taxonomy relates to this one (ESCO skill–skill relations: an essential or optional companion skill).
+    /// Taxonomy metadata: the related skills are in the catalogue, but nothing else is checked.
+    public var related: [SkillRelation]
+    /// Whether O*NET flags the technology a Hot Technology (frequently asked for in job postings across occupations).
+    public var hotTechnology: Bool
+    /// The taxonomy or importer the skill came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
+    public var source: String?
+
     public init(
         id: String, label: String, altLabels: [String] = [], type: SkillType? = nil, description: String? = nil,
-        hiddenLabels: [String] = [], broader: [String] = [], reuseLevel: String? = nil
+        hiddenLabels: [String] = [], broader: [String] = [], reuseLevel: String? = nil, hotTechnology: Bool = false,
+        source: String? = nil, collections: [String] = [], related: [SkillRelation] = []
     ) {
+        self.collections = collections
+        self.related = related
+        self.hotTechnology = hotTechnology
+        self.source = source
         self.id = id
         self.label = label
         self.altLabels = altLabels
@@ -44,5 +60,19 @@ public struct Skill: Sendable, Hashable, Identifiable {
         self.hiddenLabels = hiddenLabels
         self.broader = broader
         self.reuseLevel = reuseLevel
+    }
+}
+
+/// A taxonomy's link from one skill to another (ESCO `skillSkillRelations`).
+public struct SkillRelation: Sendable, Hashable, Codable {
+    /// The related skill's id.
+    public var skill: String
+    /// How it relates, as the taxonomy says: ESCO `essential` or `optional`.
+    public var relation: String
+
+    /// Creates a relation.
+    public init(skill: String, relation: String) {
+        self.skill = skill
+        self.relation = relation
     }
 }

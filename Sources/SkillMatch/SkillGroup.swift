@@ -13,9 +13,14 @@ public struct SkillGroup: Sendable, Hashable, Identifiable {
     public var description: String?
     /// The ids of the broader groups it belongs under.
     public var broader: [String]
+    /// The taxonomy or importer the group came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
+    public var source: String?
 
     /// Creates a skill group.
-    public init(id: String, label: String, code: String? = nil, description: String? = nil, broader: [String] = []) {
+    public init(
+        id: String, label: String, code: String? = nil, description: String? = nil, broader: [String] = [], source: String? = nil
+    ) {
+        self.source = source
         self.id = id
         self.label = label
         self.code = code

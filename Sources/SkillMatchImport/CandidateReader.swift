@@ -4,15 +4,27 @@ import SkillMatch
 /// per line; blank lines are skipped). Files ending in `.jsonl` or `.ndjson` are read as JSON Lines; `.txt`, `.md`
 /// and `.markdown` files are one resume each (``TextResumeReader``). Records may carry resume `text`, kept in
 /// ``LocatedCandidate/text`` until ``TextResumeReader/resolve(_:catalog:level:)`` turns it into skills.
+/// A JSON file may also be a JSON Resume or Open Badges 3.0 credentials the person holds (``PersonDocumentReader``),
+/// told apart by content and matched to `catalog`.
 public enum CandidateReader {
     /// Reads candidates from a file.
+    /// - Parameter catalog: the catalogue that JSON Resumes and Open Badges credentials are matched to.
     /// - Throws: ``InputError`` naming the file, line, record and field.
-    public static func read(path: String) throws(InputError) -> [LocatedCandidate] {
+    public static func read(path: String, catalog: Catalog? = nil) throws(InputError) -> [LocatedCandidate] {
         if TextResumeReader.isTextResume(path) { return [try TextResumeReader.read(path: path)] }
         let bytes = try JSONInput.read(path)
         let lower = path.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-            ? try parseLines(bytes, file: path) : try parseJSON(bytes, file: path)
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseLines(bytes, file: path) }
+        if let held = try PersonDocumentReader.read(bytes, file: path, catalog: catalog) { return held }
+        return try parseJSON(bytes, file: path)
+    }
+
+    /// Whether a file is a JSON Resume or Open Badges credentials, which ``read(path:catalog:)`` needs the
+    /// catalogue to read (so callers load it only then).
+    public static func needsCatalog(path: String) throws(InputError) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || TextResumeReader.isTextResume(path) { return false }
+        return try PersonDocumentReader.detect(JSONInput.read(path), file: path) != nil
     }
 
     /// Parses a JSON document holding one candidate object or a list of candidate objects.
@@ -92,4 +104,6 @@ public struct LocatedCandidate: Sendable, Hashable {
     public var line: Int?
     /// Resume text whose skills are still to be added (see ``TextResumeReader``), when the record has some.
     public var text: String? = nil
+    /// What a JSON Resume or an Open Badges credential named that matched nothing in the catalogue.
+    public var unresolved: [UnresolvedItem] = []
 }

@@ -52,6 +52,17 @@ public struct EscoImportReport: Sendable, Hashable, Codable {
     public var notReleased = 0
     /// Relations and broader links left out because one end was left out for its status.
     public var linksToNotReleased = 0
+    /// Hidden titles kept on imported jobs (occupations' hidden labels: found by search, never shown).
+    public var hiddenTitles = 0
+    /// Skills placed in each thematic collection (`digital`, `digcomp`, `green`, `language`, `research`,
+    /// `transversal`), from the collection files present.
+    public var collections: [String: Int] = [:]
+    /// Collection rows left out because the skill is not in the files.
+    public var danglingCollectionEntries = 0
+    /// Skill–skill relations kept (from `skillSkillRelations`).
+    public var skillRelations = 0
+    /// Skill–skill relations left out because one end is not in the files.
+    public var danglingSkillRelations = 0
     /// The weights used.
     public var weights = EscoWeights.standard
 

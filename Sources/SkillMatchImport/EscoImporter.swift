@@ -16,8 +16,14 @@ import SkillMatch
 ///   ``SkillGroup/broader``. Skill groups become ``SkillGroup``s (never skills: no job requires a group, no
 ///   credential grants one). Links with an end not in the files are left out and counted as dangling.
 /// - Occupations keep their URI as id, the preferred label as title, alternative labels as alternate titles (so
-///   `jobs search` finds them), the description (else the definition) and the ISCO-08 unit group. Hidden labels
-///   of occupations are not read.
+///   `jobs search` finds them), hidden labels as ``Job/hiddenTitles`` (found by search, never shown), the
+///   description (else the definition) and the ISCO-08 unit group.
+/// - Optional extras: the thematic collections (`digitalSkillsCollection_en.csv` → `digital`,
+///   `digCompSkillsCollection_en.csv` → `digcomp`, `greenSkillsCollection_en.csv` → `green`,
+///   `languageSkillsCollection_en.csv` → `language`, `researchSkillsCollection_en.csv` → `research`,
+///   `transversalSkillsCollection_en.csv` → `transversal`) become ``Skill/collections``; `skillSkillRelations.csv`
+///   (or `_en`) becomes ``Skill/related`` (`essential` or `optional`). Entries naming a skill not in the files are
+///   counted as dangling. Not read: the occupation hierarchy, ISCO group labels, concept schemes.
 /// - Relations become requirements at level 1 with the importance ``EscoWeights`` gives their kind (essential 1,
 ///   optional 0.5 by default). A pair listed twice keeps the higher weight (essential when they are equal). Relations whose occupation or skill URI
 ///   is not in the files are counted as dangling, not fatal. Occupations left with no requirement are not imported.
@@ -47,6 +53,8 @@ public enum EscoImporter {
         try reader.readBroaderRelations()
         try reader.readOccupations()
         try reader.readRelations()
+        try reader.readCollections()
+        try reader.readSkillRelations()
         return reader.finish()
     }
 
@@ -154,7 +162,7 @@ public enum EscoImporter {
                 skillIndex[id] = skills.count
                 skills.append(Skill(
                     id: id, label: name, altLabels: altLabels, type: kind,
-                    description: concepts.description(row), hiddenLabels: hiddenLabels, reuseLevel: reuse.flatMap { file.value(row, $0) }))
+                    description: concepts.description(row), hiddenLabels: hiddenLabels, reuseLevel: reuse.flatMap { file.value(row, $0) }, source: "esco"))
                 switch kind {
                 case .knowledge: report.knowledge += 1
                 case nil: report.untyped += 1
@@ -175,7 +183,7 @@ public enum EscoImporter {
                 guard released(file, row, concepts.status, uri: id) else { continue }
                 if skillIndex[id] != nil { throw file.error(row, concepts.uri, "\"\(id)\" is already a skill in skills_en.csv") }
                 groupIndex[id] = groups.count
-                groups.append(SkillGroup(id: id, label: name, code: code.flatMap { file.value(row, $0) }, description: concepts.description(row)))
+                groups.append(SkillGroup(id: id, label: name, code: code.flatMap { file.value(row, $0) }, description: concepts.description(row), source: "esco"))
             }
             report.skillGroups = groups.count
         }
@@ -203,6 +211,7 @@ public enum EscoImporter {
             guard let file = try open(["occupations_en.csv"], required: true) else { return }
             var concepts = try Concepts(file)
             let alt = file.optionalColumn("altLabels"), isco = file.optionalColumn("iscoGroup")
+            let hidden = file.optionalColumn("hiddenLabels")
             report.occupationsRead = file.count
             for row in 0 ..< file.count {
                 let (id, title) = try concepts.concept(row)
@@ -212,10 +221,11 @@ public enum EscoImporter {
                 }
                 guard released(file, row, concepts.status, uri: id) else { continue }
                 occupationIndex[id] = occupations.count
+                let alternates = alt.map { EscoImporter.labels(file.string(row, $0), excluding: [title]) } ?? []
                 occupations.append(Job(
                     id: id, title: title, description: concepts.description(row),
-                    requirements: [], alternateTitles: alt.map { EscoImporter.labels(file.string(row, $0), excluding: [title]) } ?? [],
-                    iscoGroup: group))
+                    requirements: [], alternateTitles: alternates, iscoGroup: group, source: "esco",
+                    hiddenTitles: hidden.map { EscoImporter.labels(file.string(row, $0), excluding: [title] + alternates) } ?? []))
             }
         }
 
@@ -260,6 +270,54 @@ public enum EscoImporter {
             }
         }
 
+        mutating func readCollections() throws(InputError) {
+            let collections = [
+                ("digcomp", "digCompSkillsCollection_en.csv"), ("digital", "digitalSkillsCollection_en.csv"),
+                ("green", "greenSkillsCollection_en.csv"), ("language", "languageSkillsCollection_en.csv"),
+                ("research", "researchSkillsCollection_en.csv"), ("transversal", "transversalSkillsCollection_en.csv"),
+            ]
+            for (name, fileName) in collections {
+                guard let file = try open([fileName], required: false) else { continue }
+                let uri = try file.column("conceptUri")
+                var placed = 0
+                for row in 0 ..< file.count {
+                    let id = try Reader.required(file, row, uri)
+                    guard let index = skillIndex[id] else {
+                        if unreleased.contains(id) { report.linksToNotReleased += 1 } else { report.danglingCollectionEntries += 1 }
+                        continue
+                    }
+                    if !skills[index].collections.contains(name) {
+                        skills[index].collections.append(name)
+                        placed += 1
+                    }
+                }
+                report.collections[name] = placed
+            }
+        }
+
+        mutating func readSkillRelations() throws(InputError) {
+            guard let file = try open(["skillSkillRelations_en.csv", "skillSkillRelations.csv"], required: false) else { return }
+            let original = try file.column("originalSkillUri"), related = try file.column("relatedSkillUri")
+            let relation = try file.column("relationType")
+            for row in 0 ..< file.count {
+                let from = try Reader.required(file, row, original), to = try Reader.required(file, row, related)
+                let kind = try Reader.required(file, row, relation).lowercased()
+                guard kind == "essential" || kind == "optional" else {
+                    throw file.error(row, relation, "column \"relationType\": \"\(kind)\" is not essential or optional")
+                }
+                guard let index = skillIndex[from], skillIndex[to] != nil, from != to else {
+                    if unreleased.contains(from) || unreleased.contains(to) { report.linksToNotReleased += 1 } else { report.danglingSkillRelations += 1 }
+                    continue
+                }
+                if let existing = skills[index].related.firstIndex(where: { $0.skill == to }) {
+                    if kind == "essential" { skills[index].related[existing].relation = kind }
+                    continue
+                }
+                skills[index].related.append(SkillRelation(skill: to, relation: kind))
+                report.skillRelations += 1
+            }
+        }
+
         func finish() -> (document: CatalogDocument, report: EscoImportReport) {
             var report = report
             var jobs: [Job] = []
@@ -271,12 +329,19 @@ public enum EscoImporter {
                 report.essential += essential
                 report.optional += job.requirements.count - essential
                 report.alternateTitles += job.alternateTitles.count
+                report.hiddenTitles += job.hiddenTitles.count
                 jobs.append(job)
             }
             report.jobs = jobs.count
             report.danglingURIs = dangling.count
             report.danglingExamples = Array(dangling.sorted().prefix(5))
-            return (CatalogDocument(skills: skills, jobs: jobs, credentials: [], skillGroups: groups), report)
+            let sortedSkills = skills.map { skill -> Skill in
+                var skill = skill
+                skill.collections.sort()
+                skill.related.sort { $0.skill < $1.skill }
+                return skill
+            }
+            return (CatalogDocument(skills: sortedSkills, jobs: jobs, credentials: [], skillGroups: groups), report)
         }
     }
 

@@ -27,6 +27,21 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
     public var jobZones = 0
     /// Alternate and reported titles attached to imported jobs.
     public var alternateTitles = 0
+    /// Technologies (from `Technology Skills`) imported as skills.
+    public var technologies = 0
+    /// Of those, the ones O*NET flags Hot Technology.
+    public var hotTechnologies = 0
+    /// Technology commodity classes imported as skill groups.
+    public var commodityClasses = 0
+    /// Technology requirements imported (included in `requirements`).
+    public var technologyRequirements = 0
+    /// Of those, the ones O*NET flags In Demand for the occupation.
+    public var inDemandTechnologyRequirements = 0
+    /// Technology uses left out because the occupation has no usable Skills or Knowledge rating (no job to attach
+    /// them to) or is not in `Occupation Data`.
+    public var technologyUsesWithoutJob = 0
+    /// Imported jobs with education, training and experience facts.
+    public var preparations = 0
 }
 
 /// Reads the O*NET database (release text files, or the Excel layout converted to tab-separated text) into a
@@ -42,13 +57,27 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
 /// - Job Zones (1–5) become the jobs' `jobZone`; Alternate Titles and Sample of Reported Titles become their
 ///   `alternateTitles` (deduplicated, case ignored), so jobs can be found by the titles people use. These files
 ///   are optional.
+/// - Each requirement keeps the LV value as `originalLevel`.
+/// - Technology Skills become skills typed `technology` with stable ids, Hot Technology flags and their commodity
+///   classes as skill groups; each occupation's technologies become requirements sharing a fixed part of its
+///   importance, flagged In Demand where O*NET says so (see ``OnetTechnologyOptions`` and `OnetTechnologyFile`).
+///   Optional file.
+/// - Education, Training, and Experience become the jobs' `preparation` (the most common answer to each question).
+///   Optional file.
+/// - Every skill, skill group and job records `source: "onet"`.
 /// - Columns are found by header name, so both layouts read (the Excel layout adds Title and Scale Name).
 public enum OnetImporter {
     /// Reads an O*NET directory.
+    /// - Parameters:
+    ///   - technology: how Technology Skills become requirements.
+    ///   - progress: called with a short note as each file is read.
     /// - Throws: ``InputError`` naming the file, line and column for a missing file or column or a bad value.
-    public static func read(directory: String) throws(InputError) -> (document: CatalogDocument, report: OnetImportReport) {
+    public static func read(
+        directory: String, technology: OnetTechnologyOptions = .standard, progress: ((String) -> Void)? = nil
+    ) throws(InputError) -> (document: CatalogDocument, report: OnetImportReport) {
         let folder = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var report = OnetImportReport()
+        progress?("reading Occupation Data.txt")
 
         let occupations = try TabularFile.read(path: folder + "/Occupation Data.txt")
         let (code, title, text) = (try occupations.column("O*NET-SOC Code"), try occupations.column("Title"), try occupations.column("Description"))
@@ -76,32 +105,58 @@ public enum OnetImporter {
         var skills: [String: Skill] = [:]
         var requirements: [String: [Requirement]] = [:]
         for (file, type) in [("Skills.txt", SkillType.skill), ("Knowledge.txt", SkillType.knowledge)] {
+            progress?("reading \(file)")
             let ratings = try readRatings(folder + "/" + file, known: known, report: &report)
             for (id, name) in ratings.elements where skills[id] == nil {
-                skills[id] = Skill(id: id, label: name, type: type, description: descriptions[id])
+                skills[id] = Skill(id: id, label: name, type: type, description: descriptions[id], source: "onet")
                 if type == .skill { report.skills += 1 } else { report.knowledge += 1 }
             }
             for (occupation, list) in ratings.requirements { requirements[occupation, default: []] += list }
         }
 
+        progress?("reading job zones and titles")
         let zones = try readJobZones(folder + "/Job Zones.txt")
         var titles: [String: [String]] = [:]
         for (file, column) in [("Alternate Titles.txt", "Alternate Title"), ("Sample of Reported Titles.txt", "Reported Job Title")] {
             for (occupation, list) in try readTitles(folder + "/" + file, column: column) { titles[occupation, default: []] += list }
         }
+        progress?("reading Technology Skills.txt")
+        let technologies = try OnetTechnologyFile.read(folder + "/Technology Skills.txt")
+        progress?("reading Education, Training, and Experience.txt")
+        let preparations = try OnetPreparationFile.read(
+            folder + "/Education, Training, and Experience.txt",
+            categories: folder + "/Education, Training, and Experience Categories.txt")
         let imported = jobs.compactMap { job -> Job? in
-            guard let list = requirements[job.id], !list.isEmpty else { return nil }
+            guard var list = requirements[job.id], !list.isEmpty else { return nil }
+            let rated = list.reduce(0) { $0 + $1.importance }
+            let used = technologies.requirements(of: job.id, rated: rated, options: technology)
+            // A technology that is also a rated element cannot happen (different id spaces), so ids stay unique.
+            list += used
             var seen: Set<String> = [job.title.lowercased()]
             let alternates = (titles[job.id] ?? []).filter { seen.insert($0.lowercased()).inserted }
             return Job(
                 id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill },
-                alternateTitles: alternates, jobZone: zones[job.id])
+                alternateTitles: alternates, jobZone: zones[job.id], preparation: preparations[job.id], source: "onet")
         }
+        let importedIDs = Set(imported.map(\.id))
+        for (occupation, uses) in technologies.uses where !importedIDs.contains(occupation) {
+            report.technologyUsesWithoutJob += uses.count
+        }
+        for technologySkill in technologies.skills.values { skills[technologySkill.id] = technologySkill }
+        report.technologies = technologies.skills.count
+        report.hotTechnologies = technologies.skills.values.filter(\.hotTechnology).count
+        report.commodityClasses = technologies.groups.count
+        let technologyRequirements = imported.flatMap(\.requirements).filter { $0.skill.hasPrefix("onet-tech:") }
+        report.technologyRequirements = technologyRequirements.count
+        report.inDemandTechnologyRequirements = technologyRequirements.filter(\.inDemand).count
+        report.preparations = imported.filter { $0.preparation != nil }.count
         report.jobs = imported.count
         report.jobZones = imported.filter { $0.jobZone != nil }.count
         report.alternateTitles = imported.reduce(0) { $0 + $1.alternateTitles.count }
         report.requirements = imported.reduce(0) { $0 + $1.requirements.count }
-        let document = CatalogDocument(skills: skills.values.sorted { $0.id < $1.id }, jobs: imported, credentials: [])
+        let document = CatalogDocument(
+            skills: skills.values.sorted { $0.id < $1.id }, jobs: imported, credentials: [],
+            skillGroups: technologies.groups.values.sorted { $0.id < $1.id })
         return (document, report)
     }
 
@@ -190,7 +245,8 @@ public enum OnetImporter {
                 if rating.suppressed { report.suppressed += 1; continue }
                 guard let importance = rating.importance, let level = rating.level, importance > 0 else { report.incomplete += 1; continue }
                 guard level > 0 else { report.zeroLevel += 1; continue }
-                requirements[occupation, default: []].append(Requirement(skill: id, importance: importance, level: min(level / 7, 1)))
+                requirements[occupation, default: []].append(
+                    Requirement(skill: id, importance: importance, level: min(level / 7, 1), originalLevel: level))
             }
         }
         return (elements, requirements)

@@ -103,6 +103,30 @@ enum CatalogSchema {
                 t.column("broader", .text).notNull().defaults(to: "[]")  // JSON list of skill group ids
             }
         }
+        migrator.registerMigration("v4: technology flags, original levels, job preparation, sources, ESCO collections and relations") { db in
+            try db.alter(table: "skill") { t in
+                t.add(column: "hotTechnology", .boolean).notNull().defaults(to: false)
+                t.add(column: "source", .text)
+                t.add(column: "collections", .text).notNull().defaults(to: "[]")  // JSON list
+                t.add(column: "related", .text).notNull().defaults(to: "[]")  // JSON list of {"skill", "relation"}
+            }
+            try db.alter(table: "requirement") { t in
+                t.add(column: "originalLevel", .double)
+                t.add(column: "inDemand", .boolean).notNull().defaults(to: false)
+            }
+            try db.alter(table: "job") { t in
+                t.add(column: "preparation", .text)  // JSON object (JobPreparation)
+                t.add(column: "source", .text)
+                t.add(column: "hiddenTitles", .text).notNull().defaults(to: "[]")  // JSON list
+            }
+            try db.alter(table: "credential") { t in
+                t.add(column: "source", .text)
+            }
+            try db.alter(table: "skillGroup") { t in
+                t.add(column: "source", .text)
+            }
+        }
+        migrator.registerMigration("v5: relatedness models", migrate: relatednessModels)  // CatalogStore+Models.swift
         return migrator
     }
 }

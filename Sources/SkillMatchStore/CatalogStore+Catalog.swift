@@ -97,45 +97,58 @@ extension CatalogStore {
     private static func save(_ skill: Skill, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO skill (id, label, type, description, altLabels, hiddenLabels, broader, reuseLevel)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO skill (id, label, type, description, altLabels, hiddenLabels, broader, reuseLevel,
+                  hotTechnology, source, collections, related)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET label = excluded.label, type = excluded.type,
                   description = excluded.description, altLabels = excluded.altLabels,
-                  hiddenLabels = excluded.hiddenLabels, broader = excluded.broader, reuseLevel = excluded.reuseLevel
+                  hiddenLabels = excluded.hiddenLabels, broader = excluded.broader, reuseLevel = excluded.reuseLevel,
+                  hotTechnology = excluded.hotTechnology, source = excluded.source, collections = excluded.collections,
+                  related = excluded.related
                 """
         ).execute(arguments: [
             skill.id, skill.label, skill.type?.rawValue, skill.description, ListColumn.encode(skill.altLabels),
             ListColumn.encode(skill.hiddenLabels), ListColumn.encode(skill.broader), skill.reuseLevel,
+            skill.hotTechnology, skill.source, ListColumn.encode(skill.collections), RelationsColumn.encode(skill.related),
         ])
     }
 
     private static func save(_ group: SkillGroup, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO skillGroup (id, label, code, description, broader) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO skillGroup (id, label, code, description, broader, source) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET label = excluded.label, code = excluded.code,
-                  description = excluded.description, broader = excluded.broader
+                  description = excluded.description, broader = excluded.broader, source = excluded.source
                 """
-        ).execute(arguments: [group.id, group.label, group.code, group.description, ListColumn.encode(group.broader)])
+        ).execute(arguments: [group.id, group.label, group.code, group.description, ListColumn.encode(group.broader), group.source])
     }
 
     private static func save(_ job: Job, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup, preparation, source,
+                  hiddenTitles)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                   inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles,
-                  iscoGroup = excluded.iscoGroup
+                  iscoGroup = excluded.iscoGroup, preparation = excluded.preparation, source = excluded.source,
+                  hiddenTitles = excluded.hiddenTitles
                 """
         ).execute(arguments: [
             job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles), job.iscoGroup,
+            PreparationColumn.encode(job.preparation), job.source, ListColumn.encode(job.hiddenTitles),
         ])
         try db.cachedStatement(sql: "DELETE FROM requirement WHERE jobId = ?").execute(arguments: [job.id])
         let insert = try db.cachedStatement(
-            sql: "INSERT INTO requirement (jobId, skillId, position, importance, level) VALUES (?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO requirement (jobId, skillId, position, importance, level, originalLevel, inDemand)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for (position, requirement) in job.requirements.enumerated() {
-            try insert.execute(arguments: [job.id, requirement.skill, position, requirement.importance, requirement.level])
+            try insert.execute(arguments: [
+                job.id, requirement.skill, position, requirement.importance, requirement.level, requirement.originalLevel,
+                requirement.inDemand,
+            ])
         }
     }
 
@@ -143,20 +156,21 @@ extension CatalogStore {
         try db.execute(
             sql: """
                 INSERT INTO credential (id, name, issuer, type, cost, hours, url, inDemand, accreditations,
-                  industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, type = excluded.type,
                   cost = excluded.cost, hours = excluded.hours, url = excluded.url, inDemand = excluded.inDemand,
                   accreditations = excluded.accreditations, industryEndorsed = excluded.industryEndorsed,
                   examRequired = excluded.examRequired, educationRequired = excluded.educationRequired,
                   experienceRequired = excluded.experienceRequired, renewalYears = excluded.renewalYears,
-                  renewalMethods = excluded.renewalMethods
+                  renewalMethods = excluded.renewalMethods, source = excluded.source
                 """,
             arguments: [
                 credential.id, credential.name, credential.issuer, credential.type?.rawValue, credential.cost,
                 credential.hours, credential.url, credential.inDemand, ListColumn.encode(credential.accreditations),
                 credential.industryEndorsed, credential.examRequired, credential.educationRequired,
                 credential.experienceRequired, credential.renewalYears, ListColumn.encode(credential.renewalMethods),
+                credential.source,
             ])
     }
 
@@ -180,22 +194,26 @@ extension CatalogStore {
                 id: row["id"], label: row["label"], altLabels: ListColumn.decode(row["altLabels"]),
                 type: (row["type"] as String?).flatMap(SkillType.init(rawValue:)), description: row["description"],
                 hiddenLabels: ListColumn.decode(row["hiddenLabels"]), broader: ListColumn.decode(row["broader"]),
-                reuseLevel: row["reuseLevel"])
+                reuseLevel: row["reuseLevel"], hotTechnology: row["hotTechnology"], source: row["source"],
+                collections: ListColumn.decode(row["collections"]), related: RelationsColumn.decode(row["related"]))
         }
         let groups = try Row.fetchAll(db, sql: "SELECT * FROM skillGroup").map { row in
             SkillGroup(
                 id: row["id"], label: row["label"], code: row["code"], description: row["description"],
-                broader: ListColumn.decode(row["broader"]))
+                broader: ListColumn.decode(row["broader"]), source: row["source"])
         }
         var requirements: [String: [Requirement]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM requirement ORDER BY jobId, position") {
             requirements[row["jobId"], default: []].append(
-                Requirement(skill: row["skillId"], importance: row["importance"], level: row["level"]))
+                Requirement(
+                    skill: row["skillId"], importance: row["importance"], level: row["level"],
+                    originalLevel: row["originalLevel"], inDemand: row["inDemand"]))
         }
         let jobs = try Row.fetchAll(db, sql: "SELECT * FROM job").map { row in
             Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
                 requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
-                jobZone: row["jobZone"], iscoGroup: row["iscoGroup"])
+                jobZone: row["jobZone"], iscoGroup: row["iscoGroup"], preparation: PreparationColumn.decode(row["preparation"]),
+                source: row["source"], hiddenTitles: ListColumn.decode(row["hiddenTitles"]))
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {
@@ -214,7 +232,8 @@ extension CatalogStore {
                 url: row["url"], inDemand: row["inDemand"], accreditations: ListColumn.decode(row["accreditations"]),
                 industryEndorsed: row["industryEndorsed"], examRequired: row["examRequired"],
                 educationRequired: row["educationRequired"], experienceRequired: row["experienceRequired"],
-                renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]))
+                renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]),
+                source: row["source"])
         }
         return try Catalog(skills: skills, jobs: jobs, credentials: credentials, skillGroups: groups)
     }

@@ -78,9 +78,30 @@ public struct CatalogStore: Sendable {
     public func stats() throws -> CatalogStats {
         try read("read the catalogue") { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0 }
+            var sources: [String: SourceCounts] = [:]
+            func each(_ sql: String, _ apply: (inout SourceCounts, Row) -> Void) throws {
+                for row in try Row.fetchAll(db, sql: sql) {
+                    let source: String = row["source"]
+                    apply(&sources[source, default: SourceCounts(source: source)], row)
+                }
+            }
+            let source = "COALESCE(source, 'catalogue')"
+            try each("SELECT \(source) AS source, COALESCE(type, 'untyped') AS type, COUNT(*) AS n FROM skill GROUP BY 1, 2") {
+                $0.skills[$1["type"]] = $1["n"]
+            }
+            try each("SELECT \(source) AS source, COUNT(*) AS n FROM skillGroup GROUP BY 1") { $0.skillGroups = $1["n"] }
+            try each("SELECT \(source) AS source, COUNT(*) AS n FROM job GROUP BY 1") { $0.jobs = $1["n"] }
+            try each("SELECT COALESCE(job.source, 'catalogue') AS source, COUNT(*) AS n FROM requirement JOIN job ON job.id = requirement.jobId GROUP BY 1") {
+                $0.requirements = $1["n"]
+            }
+            try each("SELECT \(source) AS source, COUNT(*) AS n FROM credential GROUP BY 1") { $0.credentials = $1["n"] }
+            try each("SELECT COALESCE(credential.source, 'catalogue') AS source, COUNT(*) AS n FROM \"grant\" JOIN credential ON credential.id = \"grant\".credentialId GROUP BY 1") {
+                $0.grants = $1["n"]
+            }
             return CatalogStats(
                 skills: try count("skill"), jobs: try count("job"), credentials: try count("credential"),
-                requirements: try count("requirement"), candidates: try count("candidate"))
+                requirements: try count("requirement"), candidates: try count("candidate"),
+                sources: sources.values.sorted { $0.source < $1.source })
         }
     }
 }
@@ -95,5 +116,35 @@ enum ListColumn {
     static func decode(_ text: String?) -> [String] {
         guard let text, text != "[]", let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+}
+
+/// A job's preparation profile stored as a JSON object (`NULL` when unknown).
+enum PreparationColumn {
+    static func encode(_ preparation: JobPreparation?) -> String? {
+        guard let preparation, !preparation.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(preparation)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode(_ text: String?) -> JobPreparation? {
+        guard let text, let data = text.data(using: .utf8) else { return nil }
+        return try? JSONDecoder().decode(JobPreparation.self, from: data)
+    }
+}
+
+/// A skill's taxonomy relations stored as a JSON list of `{"relation", "skill"}` objects.
+enum RelationsColumn {
+    static func encode(_ relations: [SkillRelation]) -> String {
+        if relations.isEmpty { return "[]" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(relations)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func decode(_ text: String?) -> [SkillRelation] {
+        guard let text, text != "[]", let data = text.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([SkillRelation].self, from: data)) ?? []
     }
 }

@@ -31,10 +31,21 @@ public struct RankedIndex: Sendable, Equatable, Hashable {
 /// this is SkillMatch's rule for every ranked list: ties broken by id.
 public enum TopK {
     /// Orders heap entries so that the heap's minimum is the item ranked last.
-    private struct Entry: Comparable {
-        var item: RankedIndex
-        static func < (lhs: Entry, rhs: Entry) -> Bool { rhs.item.ranksBefore(lhs.item) }
-        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.item.rankKey == rhs.item.rankKey && lhs.item.index == rhs.item.index }
+    @usableFromInline
+    struct Entry: Comparable {
+        @usableFromInline var item: RankedIndex
+        @usableFromInline var key: Int64
+
+        @inlinable init(_ item: RankedIndex) {
+            self.item = item
+            self.key = item.rankKey
+        }
+
+        @inlinable static func < (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.item.index > rhs.item.index
+        }
+
+        @inlinable static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.key == rhs.key && lhs.item.index == rhs.item.index }
     }
 
     /// The best `k` items, best first.
@@ -44,25 +55,45 @@ public enum TopK {
     ///   - k: how many to keep; all of them when `k` exceeds the count.
     ///   - include: items for which this returns false are skipped (for example, a minimum score).
     /// - Complexity: O(n log k).
+    @inlinable
     public static func select(
         _ scores: some Sequence<Double>, k: Int, where include: (RankedIndex) -> Bool = { _ in true }
     ) -> [RankedIndex] {
-        best(scores.enumerated().lazy.map { RankedIndex(index: $0, score: $1) }.filter(include), k: k)
+        guard k > 0 else { return [] }
+        var heap = Heap<Entry>()
+        var index = 0
+        for score in scores {
+            let item = RankedIndex(index: index, score: score)
+            index += 1
+            if include(item) { offer(item, to: &heap, k: k) }
+        }
+        return drain(&heap)
     }
 
     /// The best `k` of already-scored items, best first, ranked by their own indices (which need not be in order).
     /// - Complexity: O(n log k).
+    @inlinable
     public static func best(_ items: some Sequence<RankedIndex>, k: Int) -> [RankedIndex] {
         guard k > 0 else { return [] }
         var heap = Heap<Entry>()
-        for item in items {
-            let entry = Entry(item: item)
-            if heap.count < k {
-                heap.insert(entry)
-            } else if let worst = heap.min, worst < entry {
-                heap.replaceMin(with: entry)
-            }
+        for item in items { offer(item, to: &heap, k: k) }
+        return drain(&heap)
+    }
+
+    /// Keeps `item` when the heap has room or it ranks before the heap's last.
+    @inlinable
+    static func offer(_ item: RankedIndex, to heap: inout Heap<Entry>, k: Int) {
+        let entry = Entry(item)
+        if heap.count < k {
+            heap.insert(entry)
+        } else if let worst = heap.min, worst < entry {
+            heap.replaceMin(with: entry)
         }
+    }
+
+    /// Empties the heap, best first.
+    @inlinable
+    static func drain(_ heap: inout Heap<Entry>) -> [RankedIndex] {
         var best: [RankedIndex] = []
         best.reserveCapacity(heap.count)
         while let entry = heap.popMax() { best.append(entry.item) }

@@ -12,8 +12,8 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Writes, in input order, one JSON line per candidate: {"candidate", "matches": [{"job", "score"}]} \
             (--format csv: candidate,rank,job,score). With --direction candidates, one line per job instead: \
-            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match` \
-            (score rounded to 6 decimals, descending, then id). Input: JSON Lines files (.jsonl, .ndjson) are \
+            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match --no-infer` \
+            (score rounded to 6 decimals, descending, then id): batch never infers related skills. Input: JSON Lines files (.jsonl, .ndjson) are \
             streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json, and .txt/.md resumes, whose \
             skills are extracted at --text-level, as are those of records with "text"). The output file is \
             written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
@@ -68,6 +68,9 @@ struct BatchCommand: ParsableCommand {
         var timings = BatchTimings()
         let store = try database.open()
         let catalog = try store.loadCatalog()
+        if let model = try store.model() {
+            log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
+        }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
         let resolver = ResumeTextResolver(catalog: catalog, level: textLevel)
         let shard = try parsedShard()
@@ -81,7 +84,7 @@ struct BatchCommand: ParsableCommand {
         // Which candidates this run reads: all, or one contiguous slice of them.
         var keep = 0 ..< Int.max
         if direction == .jobs && shard.count > 1 {
-            let total = try BatchInput.countRecords(files)
+            let total = try BatchInput.countRecords(files, catalog: catalog)
             keep = total * (shard.index - 1) / shard.count ..< total * shard.index / shard.count
         }
         let jobSlice = direction == .candidates
@@ -129,7 +132,7 @@ struct BatchCommand: ParsableCommand {
             let readStart = clock.now
             if !BatchInput.isLines(file) {
                 // A JSON file (one candidate or a list) or a text resume: read whole through the reference reader.
-                let located = resolver.resolve(try CandidateReader.read(path: file))
+                let located = resolver.resolve(try CandidateReader.read(path: file, catalog: catalog))
                 var block = CandidateBlock()
                 block.firstOrdinal = ordinal
                 var scratch = BatchMatcher.Scratch(skillCount: catalog.skills.count)

@@ -1,4 +1,5 @@
 import Foundation
+import SkillMatch
 import SkillMatchImport
 
 /// The input side of `batch`: which files, how big, and how a chunk of lines is split between workers.
@@ -36,7 +37,7 @@ enum BatchInput {
     }
 
     /// The number of candidate records in all the files (for --shard).
-    static func countRecords(_ files: [String]) throws -> Int {
+    static func countRecords(_ files: [String], catalog: Catalog) throws -> Int {
         var total = 0
         for file in files {
             if isLines(file) {
@@ -45,7 +46,7 @@ enum BatchInput {
                     total += chunk.bytes.withUnsafeBufferPointer { CandidateLineParser.countRecords($0) }
                 }
             } else {
-                total += try CandidateReader.read(path: file).count
+                total += try CandidateReader.read(path: file, catalog: catalog).count
             }
         }
         return total

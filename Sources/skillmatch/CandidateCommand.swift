@@ -16,10 +16,12 @@ struct CandidateAdd: ParsableCommand {
         commandName: "add",
         abstract: "Store candidates from a JSON file (one object or a list), JSON Lines (.jsonl, one per line) or a text resume (.txt, .md).",
         discussion: """
-            A candidate whose id is stored already is replaced. The file is one transaction: all or none. A text \
-            resume is one candidate whose id is the file name without its extension; its skills are those \
-            `skillmatch extract` finds, held at --text-level. JSON records may carry "text" too: explicit "skills" \
-            keep their level, skills found only in the text are added at --text-level.
+            A candidate whose id is stored already is replaced. The file is one transaction: all or none. A JSON \
+            Resume, or Open Badges 3.0 credentials the person holds, are read too: their skills and credentials are \
+            matched to the catalogue, and what matches nothing is reported (on standard error, or under "report" \
+            with --format json). A text resume is one candidate whose id is the file name without its extension; \
+            its skills are those `skillmatch extract` finds, held at --text-level. JSON records may carry "text" \
+            too: explicit "skills" keep their level, skills found only in the text are added at --text-level.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -33,8 +35,9 @@ struct CandidateAdd: ParsableCommand {
     }
 
     func run() throws {
-        var located = try CandidateReader.read(path: file)
         let store = try database.open()
+        // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
+        var located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         if located.contains(where: { $0.text != nil }) {
             located = TextResumeReader.resolve(located, catalog: try store.loadCatalog(), level: textLevel)
         }
@@ -42,8 +45,9 @@ struct CandidateAdd: ParsableCommand {
             try CandidateReader.check(located, against: $0)
         }
         if output.format == .json {
-            try Output.json(["file": .string(file), "database": .string(store.path), "added": .int(added), "updated": .int(updated)] as [String: JSONValue])
+            try Output.json(CandidateAddJSON(file: file, database: store.path, added: added, updated: updated, located: located))
         } else {
+            logUnresolved(located)
             Output.text("Stored \(located.count) candidate\(located.count == 1 ? "" : "s") from \(file) in \(store.path) (\(added) new, \(updated) updated).")
         }
     }
@@ -79,6 +83,46 @@ enum JSONValue: Encodable {
         switch self {
         case .string(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
+        }
+    }
+}
+
+/// What `candidate add` prints as JSON: `{"file", "database", "added", "updated", "report": {"unresolved":
+/// [{"candidate", "file", "field", "value", "reason"}]}}`.
+struct CandidateAddJSON: Encodable {
+    struct Unresolved: Encodable {
+        var candidate: String
+        var file: String
+        var field: String
+        var value: String
+        var reason: String
+    }
+
+    struct Report: Encodable {
+        var unresolved: [Unresolved]
+    }
+
+    var file: String
+    var database: String
+    var added: Int
+    var updated: Int
+    var report: Report
+
+    init(file: String, database: String, added: Int, updated: Int, located: [LocatedCandidate]) {
+        (self.file, self.database, self.added, self.updated) = (file, database, added, updated)
+        report = Report(unresolved: located.flatMap { person in
+            person.unresolved.map {
+                Unresolved(candidate: person.candidate.id, file: person.file, field: $0.field, value: $0.value, reason: $0.reason)
+            }
+        })
+    }
+}
+
+/// Prints, on standard error, what JSON Resumes and Open Badges credentials named that matched nothing.
+func logUnresolved(_ located: [LocatedCandidate]) {
+    for person in located {
+        for item in person.unresolved {
+            log("\(person.file): candidate \"\(person.candidate.id)\", \(item.field) \"\(item.value)\": \(item.reason)")
         }
     }
 }

@@ -8,7 +8,9 @@ struct FitCommand: ParsableCommand {
         abstract: "Score one candidate against one job and explain the score skill by skill.",
         discussion: """
             fit = Σ w·min(h, r)/r / Σ w over the job's requirements (skill, importance w, required level r), where h \
-            is the candidate's level: the largest of the stated level and the levels granted by credentials held.
+            is the candidate's level: the largest of the stated level and the levels granted by credentials held. \
+            With a registered relatedness model, a requirement whose skill is related (similarity ≥ 0.6) to a held \
+            skill t earns at least 0.5 · similarity · min(h_t, r)/r ("inferred from t"); --no-infer turns that off.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -16,12 +18,14 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
     @Option(help: ArgumentHelp("The job's id.", valueName: "id")) var job: String
+    @OptionGroup var inference: InferenceOptions
 
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         let person = try resolveCandidate(candidate, store: store, catalog: catalog)
-        let result = try MatchEngine(catalog: catalog).fit(person, job: job)
+        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
+        let result = try engine.fit(person, job: job)
         switch output.format {
         case .json: try Output.json(FitJSON(result))
         case .csv: Output.table(Self.table(result), format: .csv)
@@ -50,7 +54,8 @@ struct FitCommand: ParsableCommand {
             table.append([
                 line.label.truncated(40), line.skill, Format.number(line.importance), Format.level(line.required),
                 Format.level(line.have), String(format: "%.3f", line.credit), String(format: "%.3f", line.gain),
-                line.source.description,
+                line.inferred.map { "inferred from \($0.label) (similarity \(String(format: "%.2f", $0.similarity)))" }
+                    ?? line.source.description,
             ])
         }
         return table
@@ -68,6 +73,10 @@ struct FitJSON: Encodable {
         var credit: Double
         var gain: Double
         var source: String
+        /// With inference: the related held skill the credit comes from, its similarity and the inferred credit.
+        var inferredFrom: String?
+        var similarity: Double?
+        var inferredCredit: Double?
     }
 
     var candidate: String
@@ -83,7 +92,9 @@ struct FitJSON: Encodable {
         score = rounded(result.score)
         skills = result.skills.map {
             Line(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required,
-                 have: rounded($0.have), credit: rounded($0.credit), gain: rounded($0.gain), source: $0.source.description)
+                 have: rounded($0.have), credit: rounded($0.credit), gain: rounded($0.gain), source: $0.source.description,
+                 inferredFrom: $0.inferred?.from, similarity: $0.inferred.map { rounded($0.similarity) },
+                 inferredCredit: $0.inferred.map { rounded($0.credit) })
         }
     }
 }

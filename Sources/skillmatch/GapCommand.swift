@@ -60,7 +60,7 @@ struct GapCommand: ParsableCommand {
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
-        case .table: Self.print(plan, person: person)
+        case .table: Self.print(plan, person: person, modelRegistered: try store.hasModels())
         }
     }
 
@@ -79,7 +79,7 @@ struct GapCommand: ParsableCommand {
         return table
     }
 
-    static func print(_ plan: GapPlan, person: Candidate) {
+    static func print(_ plan: GapPlan, person: Candidate, modelRegistered: Bool = false) {
         let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
         Output.text("\(who) for \(plan.title) (\(plan.job))")
         let goal = plan.target.map { "reach a fit of \(Format.score($0))" } ?? "close the gap"
@@ -97,7 +97,8 @@ struct GapCommand: ParsableCommand {
             if plan.unknownHours > 0 { totals += " plus \(plan.unknownHours) of unknown length" }
             Output.text(totals + ".")
         }
-        Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials.")
+        Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials."
+            + (modelRegistered ? " (Stated skills and credentials only: inferred skills never count here, as with `fit --no-infer`.)" : ""))
         if !plan.uncoverable.isEmpty {
             Output.text("\nNo usable credential grants these at the required level (learn them on the job or through training):")
             var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a catalogue into the database.",
-        subcommands: [ImportCatalog.self, ImportOnet.self, ImportEsco.self, ImportDemo.self])
+        subcommands: [ImportCatalog.self, ImportOnet.self, ImportEsco.self, ImportCredentials.self, ImportDemo.self])
 }
 
 /// `skillmatch import catalog FILE.json`.
@@ -57,23 +57,34 @@ struct ImportDemo: ParsableCommand {
 struct ImportOnet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onet",
-        abstract: "Import occupations and their Skills and Knowledge ratings from an O*NET database folder.",
+        abstract: "Import occupations, their Skills, Knowledge and Technology Skills from an O*NET database folder.",
         discussion: """
-            Reads Occupation Data, Skills and Knowledge (and element descriptions from Content Model Reference) as             released (tab-separated text, n/a for missing values) or converted from the Excel release; columns are             found by header name. Importance (IM, 1-5) becomes importance; Level (LV, 0-7) divided by 7 becomes the             level. Ratings flagged Not Relevant or Recommend Suppress, with level 0 or a missing value are left out             and counted. One transaction: all of it lands or none.
+            Reads Occupation Data, Skills and Knowledge (and element descriptions from Content Model Reference) as             released (tab-separated text, n/a for missing values) or converted from the Excel release; columns are             found by header name. Importance (IM, 1-5) becomes importance; Level (LV, 0-7) divided by 7 becomes the             level. Ratings flagged Not Relevant or Recommend Suppress, with level 0 or a missing value are left out             and counted. Technology Skills become skills (onet-tech:<slug>, with Hot Technology flags and commodity             classes as skill groups) and requirements that together carry --technology-weight of each occupation's             importance, In Demand ones counting double. Job Zones, alternate and reported titles, and the most common             answers of Education, Training, and Experience become job facts. One transaction: all of it lands or none.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
+    @Option(help: ArgumentHelp(
+        "Share of each occupation's importance its technologies carry together, in [0, 1); 0 imports them as skills only.",
+        valueName: "share"))
+    var technologyWeight: Double = 0.2
+    @Option(help: ArgumentHelp("Level a technology requirement asks for, in (0, 1].", valueName: "level"))
+    var technologyLevel: Double = 0.5
     @Argument(help: "The O*NET folder (holding Occupation Data.txt, Skills.txt, Knowledge.txt).") var directory: String
 
-    func run() throws {
-        let (document, report) = try OnetImporter.read(directory: directory)
-        let store = try database.open()
-        let summary = try store.importCatalog(document) { catalog in
-            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
-                throw InputError(file: directory, message: error.description)
-            }
+    func validate() throws {
+        do { _ = try OnetTechnologyOptions(weight: technologyWeight, level: technologyLevel) } catch {
+            throw ValidationError("--technology-weight, --technology-level: \(error.description)")
         }
+    }
+
+    func run() throws {
+        let technology = try OnetTechnologyOptions(weight: technologyWeight, level: technologyLevel)
+        var progress = ProgressLine()
+        defer { progress.finish() }
+        let (document, report) = try OnetImporter.read(directory: directory, technology: technology) { progress.show($0, force: true) }
+        let store = try database.open()
+        let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
@@ -81,6 +92,10 @@ struct ImportOnet: ParsableCommand {
         Output.text("  \(report.jobs) of \(report.occupationsRead) occupations (the others have no usable rating), "
             + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements, "
             + "\(report.jobZones) job zones, \(report.alternateTitles) alternate and reported titles.")
+        Output.text("  \(report.technologies) technologies (\(report.hotTechnologies) Hot Technology) in \(report.commodityClasses) "
+            + "commodity classes, \(report.technologyRequirements) technology requirements (\(report.inDemandTechnologyRequirements) In Demand), "
+            + "\(report.technologyUsesWithoutJob) technology uses of occupations not imported; "
+            + "\(report.preparations) jobs with education, training and experience facts.")
         Output.text("  Left out: \(report.notRelevant) ratings marked Not Relevant, \(report.suppressed) marked Recommend Suppress, "
             + "\(report.zeroLevel) with level 0, \(report.incomplete) incomplete, \(report.unknownOccupations) for unknown occupations.")
     }
@@ -123,13 +138,7 @@ struct ImportEsco: ParsableCommand {
         defer { progress.finish() }
         let (document, report) = try EscoImporter.read(directory: directory, weights: weights) { progress.show($0, force: true) }
         let store = try database.open()
-        progress.show("checking and writing the catalogue", force: true)
-        let summary = try store.importCatalog(document, progress: { progress.show("writing records: \($0) of \($1)") }) { catalog in
-            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
-                throw InputError(file: directory, message: error.description)
-            }
-        }
-        progress.finish()
+        let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(EscoReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
@@ -141,6 +150,11 @@ struct ImportEsco: ParsableCommand {
         Output.text("  \(r.jobs) of \(r.occupationsRead) occupations as jobs, with \(r.alternateTitles) alternative titles and "
             + "\(r.requirements) requirements: \(r.essential) essential (importance \(Format.number(r.weights.essential))), "
             + "\(r.optional) optional (importance \(Format.number(r.weights.optional))).")
+        if !r.collections.isEmpty || r.skillRelations > 0 || r.hiddenTitles > 0 {
+            let collections = r.collections.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            Output.text("  \(r.hiddenTitles) hidden titles; collections: \(collections.isEmpty ? "none" : collections); "
+                + "\(r.skillRelations) skill–skill relations.")
+        }
         var dangling = "\(r.danglingRelations) relations to URIs not in the files"
         if let example = r.danglingExamples.first {
             dangling += " (\(r.danglingURIs) URI\(r.danglingURIs == 1 ? "" : "s"), e.g. \(example))"
@@ -148,7 +162,8 @@ struct ImportEsco: ParsableCommand {
         Output.text("  Left out: \(dangling), \(r.danglingBroaderLinks) broader links to URIs not in the files, "
             + "\(r.duplicateRelations) repeated relations, \(r.zeroWeight) relations of weight 0, "
             + "\(r.occupationsWithoutRequirements) occupations with no requirement, \(r.notReleased) concepts not released "
-            + "(and \(r.linksToNotReleased) links to them).")
+            + "(and \(r.linksToNotReleased) links to them), \(r.danglingSkillRelations) skill–skill relations and "
+            + "\(r.danglingCollectionEntries) collection entries naming skills not in the files.")
     }
 }
 
@@ -188,5 +203,22 @@ struct ImportReport: Encodable {
         if format == .json { return try Output.json(self) }
         func counts(_ c: CatalogCounts) -> String { "\(c.skills) skills, \(c.jobs) jobs, \(c.credentials) credentials" }
         Output.text("Imported \(file) into \(database).\n  added:   \(counts(summary.added))\n  updated: \(counts(summary.updated))")
+    }
+}
+
+/// The write half of `import onet` and `import esco`: one transaction, with progress on a terminal.
+enum TaxonomyImport {
+    /// Checks `document` against the catalogue and writes it; a validation problem is reported against `directory`.
+    static func write(
+        _ document: CatalogDocument, from directory: String, into store: CatalogStore, progress: inout ProgressLine
+    ) throws -> ImportSummary {
+        progress.show("checking and writing the catalogue", force: true)
+        var line = progress
+        defer { progress = line; progress.finish() }
+        return try store.importCatalog(document, progress: { line.show("writing records: \($0) of \($1)") }) { catalog in
+            do { return try catalog.merging(document) } catch let error as CatalogValidationError {
+                throw InputError(file: directory, message: error.description)
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ struct MatchCommand: ParsableCommand {
     var candidates: String?
     @Option(help: "How many to list.") var top: Int = 10
     @Option(name: .customLong("min-score"), help: "Leave out jobs scoring below this (0 to 1).") var minScore: Double = 0
+    @OptionGroup var inference: InferenceOptions
 
     func validate() throws {
         guard (candidate == nil) != (job == nil) else { throw ValidationError("give either --candidate or --job") }
@@ -35,7 +36,8 @@ struct MatchCommand: ParsableCommand {
         let catalog = try store.loadCatalog()
         guard let candidate else { return try rankCandidates(store: store, catalog: catalog, job: job!) }
         let person = try resolveCandidate(candidate, store: store, catalog: catalog)
-        let matches = try MatchEngine(catalog: catalog).match(person, top: top, minimumScore: minScore)
+        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
+        let matches = try engine.match(person, top: top, minimumScore: minScore)
         if output.format == .json {
             return try Output.json(MatchJSON(candidate: person.id, matches: matches.map {
                 .init(job: $0.job, title: $0.title, score: rounded($0.score))
@@ -60,7 +62,8 @@ extension MatchCommand {
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
         let pool = try loadPool(candidates, store: store, catalog: catalog)
-        let ranked = try MatchEngine(catalog: catalog).rankCandidates(pool, for: job, top: top, minimumScore: minScore)
+        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
+        let ranked = try engine.rankCandidates(pool, for: job, top: top, minimumScore: minScore)
         if output.format == .json {
             return try Output.json(JobMatchJSON(job: job, candidates: pool.count, matches: ranked.map {
                 .init(candidate: $0.candidate, name: $0.name, score: rounded($0.score))

@@ -53,7 +53,8 @@ struct NextCommand: ParsableCommand {
         Output.text("Which credential next for \(who)? Qualified means a fit of at least \(Format.score(qualified)).")
         Output.text("Qualified now for \(advice.alreadyQualified.count) job\(advice.alreadyQualified.count == 1 ? "" : "s")"
             + (advice.alreadyQualified.isEmpty ? "" : ": " + advice.alreadyQualified.prefix(5).map(\.title).joined(separator: ", ")) + ".")
-        Output.text("Gain is summed over the \(advice.bestJobs.count) best jobs now.\n")
+        Output.text("Gain is summed over the \(advice.bestJobs.count) best jobs now."
+            + (try store.hasModels() ? " Scores count stated skills and credentials only (inferred skills never count here)." : "") + "\n")
         if shown.isEmpty { Output.text("No usable credential raises any fit.") } else { Output.table(table, format: .table) }
     }
 }

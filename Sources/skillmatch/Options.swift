@@ -33,7 +33,11 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the catalogue; the per-user default is created and seeded with the demo catalogue on first use.
     func open() throws -> CatalogStore {
         let (path, isDefault) = location()
-        guard isDefault, !FileManager.default.fileExists(atPath: path) else { return try CatalogStore(path: path) }
+        guard isDefault, !FileManager.default.fileExists(atPath: path) else {
+            let store = try CatalogStore(path: path)
+            if isDefault { try DemoSeed.registerModelIfDemo(store) }
+            return store
+        }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -47,7 +51,7 @@ struct DatabaseOptions: ParsableArguments {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
-        log("created \(path) and seeded it with the demo catalogue")
+        log("created \(path) and seeded it with the demo catalogue and its relatedness model")
         return store
     }
 }
@@ -65,6 +69,35 @@ enum DemoSeed {
         _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
+        try registerModel(store)
+    }
+
+    /// Registers the shipped demo model with a default database seeded before models shipped, when it holds exactly
+    /// the demo catalogue and no model (counts are compared first, so other catalogues pay two COUNT queries).
+    static func registerModelIfDemo(_ store: CatalogStore) throws {
+        guard try !store.hasModels() else { return }
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let stats = try store.stats()
+        guard stats.skills == metadata.catalogue.skills, stats.jobs == metadata.catalogue.jobs,
+              stats.credentials == metadata.catalogue.credentials else { return }
+        guard metadata.fingerprint == CatalogFingerprint(try store.loadCatalog()).description else { return }
+        try registerModel(store)
+        log("registered the shipped demo relatedness model with \(store.path)")
+    }
+
+    /// Registers the shipped demo relatedness model (models/demo), trained on exactly this catalogue.
+    static func registerModel(_ store: CatalogStore) throws {
+        let metadata = try JSONDecoder().decode(ModelMetadata.self, from: Data(DemoCatalog.modelMetadataJSON.utf8))
+        let catalog = try store.loadCatalog()
+        guard metadata.fingerprint == CatalogFingerprint(catalog).description else {
+            log("the shipped demo model does not match the demo catalogue (run `make demo-model`); not registered")
+            return
+        }
+        _ = try ModelFile.read(binary: DemoCatalog.modelBinary, metadata: metadata, name: DemoCatalog.modelName)
+        try store.registerModel(StoredModel(
+            name: DemoCatalog.modelName, path: DemoCatalog.modelPath, fingerprint: metadata.fingerprint,
+            dimension: metadata.dimension, skills: metadata.skills, metadata: DemoCatalog.modelMetadataJSON,
+            binary: DemoCatalog.modelBinary, registeredAt: metadata.builtAt))
     }
 }
 
@@ -82,11 +115,12 @@ func log(_ message: String) {
 /// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
 func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog) throws -> Candidate {
     if FileManager.default.fileExists(atPath: argument) {
-        let located = TextResumeReader.resolve(try CandidateReader.read(path: argument), catalog: catalog)
+        let located = TextResumeReader.resolve(try CandidateReader.read(path: argument, catalog: catalog), catalog: catalog)
         guard located.count == 1, let first = located.first else {
             throw InputError(file: argument, message: "holds \(located.count) candidates; --candidate takes a file with exactly one")
         }
         try CandidateReader.check(located, against: catalog)
+        logUnresolved(located)
         return first.candidate
     }
     if let stored = try store.candidate(argument) { return stored }
@@ -99,7 +133,8 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog)
 /// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
 func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
-    let located = TextResumeReader.resolve(try CandidateReader.read(path: file), catalog: catalog)
+    let located = TextResumeReader.resolve(try CandidateReader.read(path: file, catalog: catalog), catalog: catalog)
     try CandidateReader.check(located, against: catalog)
+    logUnresolved(located)
     return located.map(\.candidate)
 }

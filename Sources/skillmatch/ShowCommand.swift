@@ -43,6 +43,8 @@ struct ShowJob: Encodable {
         var label: String
         var importance: Double
         var level: Double
+        var originalLevel: Double?
+        var inDemand: Bool
         var coveredBy: [String]
     }
 
@@ -52,6 +54,8 @@ struct ShowJob: Encodable {
     var inDemand: Bool
     var jobZone: Int?
     var alternateTitles: [String]
+    var preparation: JobPreparation?
+    var source: String?
     var requirements: [Line]
 
     init(job: Job, catalog: Catalog) {
@@ -61,10 +65,13 @@ struct ShowJob: Encodable {
         inDemand = job.inDemand
         jobZone = job.jobZone
         alternateTitles = job.alternateTitles
+        preparation = job.preparation
+        source = job.source
         requirements = job.requirements.map { requirement in
             Line(
                 skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
-                importance: requirement.importance, level: requirement.level,
+                importance: requirement.importance, level: requirement.level, originalLevel: requirement.originalLevel,
+                inDemand: requirement.inDemand,
                 coveredBy: catalog.credentials(granting: requirement.skill).filter { $0.grant.level >= requirement.level }.map(\.credential.id))
         }
     }
@@ -77,13 +84,22 @@ struct ShowJob: Encodable {
         ])
         for line in requirements {
             let covered = line.coveredBy.isEmpty ? "-" : line.coveredBy.prefix(4).joined(separator: ", ") + (line.coveredBy.count > 4 ? ", …" : "")
-            table.append([line.label.truncated(40), line.skill, Format.number(line.importance), Format.level(line.level), covered])
+            let label = line.inDemand ? line.label.truncated(30) + " (in demand)" : line.label.truncated(40)
+            table.append([label, line.skill, Format.number(line.importance), Format.level(line.level), covered])
         }
         if format == .table {
             Output.text("\(title) (\(id))\(inDemand ? "  [in demand]" : "")\(jobZone.map { "  [job zone \($0)]" } ?? "")")
             if let description { Output.text(description) }
             if !alternateTitles.isEmpty {
                 Output.text("Also called: " + alternateTitles.prefix(8).joined(separator: "; ") + (alternateTitles.count > 8 ? "; …" : ""))
+            }
+            if let preparation {
+                for (question, answer) in [
+                    ("Education", preparation.education), ("Related experience", preparation.relatedExperience),
+                    ("On-site training", preparation.onSiteTraining), ("On-the-job training", preparation.onTheJobTraining),
+                ] {
+                    if let answer { Output.text("\(question): \(answer.label) (\(Int((answer.share * 100).rounded()))% of respondents)") }
+                }
             }
             Output.text("")
         }
@@ -175,9 +191,13 @@ struct ShowSkill: Encodable {
     var broader: [BroaderLine]
     var requiredBy: [JobLine]
     var grantedBy: [CredentialLine]
+    private var relatedLabels: [String: String] = [:]
+
+    private enum CodingKeys: String, CodingKey { case skill, broader, requiredBy, grantedBy }
 
     init(skill: Skill, catalog: Catalog) {
         self.skill = skill
+        for relation in skill.related { relatedLabels[relation.skill] = catalog.skill(relation.skill)?.label }
         broader = skill.broader.map { id in
             if let parent = catalog.skill(id) { return BroaderLine(id: id, label: parent.label, kind: "skill") }
             if let group = catalog.skillGroup(id) { return BroaderLine(id: id, label: group.label, kind: "skill group") }
@@ -196,13 +216,18 @@ struct ShowSkill: Encodable {
         var jobs = Table([.init(header: "Required by"), .init(header: "Title"), .init(header: "Importance", numeric: true), .init(header: "Level", numeric: true)])
         for line in requiredBy { jobs.append([line.job, line.title, Format.number(line.importance), Format.level(line.level)]) }
         guard format == .table else { return Output.table(jobs, format: format) }
-        Output.text("\(skill.label) (\(skill.id))\(skill.type.map { "  [\($0.rawValue)]" } ?? "")")
+        Output.text("\(skill.label) (\(skill.id))\(skill.type.map { "  [\($0.rawValue)]" } ?? "")\(skill.hotTechnology ? "  [hot technology]" : "")")
         if let description = skill.description { Output.text(description) }
         if !skill.altLabels.isEmpty { Output.text("Also called: \(skill.altLabels.joined(separator: "; "))") }
         if !skill.altLabels.isEmpty || !skill.hiddenLabels.isEmpty {
             Output.text("Labels: \(skill.altLabels.count) alternative, \(skill.hiddenLabels.count) hidden")
         }
         for line in broader { Output.text("Broader \(line.kind): \(line.label)\(line.label == line.id ? "" : " (\(line.id))")") }
+        if !skill.collections.isEmpty { Output.text("Collections: \(skill.collections.joined(separator: ", "))") }
+        for relation in skill.related.prefix(10) {
+            Output.text("Related (\(relation.relation)): \(relatedLabels[relation.skill] ?? relation.skill) (\(relation.skill))")
+        }
+        if skill.related.count > 10 { Output.text("Related: \(skill.related.count - 10) more (--format json lists them all)") }
         Output.text("")
         Output.table(jobs, format: .table)
         var credentials = Table([.init(header: "Granted by"), .init(header: "Name"), .init(header: "Level", numeric: true)])

@@ -18,7 +18,7 @@ struct SkillMatchCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, FitCommand.self, MatchCommand.self, CredentialsCommand.self, ShowCommand.self,
             JobsCommand.self, GapCommand.self, NextCommand.self, GapsCommand.self, BatchCommand.self, CandidateCommand.self,
-            StatsCommand.self, ExtractCommand.self,
+            StatsCommand.self, TrainCommand.self, SimilarCommand.self, ModelEvaluationCommand.self, ExtractCommand.self,
         ])
 
     /// Runs a command; user errors print one sentence on standard error and exit with status 1.
@@ -41,6 +41,8 @@ struct SkillMatchCommand: ParsableCommand {
         } catch let error as MatchError {
             fail(error.description)
         } catch let error as GapError {
+            fail(error.description)
+        } catch let error as ModelError {
             fail(error.description)
         } catch let error as CLIError {
             fail(error.description)

@@ -5,7 +5,7 @@ import SkillMatch
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Count the skills, jobs, credentials, requirements and candidates in the catalogue.")
+        abstract: "Count the skills, jobs, credentials, requirements and candidates in the catalogue, and what each taxonomy contributed.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
@@ -21,5 +21,19 @@ struct StatsCommand: ParsableCommand {
         }
         if output.format == .table { Output.text("Catalogue \(store.path)\n") }
         Output.table(table, format: output.format)
+        guard output.format == .table, !stats.sources.isEmpty else { return }
+        var bySource = Table([
+            .init(header: "Source"), .init(header: "Skills", numeric: true), .init(header: "of which technology", numeric: true),
+            .init(header: "Skill groups", numeric: true), .init(header: "Jobs", numeric: true),
+            .init(header: "Requirements", numeric: true), .init(header: "Credentials", numeric: true), .init(header: "Grants", numeric: true),
+        ])
+        for line in stats.sources {
+            bySource.append([
+                line.source, String(line.skillTotal), String(line.skills["technology"] ?? 0), String(line.skillGroups),
+                String(line.jobs), String(line.requirements), String(line.credentials), String(line.grants),
+            ])
+        }
+        Output.text("\nBy source (the taxonomy or importer each record came from):\n")
+        Output.table(bySource, format: .table)
     }
 }

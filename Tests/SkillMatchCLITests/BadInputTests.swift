@@ -54,8 +54,8 @@ struct BadInputTests {
         let file = cli.write("bad.json", text)
         try expectFailure(cli, ["import", "catalog", file], mentions: ["bad.json"] + fragments)
         // The good records before the bad one did not land either.
-        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Int]
-        #expect(stats["skills"] == 2 && stats["jobs"] == 1 && stats["credentials"] == 1)
+        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Any]
+        #expect(stats["skills"] as? Int == 2 && stats["jobs"] as? Int == 1 && stats["credentials"] as? Int == 1)
     }
 
     @Test("a missing file, an unknown job, an unknown candidate, an unknown record to show")
@@ -79,7 +79,7 @@ struct BadInputTests {
             {"id": "p2", "skills": [{"skill": "a", "level": 2}]}
             """)
         try expectFailure(cli, ["candidate", "add", file], mentions: ["people.jsonl, line 2", #"candidate "p2""#, "outside (0, 1]"])
-        #expect((try cli.ok(["stats", "--format", "json"]).json() as! [String: Int])["candidates"] == 0)
+        #expect((try cli.ok(["stats", "--format", "json"]).json() as! [String: Any])["candidates"] as? Int == 0)
     }
 
     @Test("a file that is not a SkillMatch database is refused and left as it was")

@@ -42,12 +42,15 @@ struct DemoCommandsTests {
     func stats() throws {
         let cli = CLIRunner()
         try cli.importDemo()
-        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Int]
-        #expect(stats["skills"] == Self.demo["skills"]!.count)
-        #expect(stats["jobs"] == Self.demo["jobs"]!.count)
-        #expect(stats["credentials"] == Self.demo["credentials"]!.count)
-        #expect(stats["requirements"] == Self.demo["jobs"]!.reduce(0) { $0 + ($1["requirements"] as! [Any]).count })
-        #expect(stats["candidates"] == Self.candidates.count)
+        let stats = try cli.ok(["stats", "--format", "json"]).json() as! [String: Any]
+        #expect(stats["skills"] as? Int == Self.demo["skills"]!.count)
+        #expect(stats["jobs"] as? Int == Self.demo["jobs"]!.count)
+        #expect(stats["credentials"] as? Int == Self.demo["credentials"]!.count)
+        #expect(stats["requirements"] as? Int == Self.demo["jobs"]!.reduce(0) { $0 + ($1["requirements"] as! [Any]).count })
+        #expect(stats["candidates"] as? Int == Self.candidates.count)
+        // The demo catalogue is catalogue JSON: one source, holding everything.
+        let sources = stats["sources"] as! [[String: Any]]
+        #expect(sources.count == 1 && sources[0]["source"] as? String == "catalogue" && sources[0]["jobs"] as? Int == Self.demo["jobs"]!.count)
         #expect(try cli.ok(["stats"]).stdout.contains("requirements"))
     }
 
@@ -173,10 +176,10 @@ struct DemoCommandsTests {
         let cli = CLIRunner()
         let first = try cli.run(["stats", "--format", "json"], database: false)
         #expect(first.status == 0, "\(first.stderr)")
-        let stats = try first.json() as! [String: Int]
-        #expect(stats["jobs"] == Self.demo["jobs"]!.count && stats["candidates"] == Self.candidates.count)
+        let stats = try first.json() as! [String: Any]
+        #expect(stats["jobs"] as? Int == Self.demo["jobs"]!.count && stats["candidates"] as? Int == Self.candidates.count)
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/home/.local/share/skillmatch/catalog.sqlite"))
         let viaEnvironment = try cli.run(["stats", "--format", "json"], database: false, environment: ["SKILLMATCH_DB": cli.folder + "/env.sqlite"])
-        #expect((try viaEnvironment.json() as! [String: Int])["jobs"] == 0)
+        #expect((try viaEnvironment.json() as! [String: Any])["jobs"] as? Int == 0)
     }
 }

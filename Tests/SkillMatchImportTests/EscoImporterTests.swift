@@ -145,6 +145,48 @@ struct EscoImporterTests {
     }
 
     /// Imports a changed copy of the v1.1 fixture and returns the error.
+    @Test("collections, skill–skill relations and occupations' hidden labels")
+    func extras() throws {
+        let folder = EscoFolder()
+        folder.write("greenSkillsCollection_en.csv", """
+            conceptType,conceptUri,preferredLabel,status,skillType,reuseLevel,altLabels,description,broaderConceptUri,broaderConceptPT
+            KnowledgeSkillCompetence,\(Self.skill)weld,weld metal parts,released,skill/competence,sector-specific,,,,
+            KnowledgeSkillCompetence,\(Self.skill)nowhere,not in the files,released,skill/competence,sector-specific,,,,
+
+            """)
+        folder.write("transversalSkillsCollection_en.csv", """
+            conceptType,conceptUri,skillType,reuseLevel,preferredLabel,status,altLabels,description,broaderConceptUri,broaderConceptPT
+            KnowledgeSkillCompetence,\(Self.skill)team,skill/competence,transversal,work in a team,released,,,,
+            KnowledgeSkillCompetence,\(Self.skill)weld,skill/competence,transversal,weld metal parts,released,,,,
+
+            """)
+        folder.write("skillSkillRelations.csv", """
+            originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri
+            \(Self.skill)weld,skill/competence,optional,skill/competence,\(Self.skill)metal
+            \(Self.skill)weld,skill/competence,essential,knowledge,\(Self.skill)drawings
+            \(Self.skill)weld,skill/competence,essential,skill/competence,\(Self.skill)metal
+            \(Self.skill)team,skill/competence,optional,skill/competence,\(Self.skill)gone
+
+            """)
+        folder.replace("occupations_en.csv", "draughtsperson,,released", with: "draughtsperson,\"draftsman\nDraughtsperson\",released")
+        let (document, report) = try EscoImporter.read(directory: folder.path)
+        let weld = try #require(document.skills.first { $0.id == Self.skill + "weld" })
+        #expect(weld.collections == ["green", "transversal"])
+        #expect(weld.related == [
+            SkillRelation(skill: Self.skill + "drawings", relation: "essential"), SkillRelation(skill: Self.skill + "metal", relation: "essential"),
+        ])
+        #expect(report.collections == ["green": 1, "transversal": 2] && report.danglingCollectionEntries == 1)
+        #expect(report.skillRelations == 2 && report.danglingSkillRelations == 1)
+        let drafter = try #require(document.jobs.first { $0.id == Self.occupation + "drafter" })
+        #expect(drafter.hiddenTitles == ["draftsman"] && report.hiddenTitles == 1)
+        let catalog = try Catalog().merging(document)
+        #expect(JobSearch(catalog: catalog).search("draftsman").first?.job.id == Self.occupation + "drafter")
+
+        folder.replace("skillSkillRelations.csv", "essential,knowledge", with: "maybe,knowledge")
+        let error = try #require(throws: InputError.self) { try EscoImporter.read(directory: folder.path) }
+        #expect(error.message == #"column "relationType": "maybe" is not essential or optional"#)
+    }
+
     func failure(_ change: (EscoFolder) -> Void) throws -> InputError {
         let folder = EscoFolder()
         change(folder)
@@ -240,5 +282,12 @@ struct EscoImporterTests {
         #expect(catalog.jobs.allSatisfy { $0.iscoGroup?.count == 4 })
         let found = JobSearch(catalog: catalog).search("technical director")
         #expect(found.first.map { catalog.job($0.job.id)?.title } == "technical director")
+        // Collections and skill–skill relations (optional files of the download).
+        #expect(report.collections == ["digcomp": 26, "digital": 1_201, "green": 570, "language": 346, "research": 40, "transversal": 96])
+        #expect(report.skillRelations + report.danglingSkillRelations == 5_899 && report.danglingSkillRelations <= 1)
+        #expect(catalog.skills.filter { $0.collections.contains("green") }.count == 570)
+        #expect(catalog.skills.reduce(0) { $0 + $1.related.count } == report.skillRelations)
+        #expect(catalog.skills.allSatisfy { $0.related.allSatisfy { catalog.skill($0.skill) != nil } })
+        #expect(report.hiddenTitles > 0 && catalog.jobs.reduce(0) { $0 + $1.hiddenTitles.count } == report.hiddenTitles)
     }
 }

@@ -60,13 +60,101 @@ struct OnetImporterTests {
         #expect(document.skills.map(\.type) == [.skill, .skill, .knowledge])
         #expect(document.jobs.map(\.id) == ["99-0001.00", "99-0002.00"])
         #expect(document.jobs[0].requirements == [
-            Requirement(skill: "2.A.1.a", importance: 4.5, level: 0.5), Requirement(skill: "2.C.3.a", importance: 4, level: 0.75),
+            Requirement(skill: "2.A.1.a", importance: 4.5, level: 0.5, originalLevel: 3.5),
+            Requirement(skill: "2.C.3.a", importance: 4, level: 0.75, originalLevel: 5.25),
         ])
-        #expect(document.jobs[1].requirements == [Requirement(skill: "2.A.1.b", importance: 2, level: 1)])
+        #expect(document.jobs[1].requirements == [Requirement(skill: "2.A.1.b", importance: 2, level: 1, originalLevel: 7)])
+        #expect(document.jobs.allSatisfy { $0.source == "onet" } && document.skills.allSatisfy { $0.source == "onet" })
         #expect(report.occupationsRead == 3 && report.jobs == 2)
         #expect(report.notRelevant == 1 && report.suppressed == 1 && report.zeroLevel == 1 && report.unknownOccupations == 1)
         #expect(report.requirements == 3)
         _ = try Catalog().merging(document)
+    }
+
+    static let technology = """
+        O*NET-SOC Code	Title	Example	Commodity Code	Commodity Title	Hot Technology	In Demand
+        99-0001.00	Test Analysts	C++	43232405	Object or component oriented development software	Y	Y
+        99-0001.00	Test Analysts	Microsoft Excel	43232110	Spreadsheet software	Y	N
+        99-0001.00	Test Analysts	Microsoft  Excel!	43232110	Spreadsheet software	N	N
+        99-0002.00	Probe Operators	Microsoft Excel	43232110	Spreadsheet software	Y	N
+        99-0002.00	Probe Operators	Microsoft Excel	43232110	Spreadsheet software	Y	Y
+        99-0003.00	Unrated Workers	C++	43232405	Object or component oriented development software	Y	N
+
+        """
+
+    static let preparation = """
+        O*NET-SOC Code	Title	Element ID	Element Name	Scale ID	Scale Name	Category	Data Value	N	Standard Error	Lower CI Bound	Upper CI Bound	Recommend Suppress	Date	Domain Source
+        99-0001.00	Test Analysts	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	2	30	28	1			N	08/2023	Incumbent
+        99-0001.00	Test Analysts	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	6	45	28	9			Y	08/2023	Incumbent
+        99-0001.00	Test Analysts	2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	8	25	28	1			N	08/2023	Incumbent
+        99-0001.00	Test Analysts	3.A.1	Related Work Experience	RW	Related Work Experience (Categories 1-11)	1	50	28	1			N	08/2023	Incumbent
+        99-0001.00	Test Analysts	3.A.1	Related Work Experience	RW	Related Work Experience (Categories 1-11)	7	50	28	1			N	08/2023	Incumbent
+
+        """
+
+    static let preparationCategories = """
+        Element ID	Element Name	Scale ID	Scale Name	Category	Category Description
+        2.D.1	Required Level of Education	RL	Required Level Of Education (Categories 1-12)	6	Bachelor's Degree
+        3.A.1	Related Work Experience	RW	Related Work Experience (Categories 1-11)	1	None
+        3.A.1	Related Work Experience	RW	Related Work Experience (Categories 1-11)	7	Over 2 years - up to and including 4 years
+
+        """
+
+    @Test("technologies: stable ids, flags, classes, and a fixed share of each job's importance")
+    func technologies() throws {
+        let folder = OnetFolder([
+            "Occupation Data.txt": Self.occupations, "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge,
+            "Technology Skills.txt": Self.technology, "Education, Training, and Experience.txt": Self.preparation,
+            "Education, Training, and Experience Categories.txt": Self.preparationCategories,
+        ])
+        let (document, report) = try OnetImporter.read(directory: folder.path)
+        let technologies = document.skills.filter { $0.type == .technology }
+        // "Microsoft Excel" and "Microsoft  Excel!" share the slug microsoft-excel, so both get their name's hash.
+        let excelIDs = technologies.filter { $0.label.hasPrefix("Microsoft") }.map(\.id)
+        #expect(excelIDs.count == 2 && excelIDs.allSatisfy { $0.hasPrefix("onet-tech:microsoft-excel-") && $0.count == 34 })
+        #expect(Set(excelIDs).count == 2)
+        let cpp = try #require(technologies.first { $0.label == "C++" })
+        #expect(cpp.id == "onet-tech:c-plus-plus" && cpp.hotTechnology && cpp.broader == ["onet-commodity:43232405"])
+        #expect(technologies.first { $0.label == "Microsoft  Excel!" }?.hotTechnology == false)
+        #expect(document.skillGroups.map(\.id) == ["onet-commodity:43232110", "onet-commodity:43232405"])
+        #expect(document.skillGroups.first?.label == "Spreadsheet software")
+        #expect(report.technologies == 3 && report.hotTechnologies == 2 && report.commodityClasses == 2)
+        // 99-0003.00 has no rated requirement: not a job, so its technology use is counted as left out.
+        #expect(report.technologyUsesWithoutJob == 1)
+
+        // Job 1: rated importance 4.5 + 4 = 8.5; three technologies, C++ In Demand (×2): share 0.2/0.8 · 8.5 / 4.
+        let analysts = document.jobs[0]
+        let unit = 0.2 / 0.8 * 8.5 / 4
+        let technologyRequirements = analysts.requirements.filter { $0.skill.hasPrefix("onet-tech:") }
+        #expect(technologyRequirements.count == 3)
+        #expect(technologyRequirements.first { $0.skill == cpp.id } == Requirement(skill: cpp.id, importance: 2 * unit, level: 0.5, inDemand: true))
+        let share = technologyRequirements.reduce(0) { $0 + $1.importance } / analysts.totalImportance
+        #expect(abs(share - 0.2) < 1e-12)
+        // Job 2 lists Excel twice, once In Demand: one requirement, In Demand, carrying the whole share.
+        let probe = document.jobs[1].requirements.filter { $0.skill.hasPrefix("onet-tech:") }
+        #expect(probe.count == 1 && probe[0].inDemand && abs(probe[0].importance - 0.2 / 0.8 * 2) < 1e-12)
+        #expect(report.technologyRequirements == 4 && report.inDemandTechnologyRequirements == 2)
+
+        // The most common answer, suppressed rows included; ties go to the lower category; labels cut at " - ".
+        let preparation = try #require(analysts.preparation)
+        #expect(preparation.education == PreparationCategory(category: 6, label: "Bachelor's Degree", share: 0.45))
+        #expect(preparation.relatedExperience == PreparationCategory(category: 1, label: "None", share: 0.5))
+        #expect(preparation.onSiteTraining == nil && document.jobs[1].preparation == nil && report.preparations == 1)
+        _ = try Catalog().merging(document)
+
+        // Weight 0: technologies are skills, not requirements.
+        let (skillsOnly, skillsOnlyReport) = try OnetImporter.read(directory: folder.path, technology: try OnetTechnologyOptions(weight: 0))
+        #expect(skillsOnly.skills.filter { $0.type == .technology }.count == 3)
+        #expect(skillsOnlyReport.technologyRequirements == 0 && skillsOnly.jobs[0].requirements.count == 2)
+        #expect(throws: OnetTechnologyOptions.Invalid.self) { try OnetTechnologyOptions(weight: 1) }
+        #expect(throws: OnetTechnologyOptions.Invalid.self) { try OnetTechnologyOptions(level: 0) }
+
+        let badFlag = OnetFolder([
+            "Occupation Data.txt": Self.occupations, "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge,
+            "Technology Skills.txt": Self.technology.replacingOccurrences(of: "\tY\tN\n99-0002.00", with: "\tmaybe\tN\n99-0002.00"),
+        ])
+        let error = try #require(throws: InputError.self) { try OnetImporter.read(directory: badFlag.path) }
+        #expect(error.line == 5 && error.message == #"column "Hot Technology": "maybe" is not Y or N"#)
     }
 
     @Test("bad files are named with their line and column")
@@ -113,12 +201,29 @@ struct OnetImporterTests {
         #expect(support.jobZone == 3)
         #expect(support.alternateTitles.contains { $0.lowercased().contains("help desk") })
         #expect(JobSearch(catalog: catalog).search("help desk").first?.job.id == "15-1232.00")
-        // Every imported level is LV / 7 in (0, 1], every importance is IM in [1, 5].
+        // Every rated level is LV / 7 in (0, 1] with LV kept, every importance is IM in [1, 5]; technologies carry
+        // 20% of each job's importance.
         for job in catalog.jobs {
+            var technologyImportance = 0.0
             for requirement in job.requirements {
+                if requirement.skill.hasPrefix("onet-tech:") {
+                    technologyImportance += requirement.importance
+                    #expect(requirement.level == 0.5 && requirement.originalLevel == nil)
+                    continue
+                }
                 #expect(requirement.level > 0 && requirement.level <= 1 && requirement.importance >= 1 && requirement.importance <= 5)
+                #expect(abs(requirement.level - requirement.originalLevel! / 7) < 1e-12)
             }
+            #expect(technologyImportance == 0 || abs(technologyImportance / job.totalImportance - 0.2) < 1e-9)
         }
-        #expect(report.requirements + report.notRelevant + report.suppressed + report.zeroLevel + report.incomplete == 61_530 / 2 + 58_014 / 2)
+        let rated = report.requirements - report.technologyRequirements
+        #expect(rated + report.notRelevant + report.suppressed + report.zeroLevel + report.incomplete == 61_530 / 2 + 58_014 / 2)
+        // Technology Skills: 8,775 distinct examples in 923 occupations (README of ../shared/datasets).
+        #expect(report.technologies == 8_775 && catalog.skills.filter { $0.type == .technology }.count == 8_775)
+        let python = try #require(catalog.skill("onet-tech:python"))
+        #expect(python.label == "Python" && python.hotTechnology && python.broader.allSatisfy { $0.hasPrefix("onet-commodity:") })
+        #expect(support.requirements.contains { $0.skill == "onet-tech:microsoft-excel" })
+        #expect(report.technologyRequirements + report.technologyUsesWithoutJob > 30_000)
+        #expect(support.preparation?.education?.label == "Bachelor's Degree")
     }
 }

@@ -8,13 +8,17 @@ import Testing
 struct CatalogStoreTests {
     let document = CatalogDocument(
         skills: [
-            Skill(id: "a", label: "A", altLabels: ["Alpha", "Ä"], type: .technology, description: "first"),
+            Skill(id: "a", label: "A", altLabels: ["Alpha", "Ä"], type: .technology, description: "first", hotTechnology: true, source: "onet",
+                  collections: ["digital", "green"], related: [SkillRelation(skill: "b", relation: "optional")]),
             Skill(id: "b", label: "B"),
         ],
         jobs: [
             Job(id: "j1", title: "One", description: "d", inDemand: true, requirements: [
-                Requirement(skill: "b", importance: 2, level: 0.5), Requirement(skill: "a", importance: 4.5, level: 0.25),
-            ], alternateTitles: ["Uno", "First"], jobZone: 2),
+                Requirement(skill: "b", importance: 2, level: 0.5, originalLevel: 3.5),
+                Requirement(skill: "a", importance: 4.5, level: 0.25, inDemand: true),
+            ], alternateTitles: ["Uno", "First"], jobZone: 2,
+            preparation: JobPreparation(education: PreparationCategory(category: 6, label: "Bachelor's Degree", share: 0.47)),
+            source: "onet", hiddenTitles: ["Eins"]),
         ],
         credentials: [
             Credential(id: "c1", name: "C1", grants: [Grant(skill: "a")]),
@@ -23,8 +27,9 @@ struct CatalogStoreTests {
                 grants: [Grant(skill: "b", level: 0.75), Grant(skill: "a", level: 0.5)], prerequisites: ["c1"],
                 url: "https://example.org/c2", inDemand: true, accreditations: ["ANSI", "NCCA"], industryEndorsed: true,
                 examRequired: true, educationRequired: false, experienceRequired: false, renewalYears: 3,
-                renewalMethods: ["CEU", "reexamination"]),
-        ])
+                renewalMethods: ["CEU", "reexamination"], source: "ctdl"),
+        ],
+        skillGroups: [SkillGroup(id: "g", label: "Group", code: "43232110", source: "onet")])
 
     func importing(_ document: CatalogDocument, into store: CatalogStore) throws -> ImportSummary {
         try store.importCatalog(document) { try $0.merging(document) }
@@ -35,12 +40,17 @@ struct CatalogStoreTests {
         let folder = TemporaryDirectory()
         let store = try CatalogStore(path: folder.file("c.sqlite"))
         let summary = try importing(document, into: store)
-        #expect(summary.added == CatalogCounts(skills: 2, jobs: 1, credentials: 2))
+        #expect(summary.added == CatalogCounts(skills: 2, jobs: 1, credentials: 2, skillGroups: 1))
         let catalog = try store.loadCatalog()
         #expect(catalog.skills == document.skills)
         #expect(catalog.jobs == document.jobs)
         #expect(catalog.credentials == document.credentials)
-        #expect(try store.stats() == CatalogStats(skills: 2, jobs: 1, credentials: 2, requirements: 2, candidates: 0))
+        #expect(catalog.skillGroups == document.skillGroups)
+        #expect(try store.stats() == CatalogStats(skills: 2, jobs: 1, credentials: 2, requirements: 2, candidates: 0, sources: [
+            SourceCounts(source: "catalogue", skills: ["untyped": 1], credentials: 1, grants: 1),
+            SourceCounts(source: "ctdl", credentials: 1, grants: 2),
+            SourceCounts(source: "onet", skills: ["technology": 1], skillGroups: 1, jobs: 1, requirements: 2),
+        ]))
     }
 
     @Test("re-importing the same ids updates them and never duplicates")
@@ -52,12 +62,12 @@ struct CatalogStoreTests {
         changed.skills[1].label = "B renamed"
         changed.jobs[0].requirements = [Requirement(skill: "a", importance: 1)]
         let summary = try importing(changed, into: store)
-        #expect(summary.updated == CatalogCounts(skills: 2, jobs: 1, credentials: 2))
+        #expect(summary.updated == CatalogCounts(skills: 2, jobs: 1, credentials: 2, skillGroups: 1))
         #expect(summary.added == CatalogCounts())
         let catalog = try store.loadCatalog()
         #expect(catalog.skill("b")?.label == "B renamed")
         #expect(catalog.job("j1")?.requirements == [Requirement(skill: "a", importance: 1)])
-        #expect(try store.stats() == CatalogStats(skills: 2, jobs: 1, credentials: 2, requirements: 1, candidates: 0))
+        #expect(try store.stats().requirements == 1)
     }
 
     @Test("a failing import changes nothing: the whole file is one transaction")

@@ -16,7 +16,7 @@ public struct GapPlanner: Sendable {
     private var catalog: Catalog { engine.catalog }
 
     /// A planner over a catalogue.
-    public init(engine: MatchEngine) { self.engine = engine }
+    public init(engine: MatchEngine) { self.engine = engine.withoutInference }
 
     /// The plan for one candidate and job.
     ///

@@ -41,9 +41,13 @@ extension MatchEngine {
     /// - Parameters:
     ///   - qualified: the score from which a job counts as within reach (compared at 6 decimals).
     ///   - bestJobs: how many of the candidate's best jobs now the gain is summed over.
+    /// Inferred credit is never used here: the scores are the plain fit score.
     public func nextCredentials(
         for candidate: Candidate, qualified: Double = 0.8, bestJobs: Int = 10, filter: CredentialFilter = CredentialFilter()
     ) throws -> NextCredentialAdvice {
+        if inference != nil {
+            return try withoutInference.nextCredentials(for: candidate, qualified: qualified, bestJobs: bestJobs, filter: filter)
+        }
         try filter.validate(against: catalog)
         let before = try scores(candidate)
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }

@@ -169,21 +169,26 @@ public struct BatchScorer: Sendable {
                     }
                 }
             }
-            // Phase 2: each worker updates the rankings of its own jobs.
+            // Phase 2: each worker updates the rankings of its own jobs, reading the block row by row (contiguous)
+            // against each job's admission threshold, which changes only when its heap does.
             let jobParts = Parallel.ranges(jobs.count, parts: threads)
+            let k = rankings.k
             rankings.heaps.withUnsafeMutableBufferPointer { heaps in
                 let heaps = heaps.baseAddress!
                 scores.withUnsafeBufferPointer { scores in
+                    let scores = scores.baseAddress!
                     Parallel.forEach(jobParts.count) { part in
+                        let mine = (jobParts[part].lowerBound + jobs.lowerBound) ..< (jobParts[part].upperBound + jobs.lowerBound)
                         var spread = [Double](repeating: 0, count: requirements.skillCount)
-                        for job in jobParts[part].lazy.map({ $0 + jobs.lowerBound }) {
-                            for row in 0 ..< block.count {
-                                let c = block.lowerBound + row
-                                let f = Double(scores[row * padded + job])
-                                let bound = bounds[row]
-                                if f + bound < minimumScore { continue }
-                                if heaps[job].count >= rankings.k, let worst = heaps[job].min,
-                                   f < (Double(worst.key) - 0.5) / 1_000_000 - bound { continue }
+                        // A Float score f with error bound b can matter for a job only when f + b reaches need[job].
+                        var need = mine.map { Self.admission(heaps[$0], k: k, minimumScore: minimumScore) }
+                        for row in 0 ..< block.count {
+                            let c = block.lowerBound + row
+                            let bound = bounds[row]
+                            let line = scores + row * padded
+                            for (slot, job) in mine.enumerated() {
+                                let f = Double(line[job])
+                                if f + bound < need[slot] { continue }
                                 let exact = f == 0 ? 0 : spread.withUnsafeMutableBufferPointer { spread in
                                     exactScore(held, candidate: c, job: job, spread: spread.baseAddress!)
                                 }
@@ -191,17 +196,27 @@ public struct BatchScorer: Sendable {
                                 let entry = CandidateRankings<Tie>.Entry(
                                     key: RankedIndex(index: 0, score: exact).rankKey, tie: ties[c],
                                     ordinal: firstOrdinal + c, score: exact)
-                                if heaps[job].count < rankings.k {
+                                if heaps[job].count < k {
                                     heaps[job].insert(entry)
                                 } else if let worst = heaps[job].min, worst < entry {
                                     heaps[job].replaceMin(with: entry)
+                                } else {
+                                    continue
                                 }
+                                need[slot] = Self.admission(heaps[job], k: k, minimumScore: minimumScore)
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The least exact score that can still enter a job's ranking: the minimum score until `k` are kept, then
+    /// (also) anything that rounds to at least the worst kept score's 6-decimal key.
+    static func admission<Tie>(_ heap: Heap<CandidateRankings<Tie>.Entry>, k: Int, minimumScore: Double) -> Double {
+        guard heap.count >= k, let worst = heap.min else { return minimumScore }
+        return max(minimumScore, (Double(worst.key) - 0.5) / 1_000_000)
     }
 
     /// The exact fit of one candidate of a block for one job, in `Double`, summed in requirement order.

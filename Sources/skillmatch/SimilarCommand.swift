@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import SkillMatch
+import SkillMatchStore
+import SkillVectors
+
+/// `skillmatch similar --job ID | --all | --skill ID | --credential ID [--top K]`.
+struct SimilarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "Related jobs (for career changers), skills or credentials, by the registered relatedness model.",
+        discussion: """
+            Jobs: score = 0.5·(centred skill profiles' cosine, importance × level) + 0.5·(centred embedded profiles' \
+            cosine) − 0.2·|zone difference|/4, with the skills the other job needs that this one meets (shared) and \
+            does not (missing). Skills: cosine of the skill vectors. Credentials: cosine of the level-weighted sums \
+            of their granted skills' vectors. --all writes one JSON line per job in id order.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl }
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("Jobs related to this job.", valueName: "id")) var job: String?
+    @Flag(help: "Related jobs for every job, as JSON Lines.") var all = false
+    @Option(help: ArgumentHelp("Skills related to this skill.", valueName: "id")) var skill: String?
+    @Option(help: ArgumentHelp("Credentials related to this credential.", valueName: "id")) var credential: String?
+    @Option(help: "How many to list.") var top = 10
+    @Option(help: ArgumentHelp("The registered model to use (default: the most recently registered).", valueName: "name"))
+    var model: String?
+    @Option(help: "Output format: table or json (jsonl with --all).") var format: Format?
+
+    func validate() throws {
+        let chosen = [job != nil, all, skill != nil, credential != nil].filter { $0 }.count
+        guard chosen == 1 else { throw ValidationError("give exactly one of --job, --all, --skill and --credential") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        if all, let format, format != .jsonl { throw ValidationError("similar --all writes JSON Lines: use --format jsonl") }
+        if !all, format == .jsonl { throw ValidationError("--format jsonl goes with --all") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let catalog = try store.loadCatalog()
+        let model = try RegisteredModel.required(store: store, catalog: catalog, name: self.model)
+        if let job { return try similarJobs(job, catalog: catalog, model: model) }
+        if all { return allJobs(catalog: catalog, model: model) }
+        if let skill { return try similarSkills(skill, catalog: catalog, model: model) }
+        if let credential { return try similarCredentials(credential, catalog: catalog, model: model) }
+    }
+
+    private var json: Bool { format == .json }
+
+    func similarJobs(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
+        guard let index = catalog.jobIndex(id) else { throw MatchError.unknownJob(id) }
+        let similarity = OccupationSimilarity(catalog: catalog, model: model)
+        let near = similarity.nearest(to: index, k: top)
+        let entries = near.map { ranked -> SimilarJobJSON in
+            let other = catalog.jobs[ranked.index]
+            let move = similarity.transition(from: index, to: ranked.index)
+            return SimilarJobJSON(
+                job: other.id, title: other.title, score: rounded(ranked.score), jobZone: other.jobZone,
+                transfer: rounded(move.transfer),
+                shared: move.shared.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) },
+                missing: move.missing.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) })
+        }
+        let source = catalog.jobs[index]
+        if json {
+            return try Output.json(SimilarJobsJSON(job: source.id, title: source.title, model: model.fingerprint.description, similar: entries))
+        }
+        Output.text("Jobs related to \(source.title) (\(source.id)), out of \(catalog.jobs.count - 1)\n")
+        var table = Table([
+            .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Job"),
+            .init(header: "Title"), .init(header: "Transfer", numeric: true), .init(header: "Shared (most important)"),
+            .init(header: "Missing (largest gain)"),
+        ])
+        for (rank, entry) in entries.enumerated() {
+            table.append([
+                String(rank + 1), String(format: "%.3f", entry.score), entry.job, entry.title.truncated(36),
+                String(format: "%.2f", entry.transfer),
+                entry.shared.prefix(3).map(\.label).joined(separator: ", ").truncated(48),
+                entry.missing.prefix(3).map(\.label).joined(separator: ", ").truncated(48),
+            ])
+        }
+        Output.table(table, format: .table)
+        Output.text("\nTransfer: the fit of this job's required levels for the other job (shared: met, missing: not met).")
+    }
+
+    func allJobs(catalog: Catalog, model: RelatednessModel) {
+        let similarity = OccupationSimilarity(catalog: catalog, model: model)
+        let lists = similarity.allNearest(k: top)
+        var text = ""
+        text.reserveCapacity(catalog.jobs.count * top * 40)
+        for (index, list) in lists.enumerated() {
+            text += "{\"job\":" + jsonString(catalog.jobs[index].id) + ",\"similar\":["
+            text += list.map { "{\"job\":" + jsonString(catalog.jobs[$0.index].id) + ",\"score\":" + jsonNumber($0.score) + "}" }
+                .joined(separator: ",")
+            text += "]}\n"
+            if text.utf8.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func similarSkills(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
+        guard let index = catalog.skillIndex(id) else { throw MatchError.unknownSkill(id) }
+        let near = model.nearestSkills(to: index, k: top)
+        let entries = near.map { ranked in
+            SimilarSkillJSON(skill: catalog.skills[ranked.index].id, label: catalog.skills[ranked.index].label, score: rounded(ranked.score))
+        }
+        let source = catalog.skills[index]
+        if json { return try Output.json(SimilarSkillsJSON(skill: source.id, label: source.label, model: model.fingerprint.description, similar: entries)) }
+        Output.text("Skills related to \(source.label) (\(source.id))\n")
+        var table = Table([.init(header: "Rank", numeric: true), .init(header: "Similarity", numeric: true), .init(header: "Skill"), .init(header: "Id")])
+        for (rank, entry) in entries.enumerated() {
+            table.append([String(rank + 1), String(format: "%.3f", entry.score), entry.label.truncated(50), entry.skill])
+        }
+        Output.table(table, format: .table)
+    }
+
+    func similarCredentials(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
+        guard let index = catalog.credentialIndex(id) else { throw MatchError.unknownCredential(id) }
+        let search = SimilaritySearch(vectors: model.credentialVectors(catalog))
+        let near = search.neighbours(of: index, k: top)
+        let entries = near.map { ranked in
+            SimilarCredentialJSON(credential: catalog.credentials[ranked.index].id, name: catalog.credentials[ranked.index].name, score: rounded(ranked.score))
+        }
+        let source = catalog.credentials[index]
+        if json { return try Output.json(SimilarCredentialsJSON(credential: source.id, name: source.name, model: model.fingerprint.description, similar: entries)) }
+        Output.text("Credentials related to \(source.name) (\(source.id))\n")
+        var table = Table([.init(header: "Rank", numeric: true), .init(header: "Similarity", numeric: true), .init(header: "Credential"), .init(header: "Name")])
+        for (rank, entry) in entries.enumerated() {
+            table.append([String(rank + 1), String(format: "%.3f", entry.score), entry.credential, entry.name.truncated(50)])
+        }
+        Output.table(table, format: .table)
+    }
+}
+
+/// A JSON string literal.
+func jsonString(_ text: String) -> String {
+    let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// A score rounded to 6 decimals as JSON writes it.
+func jsonNumber(_ value: Double) -> String {
+    let data = (try? JSONEncoder().encode(rounded(value))) ?? Data("0".utf8)
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// `similar --job`: `{"job", "title", "model", "similar": [{"job", "title", "score", "jobZone", "transfer", "shared", "missing"}]}`.
+struct SimilarJobsJSON: Encodable {
+    var job: String
+    var title: String
+    var model: String
+    var similar: [SimilarJobJSON]
+}
+
+struct SimilarJobJSON: Encodable {
+    struct Line: Encodable {
+        var skill: String
+        var label: String
+        var importance: Double
+        var required: Double
+        var have: Double
+        var gain: Double
+    }
+
+    var job: String
+    var title: String
+    var score: Double
+    var jobZone: Int?
+    var transfer: Double
+    var shared: [Line]
+    var missing: [Line]
+}
+
+/// `similar --skill`: `{"skill", "label", "model", "similar": [{"skill", "label", "score"}]}`.
+struct SimilarSkillsJSON: Encodable {
+    var skill: String
+    var label: String
+    var model: String
+    var similar: [SimilarSkillJSON]
+}
+
+struct SimilarSkillJSON: Encodable {
+    var skill: String
+    var label: String
+    var score: Double
+}
+
+/// `similar --credential`: `{"credential", "name", "model", "similar": [{"credential", "name", "score"}]}`.
+struct SimilarCredentialsJSON: Encodable {
+    var credential: String
+    var name: String
+    var model: String
+    var similar: [SimilarCredentialJSON]
+}
+
+struct SimilarCredentialJSON: Encodable {
+    var credential: String
+    var name: String
+    var score: Double
+}
