@@ -33,6 +33,16 @@ public struct Catalog: Sendable {
         self.credentialPositions = Dictionary(uniqueKeysWithValues: self.credentials.enumerated().map { ($1.id, $0) })
     }
 
+    /// A catalogue of records that were checked when they were stored: sorted and indexed, not checked again.
+    ///
+    /// For storage layers whose every write went through ``merging(_:)`` (SkillMatchStore's imports do), so that
+    /// loading a large catalogue does not re-validate it on every command. Ids must be unique within each list.
+    public init(
+        stored skills: [Skill], jobs: [Job], credentials: [Credential], skillGroups: [SkillGroup]
+    ) {
+        self.init(sorting: skills, jobs, credentials, skillGroups)
+    }
+
     /// Builds a catalogue from records, checking every rule.
     ///
     /// - Throws: ``CatalogValidationError`` listing every problem, first one first.

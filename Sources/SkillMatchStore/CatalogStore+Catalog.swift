@@ -242,6 +242,7 @@ extension CatalogStore {
                 renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]),
                 source: row["source"])
         }
-        return try Catalog(skills: skills, jobs: jobs, credentials: credentials, skillGroups: groups)
+        // Every write went through Catalog.merging (importCatalog), which checked every rule.
+        return Catalog(stored: skills, jobs: jobs, credentials: credentials, skillGroups: groups)
     }
 }
