@@ -10,8 +10,11 @@ import SkillMatch
 ///   higher level.
 /// - `certificates[]`: matched to catalogue credentials by `url`, else by `name` (narrowed by `issuer`)
 ///   (``CredentialResolver``); those found become held credentials.
+/// - Prose: `basics.summary` and the `summary`, `description` and `highlights[]` of `work[]`, `volunteer[]` and
+///   `projects[]` become ``LocatedCandidate/text``, whose skills are extracted like a text resume's
+///   (``TextResumeReader``: skills the resume states keep their stated level; others are held at the text level).
 /// - What does not resolve is listed in ``LocatedCandidate/unresolved``; it is not an error. Other sections
-///   (`work`, `education`, …) are not read.
+///   (`education`, `languages`, …) are not read.
 enum JSONResumeReader {
     /// Whether a parsed document is a JSON Resume: an object with `basics`, or a `$schema` naming a resume, or no
     /// `id` but résumé sections (`work`, `education`, `certificates`, or `skills` entries with a `name`).
@@ -83,9 +86,25 @@ enum JSONResumeReader {
                 unresolved.append(UnresolvedItem(field: path.description, value: title ?? url ?? "", reason: failure.reason))
             }
         }
-        return LocatedCandidate(
+        // Prose about the work done: its skills are extracted like a text resume's (stated skills keep their level).
+        var prose: [String] = []
+        if let basics, let summary = try context.text(basics, "summary", at: top.key("basics")) { prose.append(summary) }
+        for section in ["work", "volunteer", "projects"] {
+            for (entry, path) in try context.objects(root, section, at: top) {
+                for key in ["summary", "description"] {
+                    if let text = try context.text(entry, key, at: path) { prose.append(text) }
+                }
+                if case .array(let items)? = entry["highlights"] {
+                    prose += items.compactMap(\.string)
+                }
+            }
+        }
+        var located = LocatedCandidate(
             candidate: Candidate(id: candidateID, name: name, skills: held.skills, credentials: heldCredentials),
             file: file, line: nil, unresolved: unresolved)
+        let text = prose.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: "\n")
+        if !text.isEmpty { located.text = text }
+        return located
     }
 
     /// A JSON Resume skill level as a number in (0, 1]: words (case ignored) `beginner`, `novice`, `basic`,
