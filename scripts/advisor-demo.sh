@@ -31,4 +31,8 @@ step "Credentials for one gap: endpoint management" credentials search endpoint 
 step "One of them in detail" show credential microsoft-endpoint-administrator
 step "Affordable cloud starting points: at most \$200" credentials search cloud --max-cost 200 --limit 5
 step "The same ranking as JSON, for other tools" match --candidate dana-it-legacy --top 3 --format json
+echo
+echo "Another client, Sam Okafor, brings a résumé as text (datasets/demo/resumes/sam-okafor.md)."
+step "The catalogue skills found in it, with where (character offsets); the equal-opportunity line is skipped" extract datasets/demo/resumes/sam-okafor.md
+step "His résumé scored as it stands (skills found in text count at level 0.5)" match --candidate datasets/demo/resumes/sam-okafor.md --top 3
 step "A workforce board's view: which credentials move the most of the demo pool to qualified?" gaps --job 15-1232.00 --jobs 53-7051.00,43-5071.00 --top 5

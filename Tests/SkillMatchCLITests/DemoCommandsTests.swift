@@ -182,4 +182,29 @@ struct DemoCommandsTests {
         let viaEnvironment = try cli.run(["stats", "--format", "json"], database: false, environment: ["SKILLMATCH_DB": cli.folder + "/env.sqlite"])
         #expect((try viaEnvironment.json() as! [String: Any])["jobs"] as? Int == 0)
     }
+
+    @Test("the demo's text résumé: its skills are found with offsets, boilerplate is skipped, and it ranks IT support first")
+    func demoResume() throws {
+        let cli = CLIRunner()
+        try cli.importDemo()
+        let path = CLIRunner.packageRoot + "/datasets/demo/resumes/sam-okafor.md"
+        let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+        let found = (try cli.ok(["extract", path, "--format", "json"]).json() as! [String: Any])["skills"] as! [[String: Any]]
+        let skills = Set(found.map { $0["skill"] as! String })
+        #expect(skills.isSuperset(of: ["help-desk-ticketing", "active-directory", "powershell", "troubleshooting", "customer-service"]))
+        // Offsets are Unicode code points: each span is the text it names.
+        let scalars = Array(text.unicodeScalars)
+        for mention in found {
+            let (start, end) = (mention["start"] as! Int, mention["end"] as! Int)
+            var span = String.UnicodeScalarView()
+            span.append(contentsOf: scalars[start ..< end])
+            #expect(String(span) == mention["text"] as? String)
+        }
+        // Nothing comes from the equal-opportunity and benefits line.
+        let boilerplate = text.unicodeScalars.count - text.components(separatedBy: "We are an equal")[1].unicodeScalars.count
+        #expect(found.allSatisfy { ($0["start"] as! Int) < boilerplate })
+        let ranked = try cli.ok(["match", "--candidate", path, "--top", "1", "--format", "json"]).json() as! [String: Any]
+        #expect(ranked["candidate"] as? String == "sam-okafor")
+        #expect((ranked["matches"] as! [[String: Any]]).first?["job"] as? String == "15-1232.00")
+    }
 }
