@@ -203,11 +203,8 @@ public struct CandidateLineParser {
             default:
                 guard skipValue(p, &i, depth: 0) else { return nil }
             }
-            skipSpace(p, &i)
-            guard i < p.count else { return nil }
-            if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); continue }
-            guard p[i] == UInt8(ascii: "}") else { return nil }
-            i += 1
+            guard let more = nextMember(p, &i, close: UInt8(ascii: "}")) else { return nil }
+            if more { continue }
             break
         }
         skipSpace(p, &i)
@@ -235,6 +232,21 @@ public struct CandidateLineParser {
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     @inline(__always)
+    /// After a list element or object member: `true` past a `,` (another follows), `false` past `close` (the end),
+    /// `nil` for anything else.
+    private func nextMember(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, close: UInt8) -> Bool? {
+        skipSpace(p, &i)
+        guard i < p.count else { return nil }
+        if p[i] == UInt8(ascii: ",") {
+            i += 1
+            skipSpace(p, &i)
+            return true
+        }
+        guard p[i] == close else { return nil }
+        i += 1
+        return false
+    }
+
     private func skipSpace(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
         while i < p.count && Self.isSpace(p[i]) { i += 1 }
     }
@@ -292,11 +304,8 @@ public struct CandidateLineParser {
                 } else {
                     guard skipValue(p, &i, depth: 1) else { return false }
                 }
-                skipSpace(p, &i)
-                guard i < p.count else { return false }
-                if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); continue }
-                guard p[i] == UInt8(ascii: "}") else { return false }
-                i += 1
+                guard let more = nextMember(p, &i, close: UInt8(ascii: "}")) else { return false }
+                if more { continue }
                 break
             }
             guard let skill else { return false }
@@ -304,11 +313,8 @@ public struct CandidateLineParser {
             guard value > 0 && value <= 1, skillStamps[Int(skill)] != stamp else { return false }
             skillStamps[Int(skill)] = stamp
             stated.append((skill: skill, level: value))
-            skipSpace(p, &i)
-            guard i < p.count else { return false }
-            if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); continue }
-            guard p[i] == UInt8(ascii: "]") else { return false }
-            i += 1
+            guard let more = nextMember(p, &i, close: UInt8(ascii: "]")) else { return false }
+            if more { continue }
             return true
         }
     }
@@ -325,11 +331,8 @@ public struct CandidateLineParser {
                   credentialStamps[Int(index)] != stamp else { return false }
             credentialStamps[Int(index)] = stamp
             held.append(index)
-            skipSpace(p, &i)
-            guard i < p.count else { return false }
-            if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); continue }
-            guard p[i] == UInt8(ascii: "]") else { return false }
-            i += 1
+            guard let more = nextMember(p, &i, close: UInt8(ascii: "]")) else { return false }
+            if more { continue }
             return true
         }
     }
@@ -451,11 +454,8 @@ public struct CandidateLineParser {
             if i < p.count && p[i] == UInt8(ascii: "]") { i += 1; return true }
             while true {
                 guard skipValue(p, &i, depth: depth + 1) else { return false }
-                skipSpace(p, &i)
-                guard i < p.count else { return false }
-                if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); continue }
-                guard p[i] == UInt8(ascii: "]") else { return false }
-                i += 1
+                guard let more = nextMember(p, &i, close: UInt8(ascii: "]")) else { return false }
+                if more { continue }
                 return true
             }
         case UInt8(ascii: "t"): return literal(p, &i, "true")
