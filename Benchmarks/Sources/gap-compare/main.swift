@@ -19,6 +19,12 @@ for seed in 1...UInt64(instances) {
     var problem = density.map { GapInstances.make(skills: skills, credentials: credentials, density: $0, seed: seed) }
         ?? GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
     if arguments.contains("--count-only") { problem.objective = [.count] }
+    if let index = arguments.firstIndex(of: "--objective") {
+        problem.objective = arguments[index + 1].split(separator: ",").map { name -> CoverMetric in
+            switch name { case "count": .count; case "cost": .cost; default: .hours }
+        }
+    }
+    if let index = arguments.firstIndex(of: "--max-count") { problem.maxCount = Int(arguments[index + 1]) }
     let clock = ContinuousClock()
     var outcome: CoverOutcome?
     let elapsed = clock.measure { outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit) }

@@ -29,9 +29,11 @@ struct LagrangianBound {
     ///   - members: for each candidate, the positions in `elements` it covers.
     ///   - weight: each candidate's weight `w_c`.
     ///   - side: each candidate's side weight `v_c` and the budget `K`, or `nil` for no side constraint.
+    ///   - pick: at most this many candidates (a side constraint of weight 1 each, kept in the subproblem instead of
+    ///     relaxed: the subproblem takes the `pick` most negative reduced costs); `side` must then be `nil`.
     ///   - start: a dual-feasible starting point per element (for example the charging bound's shares).
     mutating func bound(
-        _ context: NodeContext, weight: [Double], side: (weights: [Double], budget: Double)?,
+        _ context: NodeContext, weight: [Double], side: (weights: [Double], budget: Double)?, pick: Int? = nil,
         start: [Double], stopAbove: Double, iterations: Int = 60
     ) -> (bound: Double, reduced: [Double]) {
         let elements = context.elements
@@ -44,10 +46,26 @@ struct LagrangianBound {
         var step = 2.0
         var stale = 0
         var subgradient = [Double](repeating: 0, count: elements.count)
+        var picked = Picked(limit: pick ?? 0)
+        var bestPicked = picked
         for _ in 0..<iterations {
             var value = u.reduce(0, +) - lambda * (side?.budget ?? 0)
             for index in subgradient.indices { subgradient[index] = 1 }
             var sideGradient = -(side?.budget ?? 0)
+            if pick != nil {
+                picked.reset()
+                context.positions.withUnsafeBufferPointer { positions in
+                    for candidate in 0..<context.count {
+                        var reduced = weight[candidate]
+                        for index in context.starts[candidate] ..< context.starts[candidate + 1] { reduced -= u[Int(positions[index])] }
+                        if reduced < 0 { picked.offer(candidate, reduced) }
+                    }
+                    for (candidate, reduced) in zip(picked.candidates, picked.values) {
+                        value += reduced
+                        for index in context.starts[candidate] ..< context.starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                    }
+                }
+            } else {
             context.positions.withUnsafeBufferPointer { positions in
                 for candidate in 0..<context.count {
                     let covered = context.starts[candidate] ..< context.starts[candidate + 1]
@@ -60,10 +78,12 @@ struct LagrangianBound {
                     }
                 }
             }
+            }
             if value > best + 1e-12 {
                 best = value
                 bestU = u
                 bestLambda = lambda
+                bestPicked = picked
                 stale = 0
             } else {
                 stale += 1
@@ -81,9 +101,16 @@ struct LagrangianBound {
         }
         for (position, element) in elements.enumerated() { multipliers[element] = bestU[position] }
         if side != nil { self.lambda = bestLambda }
-        let reduced = (0..<context.count).map { candidate in
+        var reduced = (0..<context.count).map { candidate in
             context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
                 .reduce(weight[candidate] + bestLambda * (side?.weights[candidate] ?? 0)) { $0 - bestU[Int($1)] }
+        }
+        if let pick {
+            // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
+            // `pick`; forcing one it took changes nothing.
+            let displaced = bestPicked.candidates.count == pick ? bestPicked.values.max() ?? 0 : 0
+            for index in reduced.indices { reduced[index] -= displaced }
+            for candidate in bestPicked.candidates { reduced[candidate] = 0 }
         }
         return (best, reduced)
     }
@@ -116,4 +143,36 @@ struct NodeContext {
 
     /// The number of candidates.
     var count: Int { starts.count - 1 }
+}
+
+/// The at most `limit` most negative reduced costs seen, ties to the smaller candidate (offered in ascending order).
+struct Picked {
+    let limit: Int
+    private(set) var candidates: [Int] = []
+    private(set) var values: [Double] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        candidates.reserveCapacity(limit + 1)
+        values.reserveCapacity(limit + 1)
+    }
+
+    mutating func reset() {
+        candidates.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
+    /// Keeps `value` if it is among the `limit` smallest so far (values kept in ascending order).
+    mutating func offer(_ candidate: Int, _ value: Double) {
+        guard limit > 0 else { return }
+        if values.count == limit {
+            guard value < values[limit - 1] else { return }
+            values.removeLast()
+            candidates.removeLast()
+        }
+        var position = values.count
+        while position > 0, values[position - 1] > value { position -= 1 }
+        values.insert(value, at: position)
+        candidates.insert(candidate, at: position)
+    }
 }

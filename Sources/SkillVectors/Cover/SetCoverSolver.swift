@@ -62,6 +62,11 @@ final class CoverSearch<Bits: CoverBits> {
     private var rootLowerBound: Int64?
     private var lagrangian: LagrangianBound
     private var primaryLagrangian: LagrangianBound
+    /// Phase one (count first): search only for a cover of at most this many candidates, and stop at the first.
+    private var decisionLimit: Int64?
+    private var found = false
+    /// Phase two (count first): the proven fewest candidates of any cover.
+    private var countFloor: Int64 = 0
 
     init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?) {
         elementCount = problem.elementCount
@@ -88,10 +93,30 @@ final class CoverSearch<Bits: CoverBits> {
         for element in 0..<elementCount { universe.insert(element) }
         let alive = undominated()
         if let greedy = greedy(universe, alive) { record(greedy) }
+        var lowerBound: Int64 = 0
+        if objective[0] == 0 {
+            // Phase one: the fewest candidates, decided one count at a time from the root bound up. Phase two
+            // then searches only covers of that count, so the second metric's bound applies at every node.
+            var limit: Int64 = 0
+            while !timedOut, limit < bestKey.first ?? Int64(covers.count + 1), limit <= maxima[0] ?? .max {
+                decisionLimit = limit
+                found = false
+                search(universe, alive)
+                decisionLimit = nil
+                if found || timedOut { break }
+                limit = max(limit + 1, rootLowerBound ?? 0)
+            }
+            found = false
+            lowerBound = limit
+            countFloor = limit
+            if timedOut || best == nil {
+                return CoverOutcome(best: best, optimal: !timedOut, lowerBound: lowerBound, nodes: nodes)
+            }
+        }
         search(universe, alive)
         let finished = !timedOut
         let primary = objective[0]
-        var lowerBound = rootLowerBound ?? 0
+        lowerBound = max(lowerBound, rootLowerBound ?? 0)
         if finished, let best { lowerBound = best.value(CoverMetric.allCases[primary]) }
         return CoverOutcome(best: best, optimal: finished, lowerBound: lowerBound, nodes: nodes)
     }
@@ -101,7 +126,7 @@ final class CoverSearch<Bits: CoverBits> {
     private func search(_ uncovered: Bits, _ available: [Int]) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
-        if timedOut { return }
+        if timedOut || found { return }
         if uncovered.isEmpty {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
             return
@@ -154,22 +179,25 @@ final class CoverSearch<Bits: CoverBits> {
             needed -= take * gain
         }
         lower[0] = max(lower[0], topK)
-        if cannotImprove(lower) { return }
+        if decisionLimit == nil { lower[0] = max(lower[0], countFloor - totals[0]) }
+        let isRoot = rootLowerBound == nil
+        if !isRoot, cannotImprove(lower) { return }
 
         // Lagrangian bounds: on the first metric, then (when it can at best tie) on the second with the first held
         // within the incumbent's. Each also drops candidates whose reduced cost proves them useless here.
-        let isRoot = rootLowerBound == nil
         let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
         var keep = [Bool](repeating: true, count: next.count)
         var priority: [Double]?  // reduced costs of `next`, when a Lagrangian bound ran: branch on the smallest first
         let first = objective[0]
         var firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first]
         if let maximum = maxima[first] { firstAllowance = min(firstAllowance ?? maximum - totals[first], maximum - totals[first]) }
-        if isRoot || lower[first] < (firstAllowance ?? .max) {
+        if let decisionLimit { firstAllowance = min(firstAllowance ?? .max, decisionLimit - totals[first]) }
+        if isRoot || lower[first] < (firstAllowance ?? .max) || decisionLimit != nil {
             let (bound, reduced) = primaryLagrangian.bound(
                 context, weight: next.map { Double(weights[first][$0.candidate]) },
                 side: nil, start: context.elements.map { cheapest[first * elementCount + $0] },
-                stopAbove: firstAllowance.map { Double($0) + 1e-6 } ?? .infinity, iterations: isRoot ? 300 : 30)
+                stopAbove: isRoot ? .infinity : firstAllowance.map { Double($0) + 1e-6 } ?? .infinity,
+                iterations: isRoot ? 300 : 30)
             lower[first] = max(lower[first], Self.integralBound(bound))
             priority = reduced
             if let firstAllowance {
@@ -182,12 +210,13 @@ final class CoverSearch<Bits: CoverBits> {
             if let priced = greedy(uncovered, next.map(\.candidate), prices: primaryLagrangian.prices) { record(priced) }
         }
         if cannotImprove(lower) { return }
-        if objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
+        if decisionLimit == nil, objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
             let second = objective[1]
             let allowance = bestKey[1] - totals[second]
             let (bound, reduced) = lagrangian.bound(
                 context, weight: next.map { Double(weights[second][$0.candidate]) },
-                side: (next.map { Double(weights[first][$0.candidate]) }, Double(firstAllowance)),
+                side: first == 0 ? nil : (next.map { Double(weights[first][$0.candidate]) }, Double(firstAllowance)),
+                pick: first == 0 ? Int(firstAllowance) : nil,
                 start: context.elements.map { cheapest[second * elementCount + $0] }, stopAbove: Double(allowance) + 1e-6)
             if Self.integralBound(bound) > allowance { return }
             priority = reduced
@@ -234,7 +263,7 @@ final class CoverSearch<Bits: CoverBits> {
             for metric in 0..<3 { totals[metric] -= added[metric] }
             for candidate in adding { chosen[candidate] = false }
             chosenList.removeLast(adding.count)
-            if timedOut { break }
+            if timedOut || found { break }
         }
         for candidate in tried { excluded[candidate] = false }
     }
@@ -268,6 +297,7 @@ final class CoverSearch<Bits: CoverBits> {
         for metric in 0..<3 {
             if let maximum = maxima[metric], totals[metric] + lower[metric] > maximum { return true }
         }
+        if let decisionLimit, totals[0] + lower[0] > decisionLimit { return true }
         guard !bestKey.isEmpty else { return false }
         for (position, metric) in objective.enumerated() {
             let bound = totals[metric] + lower[metric]
@@ -277,8 +307,12 @@ final class CoverSearch<Bits: CoverBits> {
     }
 
     private func record(_ selection: CoverSelection) {
+        for metric in 0..<3 {
+            if let maximum = maxima[metric], selection.value(CoverMetric.allCases[metric]) > maximum { return }
+        }
         let key = objective.map { selection.value(CoverMetric.allCases[$0]) }
         let objectiveMetrics = objective.map { CoverMetric.allCases[$0] }
+        if let decisionLimit, Int64(selection.count) <= decisionLimit { found = true }
         if let best, !selection.isBetter(than: best, objective: objectiveMetrics) { return }
         best = selection
         bestKey = key
