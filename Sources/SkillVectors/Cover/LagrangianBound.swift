@@ -20,64 +20,131 @@ struct LagrangianBound {
     /// The current multiplier of each element: a price per element for primal heuristics.
     var prices: [Double] { multipliers }
 
-    /// The best bound found, stopping early once it exceeds `stopAbove`, and each candidate's reduced cost
-    /// `w_c + λ·v_c − Σ_{e ∈ c ∩ U} u_e` at the multipliers that gave it: a selection containing `c` is bounded
-    /// below by `bound + max(0, reduced_c)`.
+    /// What is minimised over a node's candidates: their weights `w_c`, and at most one of a side constraint
+    /// (each candidate's side weight `v_c` and the budget `K`, relaxed with `λ`) or a pick limit (at most `pick`
+    /// candidates, a side constraint of weight 1 each kept in the subproblem instead: the subproblem takes the
+    /// `pick` most negative reduced costs).
+    struct Relaxation {
+        var weight: [Double]
+        var side: (weights: [Double], budget: Double)? = nil
+        var pick: Int? = nil
+    }
+
+    /// A bound with the multipliers that gave it.
+    struct Result {
+        /// The best bound found.
+        var bound: Double
+        /// Each candidate's reduced cost at `u`: a selection containing it is bounded below by `bound + max(0, reduced)`.
+        var reduced: [Double]
+        /// The multiplier of each uncovered element, by position.
+        var u: [Double]
+        var lambda: Double
+    }
+
+    /// The best bound found, stopping early once it exceeds `stopAbove`, with each candidate's reduced cost
+    /// `w_c + λ·v_c − Σ_{e ∈ c ∩ U} u_e` at the multipliers that gave it.
     ///
-    /// - Parameters:
-    ///   - elements: the uncovered elements.
-    ///   - members: for each candidate, the positions in `elements` it covers.
-    ///   - weight: each candidate's weight `w_c`.
-    ///   - side: each candidate's side weight `v_c` and the budget `K`, or `nil` for no side constraint.
-    ///   - pick: at most this many candidates (a side constraint of weight 1 each, kept in the subproblem instead of
-    ///     relaxed: the subproblem takes the `pick` most negative reduced costs); `side` must then be `nil`.
-    ///   - start: a dual-feasible starting point per element (for example the charging bound's shares).
+    /// - Parameter start: a dual-feasible starting point per element (for example the charging bound's shares),
+    ///   used when no multipliers are kept from earlier calls.
     mutating func bound(
-        _ context: NodeContext, weight: [Double], side: (weights: [Double], budget: Double)?, pick: Int? = nil,
-        start: [Double], stopAbove: Double, iterations: Int = 60
-    ) -> (bound: Double, reduced: [Double]) {
+        _ context: NodeContext, _ relaxation: Relaxation, start: [Double], stopAbove: Double, iterations: Int = 60
+    ) -> Result {
         let elements = context.elements
         var u = elements.indices.map { position in max(multipliers[elements[position]], 0) }
         if u.allSatisfy({ $0 == 0 }) { u = start }
-        var lambda = side == nil ? 0 : self.lambda
+        let ascent = Self.ascend(
+            context, relaxation, u: u, lambda: relaxation.side == nil ? 0 : lambda, removed: nil, skip: nil,
+            stopAbove: stopAbove, iterations: iterations)
+        for (position, element) in elements.enumerated() { multipliers[element] = ascent.u[position] }
+        if relaxation.side != nil { lambda = ascent.lambda }
+        var reduced = (0..<context.count).map { candidate in
+            context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
+                .reduce(relaxation.weight[candidate] + ascent.lambda * (relaxation.side?.weights[candidate] ?? 0)) { $0 - ascent.u[Int($1)] }
+        }
+        if let pick = relaxation.pick {
+            // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
+            // `pick`; forcing one it took changes nothing.
+            let displaced = ascent.picked.candidates.count == pick ? ascent.picked.values.last ?? 0 : 0
+            for index in reduced.indices { reduced[index] -= displaced }
+            for candidate in ascent.picked.candidates { reduced[candidate] = 0 }
+        }
+        return Result(bound: ascent.best, reduced: reduced, u: ascent.u, lambda: ascent.lambda)
+    }
+
+    /// The bound a child of the node reaches within `iterations` steps (fewer once above `stopAbove`) from the node's
+    /// multipliers: the node's problem with the elements at positions `removed` already covered and the candidates
+    /// `skip` unusable, under the child's `relaxation` (its pick limit or budget reduced by what the child adds).
+    /// A cheap test before setting the child up: most children are pruned in their first few steps.
+    static func childBound(
+        _ context: NodeContext, _ relaxation: Relaxation, from u: [Double], lambda: Double, removed: [Bool],
+        skip: [Bool], stopAbove: Double, iterations: Int
+    ) -> Double {
+        ascend(context, relaxation, u: u, lambda: lambda, removed: removed, skip: skip, stopAbove: stopAbove,
+               iterations: iterations).best
+    }
+
+    /// Subgradient ascent from `(u, λ)`. Removed positions keep a zero multiplier and no constraint; skipped
+    /// candidates take no part.
+    ///
+    private static func ascend(
+        _ context: NodeContext, _ relaxation: Relaxation, u initialU: [Double], lambda initialLambda: Double,
+        removed: [Bool]?, skip: [Bool]?, stopAbove: Double, iterations: Int
+    ) -> (best: Double, u: [Double], lambda: Double, picked: Picked) {
+        let side = relaxation.side
+        let budget = side?.budget ?? 0
+        let count = context.count
+        var u = initialU
+        var base = [Double](repeating: 1, count: u.count)  // the subgradient before subtracting coverage
+        if let removed {
+            for position in u.indices where removed[position] {
+                u[position] = 0
+                base[position] = 0
+            }
+        }
+        var lambda = initialLambda
         var best = -Double.infinity
         var bestU = u
         var bestLambda = lambda
         var step = 2.0
         var stale = 0
-        var subgradient = [Double](repeating: 0, count: elements.count)
-        var picked = Picked(limit: pick ?? 0)
+        var subgradient = base
+        var picked = Picked(limit: relaxation.pick ?? 0)
         var bestPicked = picked
+        let picking = relaxation.pick != nil
+        let sideWeights = side?.weights ?? []
         for _ in 0..<iterations {
-            var value = u.reduce(0, +) - lambda * (side?.budget ?? 0)
-            for index in subgradient.indices { subgradient[index] = 1 }
-            var sideGradient = -(side?.budget ?? 0)
-            if pick != nil {
-                picked.reset()
+            var value = u.reduce(0, +) - lambda * budget
+            var sideGradient = -budget
+            if picking { picked.reset() }
+            subgradient.withUnsafeMutableBufferPointer { subgradient in
+                for index in subgradient.indices { subgradient[index] = base[index] }
                 context.positions.withUnsafeBufferPointer { positions in
-                    for candidate in 0..<context.count {
-                        var reduced = weight[candidate]
-                        for index in context.starts[candidate] ..< context.starts[candidate + 1] { reduced -= u[Int(positions[index])] }
-                        if reduced < 0 { picked.offer(candidate, reduced) }
-                    }
-                    for (candidate, reduced) in zip(picked.candidates, picked.values) {
-                        value += reduced
-                        for index in context.starts[candidate] ..< context.starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                    context.starts.withUnsafeBufferPointer { starts in
+                        relaxation.weight.withUnsafeBufferPointer { weight in
+                            u.withUnsafeBufferPointer { u in
+                                for candidate in 0..<count {
+                                    var reduced = weight[candidate]
+                                    if !sideWeights.isEmpty { reduced += lambda * sideWeights[candidate] }
+                                    for index in starts[candidate] ..< starts[candidate + 1] { reduced -= u[Int(positions[index])] }
+                                    guard reduced < 0, skip?[candidate] != true else { continue }
+                                    if picking {
+                                        picked.offer(candidate, reduced)
+                                    } else {
+                                        value += reduced
+                                        for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                                        if !sideWeights.isEmpty { sideGradient += sideWeights[candidate] }
+                                    }
+                                }
+                                if picking {
+                                    for (candidate, reduced) in zip(picked.candidates, picked.values) {
+                                        value += reduced
+                                        for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
-            } else {
-            context.positions.withUnsafeBufferPointer { positions in
-                for candidate in 0..<context.count {
-                    let covered = context.starts[candidate] ..< context.starts[candidate + 1]
-                    var reduced = weight[candidate] + lambda * (side?.weights[candidate] ?? 0)
-                    for index in covered { reduced -= u[Int(positions[index])] }
-                    if reduced < 0 {
-                        value += reduced
-                        for index in covered { subgradient[Int(positions[index])] -= 1 }
-                        sideGradient += side?.weights[candidate] ?? 0
-                    }
-                }
-            }
             }
             if value > best + 1e-12 {
                 best = value
@@ -99,20 +166,7 @@ struct LagrangianBound {
             for index in u.indices { u[index] = max(0, u[index] + t * subgradient[index]) }
             if side != nil { lambda = max(0, lambda + t * sideGradient) }
         }
-        for (position, element) in elements.enumerated() { multipliers[element] = bestU[position] }
-        if side != nil { self.lambda = bestLambda }
-        var reduced = (0..<context.count).map { candidate in
-            context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
-                .reduce(weight[candidate] + bestLambda * (side?.weights[candidate] ?? 0)) { $0 - bestU[Int($1)] }
-        }
-        if let pick {
-            // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
-            // `pick`; forcing one it took changes nothing.
-            let displaced = bestPicked.candidates.count == pick ? bestPicked.values.max() ?? 0 : 0
-            for index in reduced.indices { reduced[index] -= displaced }
-            for candidate in bestPicked.candidates { reduced[candidate] = 0 }
-        }
-        return (best, reduced)
+        return (best, bestU, bestLambda, bestPicked)
     }
 }
 

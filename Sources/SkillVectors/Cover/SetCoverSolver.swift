@@ -140,13 +140,31 @@ final class CoverSearch<Bits: CoverBits> {
             let gain = covers[candidate].intersection(uncovered).count
             if gain > 0 { next.append((candidate, gain)) }
         }
+        var gainHistogram = [Int](repeating: 0, count: elementCount + 1)
+        for item in next { gainHistogram[item.gain] += 1 }
+
+        // With at most k more candidates allowed, one is only usable if its gain and the k − 1 largest gains
+        // together reach |U|; one that is not stays unusable in the whole subtree (smaller U, smaller k).
+        if let countLeft = objective[0] == 0 ? firstLeft(adding: [0, 0, 0]) : maxima[0].map({ $0 - totals[0] }) {
+            if countLeft <= 0 { return }
+            var top = 0
+            var taken = 0
+            for gain in stride(from: elementCount, through: 1, by: -1) where taken < countLeft - 1 && gainHistogram[gain] > 0 {
+                let take = min(gainHistogram[gain], Int(countLeft) - 1 - taken)
+                top += take * gain
+                taken += take
+            }
+            let least = uncovered.count - top
+            if least > 1 {
+                next.removeAll { $0.gain < least }
+                for gain in 1..<min(least, elementCount + 1) { gainHistogram[gain] = 0 }
+            }
+        }
 
         // Per element: how many candidates cover it, and the cheapest share per metric.
         var coverCount = [Int](repeating: 0, count: elementCount)
         var cheapest = [Double](repeating: .infinity, count: elementCount * 3)
-        var gainHistogram = [Int](repeating: 0, count: elementCount + 1)
         for (candidate, gain) in next {
-            gainHistogram[gain] += 1
             let shares = (Double(weights[0][candidate]) / Double(gain), Double(weights[1][candidate]) / Double(gain),
                           Double(weights[2][candidate]) / Double(gain))
             covers[candidate].intersection(uncovered).forEachElement { element in
@@ -186,23 +204,22 @@ final class CoverSearch<Bits: CoverBits> {
         // Lagrangian bounds: on the first metric, then (when it can at best tie) on the second with the first held
         // within the incumbent's. Each also drops candidates whose reduced cost proves them useless here.
         let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
+        let contextCandidates = next.map(\.candidate)
         var keep = [Bool](repeating: true, count: next.count)
-        var priority: [Double]?  // reduced costs of `next`, when a Lagrangian bound ran: branch on the smallest first
+        var probe: Probe?
         let first = objective[0]
-        var firstAllowance = bestKey.isEmpty ? nil : bestKey[0] - totals[first]
-        if let maximum = maxima[first] { firstAllowance = min(firstAllowance ?? maximum - totals[first], maximum - totals[first]) }
-        if let decisionLimit { firstAllowance = min(firstAllowance ?? .max, decisionLimit - totals[first]) }
+        let firstAllowance = firstLeft(adding: [0, 0, 0])
         if isRoot || lower[first] < (firstAllowance ?? .max) || decisionLimit != nil {
-            let (bound, reduced) = primaryLagrangian.bound(
-                context, weight: next.map { Double(weights[first][$0.candidate]) },
-                side: nil, start: context.elements.map { cheapest[first * elementCount + $0] },
+            let relaxation = LagrangianBound.Relaxation(weight: next.map { Double(weights[first][$0.candidate]) })
+            let result = primaryLagrangian.bound(
+                context, relaxation, start: context.elements.map { cheapest[first * elementCount + $0] },
                 stopAbove: isRoot ? .infinity : firstAllowance.map { Double($0) + 1e-6 } ?? .infinity,
                 iterations: isRoot ? 300 : 30)
-            lower[first] = max(lower[first], Self.integralBound(bound))
-            priority = reduced
+            lower[first] = max(lower[first], Self.integralBound(result.bound))
             if let firstAllowance {
-                for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > firstAllowance { keep[index] = false }
+                for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > firstAllowance { keep[index] = false }
             }
+            probe = Probe(relaxation: relaxation, u: result.u, lambda: result.lambda, stage: 0)
         }
         if isRoot {
             rootLowerBound = lower[first]
@@ -213,18 +230,19 @@ final class CoverSearch<Bits: CoverBits> {
         if decisionLimit == nil, objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
             let second = objective[1]
             let allowance = bestKey[1] - totals[second]
-            let (bound, reduced) = lagrangian.bound(
-                context, weight: next.map { Double(weights[second][$0.candidate]) },
+            let relaxation = LagrangianBound.Relaxation(
+                weight: next.map { Double(weights[second][$0.candidate]) },
                 side: first == 0 ? nil : (next.map { Double(weights[first][$0.candidate]) }, Double(firstAllowance)),
-                pick: first == 0 ? Int(firstAllowance) : nil,
-                start: context.elements.map { cheapest[second * elementCount + $0] }, stopAbove: Double(allowance) + 1e-6)
-            if Self.integralBound(bound) > allowance { return }
-            priority = reduced
-            for index in next.indices where Self.integralBound(bound + max(0, reduced[index])) > allowance { keep[index] = false }
+                pick: first == 0 ? Int(firstAllowance) : nil)
+            let result = lagrangian.bound(
+                context, relaxation, start: context.elements.map { cheapest[second * elementCount + $0] },
+                stopAbove: Double(allowance) + 1e-6)
+            if Self.integralBound(result.bound) > allowance { return }
+            for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > allowance { keep[index] = false }
+            probe = Probe(relaxation: relaxation, u: result.u, lambda: result.lambda, stage: 1)
         }
         if keep.contains(false) {
             next = zip(next, keep).filter(\.1).map(\.0)
-            priority = priority.map { zip($0, keep).filter(\.1).map(\.0) }
             var stillCovered = Bits.empty(capacity: elementCount)
             for item in next { stillCovered = stillCovered.union(covers[item.candidate]) }
             if !uncovered.isSubset(of: stillCovered) { return }
@@ -235,7 +253,8 @@ final class CoverSearch<Bits: CoverBits> {
         let primary = objective[0]
         var branches: [CoverBranch] = []
         for item in next where covers[item.candidate].contains(branchElement) {
-            // Smallest Lagrangian reduced cost first when known (the LP's favourites), else cheapest share.
+            // Cheapest share of the first metric per element first (ordering by the bound's reduced costs instead
+            // was measured slower: it finds good incumbents later).
             let share = Double(addedWeight(item.candidate, primary)) / Double(item.gain)
             branches.append(CoverBranch(candidate: item.candidate, share: share, gain: Double(item.gain)))
         }
@@ -253,10 +272,15 @@ final class CoverSearch<Bits: CoverBits> {
             for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
             if (0..<3).contains(where: { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }) { continue }
             var remaining = uncovered
+            for candidate in adding { remaining = remaining.subtracting(covers[candidate]) }
+            if let probe, !remaining.isEmpty,
+                childExceeds(probe, context, contextCandidates, keep: keep, adding: adding, added: added, remaining: remaining)
+            {
+                continue
+            }
             for candidate in adding {
                 chosen[candidate] = true
                 chosenList.append(candidate)
-                remaining = remaining.subtracting(covers[candidate])
             }
             for metric in 0..<3 { totals[metric] += added[metric] }
             search(remaining, childAvailable)
@@ -266,6 +290,54 @@ final class CoverSearch<Bits: CoverBits> {
             if timedOut || found { break }
         }
         for candidate in tried { excluded[candidate] = false }
+    }
+
+    /// The Lagrangian relaxation a node last bounded, with its multipliers: children are tested against it first.
+    private struct Probe {
+        var relaxation: LagrangianBound.Relaxation
+        var u: [Double]
+        var lambda: Double
+        /// 0: the first metric's bound; 1: the second metric's, with the first held within its allowance.
+        var stage: Int
+    }
+
+    /// How much of the first metric a selection may still add after `adding`, to beat or tie the best selection and
+    /// keep within its budget (and, in phase one, the count decided); `nil` when nothing limits it.
+    private func firstLeft(adding added: [Int64]) -> Int64? {
+        let first = objective[0]
+        let spent = totals[first] + added[first]
+        var left: Int64? = bestKey.isEmpty ? nil : bestKey[0] - spent
+        if let maximum = maxima[first] { left = min(left ?? .max, maximum - spent) }
+        if let decisionLimit { left = min(left ?? .max, decisionLimit - spent) }
+        return left
+    }
+
+    /// Whether the child that adds `adding` is pruned by a few subgradient steps on its relaxation, started from
+    /// the node's multipliers (the child's bound before any set-up; valid for the child by the same argument).
+    private func childExceeds(
+        _ probe: Probe, _ context: NodeContext, _ candidates: [Int], keep: [Bool], adding: [Int], added: [Int64],
+        remaining: Bits
+    ) -> Bool {
+        guard let left = firstLeft(adding: added), left >= 0 else { return false }
+        var relaxation = probe.relaxation
+        let allowance: Int64
+        if probe.stage == 0 {
+            allowance = left
+        } else {
+            guard bestKey.count >= 2 else { return false }
+            let second = objective[1]
+            allowance = bestKey[1] - totals[second] - added[second]
+            if relaxation.pick != nil { relaxation.pick = Int(left) } else { relaxation.side?.budget = Double(left) }
+        }
+        let removed = context.elements.map { !remaining.contains($0) }
+        let skip = candidates.indices.map { index in
+            let candidate = candidates[index]
+            return !keep[index] || excluded[candidate] || chosen[candidate] || adding.contains(candidate)
+        }
+        let bound = LagrangianBound.childBound(
+            context, relaxation, from: probe.u, lambda: probe.lambda, removed: removed, skip: skip,
+            stopAbove: Double(allowance) + 1e-6, iterations: 5)
+        return Self.integralBound(bound) > allowance
     }
 
     /// An integral lower bound from a real one, with a margin for rounding error.
