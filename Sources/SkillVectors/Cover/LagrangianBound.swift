@@ -39,6 +39,8 @@ struct LagrangianBound {
         /// The multiplier of each uncovered element, by position.
         var u: [Double]
         var lambda: Double
+        /// The candidates with the smallest reduced costs at `u`, for stepping on children (`nil`: all).
+        var active: [Int32]?
     }
 
     /// The best bound found, stopping early once it exceeds `stopAbove`, with each candidate's reduced cost
@@ -52,15 +54,15 @@ struct LagrangianBound {
         let elements = context.elements
         var u = elements.indices.map { position in max(multipliers[elements[position]], 0) }
         if u.allSatisfy({ $0 == 0 }) { u = start }
+        let lambda = relaxation.side == nil ? 0 : self.lambda
+        let active = Self.activeSet(Self.reducedCosts(context, relaxation, u: u, lambda: lambda))
         let ascent = Self.ascend(
-            context, relaxation, u: u, lambda: relaxation.side == nil ? 0 : lambda, removed: nil, skip: nil,
+            context, relaxation, u: u, lambda: lambda, removed: nil, skip: nil, active: active,
             stopAbove: stopAbove, iterations: iterations)
         for (position, element) in elements.enumerated() { multipliers[element] = ascent.u[position] }
-        if relaxation.side != nil { lambda = ascent.lambda }
-        var reduced = (0..<context.count).map { candidate in
-            context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
-                .reduce(relaxation.weight[candidate] + ascent.lambda * (relaxation.side?.weights[candidate] ?? 0)) { $0 - ascent.u[Int($1)] }
-        }
+        if relaxation.side != nil { self.lambda = ascent.lambda }
+        var reduced = Self.reducedCosts(context, relaxation, u: ascent.u, lambda: ascent.lambda)
+        let nextActive = Self.activeSet(reduced)
         if let pick = relaxation.pick {
             // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
             // `pick`; forcing one it took changes nothing.
@@ -68,7 +70,7 @@ struct LagrangianBound {
             for index in reduced.indices { reduced[index] -= displaced }
             for candidate in ascent.picked.candidates { reduced[candidate] = 0 }
         }
-        return Result(bound: ascent.best, reduced: reduced, u: ascent.u, lambda: ascent.lambda)
+        return Result(bound: ascent.best, reduced: reduced, u: ascent.u, lambda: ascent.lambda, active: nextActive)
     }
 
     /// The bound a child of the node reaches within `iterations` steps (fewer once above `stopAbove`) from the node's
@@ -76,23 +78,65 @@ struct LagrangianBound {
     /// `skip` unusable, under the child's `relaxation` (its pick limit or budget reduced by what the child adds).
     /// A cheap test before setting the child up: most children are pruned in their first few steps.
     static func childBound(
-        _ context: NodeContext, _ relaxation: Relaxation, from u: [Double], lambda: Double, removed: [Bool],
-        skip: [Bool], stopAbove: Double, iterations: Int
+        _ context: NodeContext, _ relaxation: Relaxation, from result: Result, removed: [Bool], skip: [Bool],
+        stopAbove: Double, iterations: Int
     ) -> Double {
-        ascend(context, relaxation, u: u, lambda: lambda, removed: removed, skip: skip, stopAbove: stopAbove,
-               iterations: iterations).best
+        ascend(context, relaxation, u: result.u, lambda: result.lambda, removed: removed, skip: skip,
+               active: result.active, stopAbove: stopAbove, iterations: iterations).best
+    }
+
+    /// Every candidate's reduced cost `w_c + λ·v_c − Σ_{e ∈ c} u_e`.
+    private static func reducedCosts(_ context: NodeContext, _ relaxation: Relaxation, u: [Double], lambda: Double) -> [Double] {
+        (0..<context.count).map { candidate in
+            context.positions[context.starts[candidate] ..< context.starts[candidate + 1]]
+                .reduce(relaxation.weight[candidate] + lambda * (relaxation.side?.weights[candidate] ?? 0)) { $0 - u[Int($1)] }
+        }
+    }
+
+    /// The candidates the ascent steps over: those with the smallest reduced costs, when there are many. Steps on
+    /// them alone find multipliers much faster; the bound is then evaluated over every candidate (see ``ascend``),
+    /// so it stays valid whatever the others do.
+    private static func activeSet(_ reduced: [Double]) -> [Int32]? {
+        let size = max(64, reduced.count / 8)
+        guard reduced.count > 2 * size else { return nil }
+        var values = reduced
+        let threshold = kthSmallest(&values, size - 1)
+        var active: [Int32] = []
+        active.reserveCapacity(size + 8)
+        for (candidate, value) in reduced.enumerated() where value <= threshold { active.append(Int32(candidate)) }
+        return active
+    }
+
+    /// The `k`-th smallest value (from 0), by quickselect; reorders `values`.
+    private static func kthSmallest(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+        }
+        return values[k]
     }
 
     /// Subgradient ascent from `(u, λ)`. Removed positions keep a zero multiplier and no constraint; skipped
-    /// candidates take no part.
-    ///
+    /// candidates take no part. Steps go over the `active` candidates only (all when `nil`); the bound returned is
+    /// the value at the best multipliers over every candidate, a valid bound either way.
     private static func ascend(
         _ context: NodeContext, _ relaxation: Relaxation, u initialU: [Double], lambda initialLambda: Double,
-        removed: [Bool]?, skip: [Bool]?, stopAbove: Double, iterations: Int
+        removed: [Bool]?, skip: [Bool]?, active: [Int32]?, stopAbove: Double, iterations: Int
     ) -> (best: Double, u: [Double], lambda: Double, picked: Picked) {
         let side = relaxation.side
-        let budget = side?.budget ?? 0
-        let count = context.count
         var u = initialU
         var base = [Double](repeating: 1, count: u.count)  // the subgradient before subtracting coverage
         if let removed {
@@ -110,42 +154,10 @@ struct LagrangianBound {
         var subgradient = base
         var picked = Picked(limit: relaxation.pick ?? 0)
         var bestPicked = picked
-        let picking = relaxation.pick != nil
-        let sideWeights = side?.weights ?? []
         for _ in 0..<iterations {
-            var value = u.reduce(0, +) - lambda * budget
-            var sideGradient = -budget
-            if picking { picked.reset() }
-            subgradient.withUnsafeMutableBufferPointer { subgradient in
-                for index in subgradient.indices { subgradient[index] = base[index] }
-                context.positions.withUnsafeBufferPointer { positions in
-                    context.starts.withUnsafeBufferPointer { starts in
-                        relaxation.weight.withUnsafeBufferPointer { weight in
-                            u.withUnsafeBufferPointer { u in
-                                for candidate in 0..<count {
-                                    var reduced = weight[candidate]
-                                    if !sideWeights.isEmpty { reduced += lambda * sideWeights[candidate] }
-                                    for index in starts[candidate] ..< starts[candidate + 1] { reduced -= u[Int(positions[index])] }
-                                    guard reduced < 0, skip?[candidate] != true else { continue }
-                                    if picking {
-                                        picked.offer(candidate, reduced)
-                                    } else {
-                                        value += reduced
-                                        for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
-                                        if !sideWeights.isEmpty { sideGradient += sideWeights[candidate] }
-                                    }
-                                }
-                                if picking {
-                                    for (candidate, reduced) in zip(picked.candidates, picked.values) {
-                                        value += reduced
-                                        for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            let (value, sideGradient) = evaluate(
+                context, relaxation, u: u, lambda: lambda, over: active, skip: skip, base: base,
+                subgradient: &subgradient, picked: &picked)
             if value > best + 1e-12 {
                 best = value
                 bestU = u
@@ -166,7 +178,62 @@ struct LagrangianBound {
             for index in u.indices { u[index] = max(0, u[index] + t * subgradient[index]) }
             if side != nil { lambda = max(0, lambda + t * sideGradient) }
         }
+        if active != nil, best > -.infinity {
+            best = evaluate(
+                context, relaxation, u: bestU, lambda: bestLambda, over: nil, skip: skip, base: base,
+                subgradient: &subgradient, picked: &bestPicked).value
+        }
         return (best, bestU, bestLambda, bestPicked)
+    }
+
+    /// The Lagrangian value at `(u, λ)` over the `active` candidates (all when `nil`), with its subgradient and,
+    /// under a pick limit, the candidates the subproblem takes.
+    private static func evaluate(
+        _ context: NodeContext, _ relaxation: Relaxation, u: [Double], lambda: Double, over active: [Int32]?,
+        skip: [Bool]?, base: [Double], subgradient: inout [Double], picked: inout Picked
+    ) -> (value: Double, sideGradient: Double) {
+        let budget = relaxation.side?.budget ?? 0
+        let sideWeights = relaxation.side?.weights ?? []
+        let picking = relaxation.pick != nil
+        var value = u.reduce(0, +) - lambda * budget
+        var sideGradient = -budget
+        if picking { picked.reset() }
+        subgradient.withUnsafeMutableBufferPointer { subgradient in
+            for index in subgradient.indices { subgradient[index] = base[index] }
+            context.positions.withUnsafeBufferPointer { positions in
+                context.starts.withUnsafeBufferPointer { starts in
+                    relaxation.weight.withUnsafeBufferPointer { weight in
+                        u.withUnsafeBufferPointer { u in
+                            func visit(_ candidate: Int) {
+                                var reduced = weight[candidate]
+                                if !sideWeights.isEmpty { reduced += lambda * sideWeights[candidate] }
+                                for index in starts[candidate] ..< starts[candidate + 1] { reduced -= u[Int(positions[index])] }
+                                guard reduced < 0, skip?[candidate] != true else { return }
+                                if picking {
+                                    picked.offer(candidate, reduced)
+                                } else {
+                                    value += reduced
+                                    for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                                    if !sideWeights.isEmpty { sideGradient += sideWeights[candidate] }
+                                }
+                            }
+                            if let active {
+                                for candidate in active { visit(Int(candidate)) }
+                            } else {
+                                for candidate in 0..<context.count { visit(candidate) }
+                            }
+                            if picking {
+                                for (candidate, reduced) in zip(picked.candidates, picked.values) {
+                                    value += reduced
+                                    for index in starts[candidate] ..< starts[candidate + 1] { subgradient[Int(positions[index])] -= 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (value, sideGradient)
     }
 }
 

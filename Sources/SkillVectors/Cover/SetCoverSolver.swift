@@ -219,7 +219,7 @@ final class CoverSearch<Bits: CoverBits> {
             if let firstAllowance {
                 for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > firstAllowance { keep[index] = false }
             }
-            probe = Probe(relaxation: relaxation, u: result.u, lambda: result.lambda, stage: 0)
+            probe = Probe(relaxation: relaxation, result: result, stage: 0)
         }
         if isRoot {
             rootLowerBound = lower[first]
@@ -239,7 +239,7 @@ final class CoverSearch<Bits: CoverBits> {
                 stopAbove: Double(allowance) + 1e-6)
             if Self.integralBound(result.bound) > allowance { return }
             for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > allowance { keep[index] = false }
-            probe = Probe(relaxation: relaxation, u: result.u, lambda: result.lambda, stage: 1)
+            probe = Probe(relaxation: relaxation, result: result, stage: 1)
         }
         if keep.contains(false) {
             next = zip(next, keep).filter(\.1).map(\.0)
@@ -295,8 +295,7 @@ final class CoverSearch<Bits: CoverBits> {
     /// The Lagrangian relaxation a node last bounded, with its multipliers: children are tested against it first.
     private struct Probe {
         var relaxation: LagrangianBound.Relaxation
-        var u: [Double]
-        var lambda: Double
+        var result: LagrangianBound.Result
         /// 0: the first metric's bound; 1: the second metric's, with the first held within its allowance.
         var stage: Int
     }
@@ -335,7 +334,7 @@ final class CoverSearch<Bits: CoverBits> {
             return !keep[index] || excluded[candidate] || chosen[candidate] || adding.contains(candidate)
         }
         let bound = LagrangianBound.childBound(
-            context, relaxation, from: probe.u, lambda: probe.lambda, removed: removed, skip: skip,
+            context, relaxation, from: probe.result, removed: removed, skip: skip,
             stopAbove: Double(allowance) + 1e-6, iterations: 5)
         return Self.integralBound(bound) > allowance
     }
