@@ -60,10 +60,62 @@ struct CoverSolverTests {
                 count: count, requires: requires, cost: candidates.map(\.cost), hours: candidates.map(\.hours),
                 maxCost: maxCost, maxHours: maxHours, objective: objective
             ) { chosen in Set(chosen.flatMap { candidates[$0].covers }).count == elements }
-            let outcome = SetCoverSolver.solve(problem)
+            let tuning = CoverTuning(activeMinimum: Bool.random(using: &random) ? 64 : 1)
+            let outcome = SetCoverSolver.solve(problem, timeLimit: nil, tuning: tuning)
             #expect(outcome.optimal)
             #expect(outcome.best == expected, "problem \(problem)")
             if let best = outcome.best { #expect(outcome.lowerBound == best.value(objective[0])) }
+        }
+    }
+
+    /// The best value of each objective metric over covers, by dynamic programming over subsets of elements:
+    /// for hundreds of candidates, where enumerating selections is out of reach. Without prerequisites or budgets;
+    /// metrics add up, so the lexicographic optimum of `mask ∪ c` comes from that of `mask` (and `mask ∪ c ≥ mask`).
+    static func bestKey(elements: Int, candidates: [CoverCandidate], objective: [CoverMetric]) -> [Int64]? {
+        let masks = candidates.map { $0.covers.reduce(0) { $0 | (1 << $1) } }
+        let keys = candidates.map { candidate in
+            objective.map { metric -> Int64 in
+                switch metric {
+                case .count: 1
+                case .cost: candidate.cost
+                case .hours: candidate.hours
+                }
+            }
+        }
+        var best = [[Int64]?](repeating: nil, count: 1 << elements)
+        best[0] = objective.map { _ in 0 }
+        for mask in 0 ..< (1 << elements) {
+            guard let key = best[mask] else { continue }
+            for (candidate, covers) in masks.enumerated() where mask | covers != mask {
+                let next = zip(key, keys[candidate]).map { $0 + $1 }
+                if best[mask | covers].map({ next.lexicographicallyPrecedes($0) }) ?? true { best[mask | covers] = next }
+            }
+        }
+        return best[(1 << elements) - 1]
+    }
+
+    @Test("set cover with hundreds of candidates: the optimum of a search over element subsets")
+    func manyCandidates() {
+        var random = SplitMix64(seed: 2_026)
+        for _ in 0..<80 {
+            let elements = Int.random(in: 6...10, using: &random)
+            let candidates = (0..<Int.random(in: 140...260, using: &random)).map { _ in
+                let covers = (0..<elements).shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)).sorted()
+                // Cost grows with coverage, so few candidates are dominated and the bounds work on many.
+                return CoverCandidate(
+                    covers: covers, cost: Int64(covers.count * 100 + Int.random(in: 0...60, using: &random) * 5),
+                    hours: Int64(Int.random(in: 1...8, using: &random) * 5))
+            }
+            let objective = Self.objective(&random)
+            // Stepping over as few as two candidates at a time too: the bound must stay valid whatever the others do.
+            let tuning = CoverTuning(activeMinimum: Bool.random(using: &random) ? 64 : 2)
+            let outcome = SetCoverSolver.solve(
+                CoverProblem(elementCount: elements, candidates: candidates, objective: objective), timeLimit: nil, tuning: tuning)
+            let expected = Self.bestKey(elements: elements, candidates: candidates, objective: objective)
+            #expect(outcome.optimal)
+            let best = try! #require(outcome.best)
+            #expect(Set(best.chosen.flatMap { candidates[$0].covers }).count == elements)
+            #expect(objective.map { best.value($0) } == expected, "objective \(objective)")
         }
     }
 

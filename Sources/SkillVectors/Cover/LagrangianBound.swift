@@ -14,8 +14,13 @@ struct LagrangianBound {
     /// Multipliers by element id, kept across calls.
     private var multipliers: [Double]
     private var lambda = 0.0
+    /// The fewest candidates the ascent steps over when it does not step over all (see ``activeSet(_:minimum:)``).
+    let activeMinimum: Int
 
-    init(elementCount: Int) { multipliers = Array(repeating: 0, count: elementCount) }
+    init(elementCount: Int, activeMinimum: Int = 64) {
+        multipliers = Array(repeating: 0, count: elementCount)
+        self.activeMinimum = activeMinimum
+    }
 
     /// The current multiplier of each element: a price per element for primal heuristics.
     var prices: [Double] { multipliers }
@@ -55,14 +60,14 @@ struct LagrangianBound {
         var u = elements.indices.map { position in max(multipliers[elements[position]], 0) }
         if u.allSatisfy({ $0 == 0 }) { u = start }
         let lambda = relaxation.side == nil ? 0 : self.lambda
-        let active = Self.activeSet(Self.reducedCosts(context, relaxation, u: u, lambda: lambda))
+        let active = Self.activeSet(Self.reducedCosts(context, relaxation, u: u, lambda: lambda), minimum: activeMinimum)
         let ascent = Self.ascend(
             context, relaxation, u: u, lambda: lambda, removed: nil, skip: nil, active: active,
             stopAbove: stopAbove, iterations: iterations)
         for (position, element) in elements.enumerated() { multipliers[element] = ascent.u[position] }
         if relaxation.side != nil { self.lambda = ascent.lambda }
         var reduced = Self.reducedCosts(context, relaxation, u: ascent.u, lambda: ascent.lambda)
-        let nextActive = Self.activeSet(reduced)
+        let nextActive = Self.activeSet(reduced, minimum: activeMinimum)
         if let pick = relaxation.pick {
             // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
             // `pick`; forcing one it took changes nothing.
@@ -96,8 +101,8 @@ struct LagrangianBound {
     /// The candidates the ascent steps over: those with the smallest reduced costs, when there are many. Steps on
     /// them alone find multipliers much faster; the bound is then evaluated over every candidate (see ``ascend``),
     /// so it stays valid whatever the others do.
-    private static func activeSet(_ reduced: [Double]) -> [Int32]? {
-        let size = max(64, reduced.count / 8)
+    private static func activeSet(_ reduced: [Double], minimum: Int) -> [Int32]? {
+        let size = max(minimum, reduced.count / 8)
         guard reduced.count > 2 * size else { return nil }
         var values = reduced
         let threshold = kthSmallest(&values, size - 1)

@@ -21,6 +21,11 @@ public enum SetCoverSolver {
     /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
     /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
     public static func solve(_ problem: CoverProblem, timeLimit: Duration? = nil) -> CoverOutcome {
+        solve(problem, timeLimit: timeLimit, tuning: CoverTuning())
+    }
+
+    /// Solves a cover problem with internal settings that tests vary to reach every code path on small instances.
+    static func solve(_ problem: CoverProblem, timeLimit: Duration?, tuning: CoverTuning) -> CoverOutcome {
         precondition(Set(problem.objective).count == problem.objective.count && !problem.objective.isEmpty,
             "the objective lists each metric at most once")
         for (index, candidate) in problem.candidates.enumerated() {
@@ -35,9 +40,15 @@ public enum SetCoverSolver {
         }
         let deadline = timeLimit.map { ContinuousClock.now + $0 }
         return problem.elementCount <= 64
-            ? CoverSearch<UInt64>(problem, deadline: deadline).run()
-            : CoverSearch<WideBits>(problem, deadline: deadline).run()
+            ? CoverSearch<UInt64>(problem, deadline: deadline, tuning: tuning).run()
+            : CoverSearch<WideBits>(problem, deadline: deadline, tuning: tuning).run()
     }
+}
+
+/// Internal settings of the cover search.
+struct CoverTuning {
+    /// The fewest candidates a Lagrangian ascent steps over when it does not step over all of them.
+    var activeMinimum = 64
 }
 
 /// The branch-and-bound search state for one problem.
@@ -68,7 +79,7 @@ final class CoverSearch<Bits: CoverBits> {
     /// Phase two (count first): the proven fewest candidates of any cover.
     private var countFloor: Int64 = 0
 
-    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?) {
+    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, tuning: CoverTuning) {
         elementCount = problem.elementCount
         covers = problem.candidates.map { candidate in
             var bits = Bits.empty(capacity: problem.elementCount)
@@ -84,8 +95,8 @@ final class CoverSearch<Bits: CoverBits> {
         self.deadline = deadline
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
-        lagrangian = LagrangianBound(elementCount: problem.elementCount)
-        primaryLagrangian = LagrangianBound(elementCount: problem.elementCount)
+        lagrangian = LagrangianBound(elementCount: problem.elementCount, activeMinimum: tuning.activeMinimum)
+        primaryLagrangian = LagrangianBound(elementCount: problem.elementCount, activeMinimum: tuning.activeMinimum)
     }
 
     func run() -> CoverOutcome {
@@ -342,7 +353,8 @@ final class CoverSearch<Bits: CoverBits> {
     /// An integral lower bound from a real one, with a margin for rounding error.
     private static func integralBound(_ value: Double) -> Int64 {
         guard value.isFinite else { return value > 0 ? .max / 4 : 0 }
-        return Int64((value - 1e-9 * max(1, abs(value))).rounded(.up))
+        let rounded = (value - 1e-9 * max(1, abs(value))).rounded(.up)
+        return rounded >= 0x1p61 ? .max / 4 : rounded <= -0x1p61 ? .min / 4 : Int64(rounded)
     }
 
     /// The uncovered element covered by the fewest of `next` (ties: the smallest element).
