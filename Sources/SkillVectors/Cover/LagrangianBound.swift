@@ -46,6 +46,8 @@ struct LagrangianBound {
         var lambda: Double
         /// The candidates with the smallest reduced costs at `u`, for stepping on children (`nil`: all).
         var active: [Int32]?
+        /// Every candidate not in `active` has a reduced cost above this at `u`.
+        var inactiveFloor: Double
     }
 
     /// The best bound found, stopping early once it exceeds `stopAbove`, with each candidate's reduced cost
@@ -62,32 +64,60 @@ struct LagrangianBound {
         let lambda = relaxation.side == nil ? 0 : self.lambda
         let active = Self.activeSet(Self.reducedCosts(context, relaxation, u: u, lambda: lambda), minimum: activeMinimum)
         let ascent = Self.ascend(
-            context, relaxation, u: u, lambda: lambda, removed: nil, skip: nil, active: active,
+            context, relaxation, u: u, lambda: lambda, removed: nil, skip: nil, active: active?.candidates,
             stopAbove: stopAbove, iterations: iterations)
         for (position, element) in elements.enumerated() { multipliers[element] = ascent.u[position] }
         if relaxation.side != nil { self.lambda = ascent.lambda }
+        // The bound over every candidate, from their reduced costs at the best multipliers.
         var reduced = Self.reducedCosts(context, relaxation, u: ascent.u, lambda: ascent.lambda)
+        var picked = Picked(limit: relaxation.pick ?? 0)
+        var bound = ascent.u.reduce(0, +) - ascent.lambda * (relaxation.side?.budget ?? 0)
+        for (candidate, value) in reduced.enumerated() where value < 0 {
+            if relaxation.pick != nil { picked.offer(candidate, value) } else { bound += value }
+        }
+        bound += picked.values.reduce(0, +)
+        if ascent.best == -.infinity { bound = -.infinity }  // no step was taken
         let nextActive = Self.activeSet(reduced, minimum: activeMinimum)
         if let pick = relaxation.pick {
             // Forcing a candidate the subproblem left out swaps it for the least negative one it took, if it took
             // `pick`; forcing one it took changes nothing.
-            let displaced = ascent.picked.candidates.count == pick ? ascent.picked.values.last ?? 0 : 0
+            let displaced = picked.candidates.count == pick ? picked.values.last ?? 0 : 0
             for index in reduced.indices { reduced[index] -= displaced }
-            for candidate in ascent.picked.candidates { reduced[candidate] = 0 }
+            for candidate in picked.candidates { reduced[candidate] = 0 }
         }
-        return Result(bound: ascent.best, reduced: reduced, u: ascent.u, lambda: ascent.lambda, active: nextActive)
+        return Result(
+            bound: bound, reduced: reduced, u: ascent.u, lambda: ascent.lambda, active: nextActive?.candidates,
+            inactiveFloor: nextActive?.floor ?? 0)
     }
 
     /// The bound a child of the node reaches within `iterations` steps (fewer once above `stopAbove`) from the node's
     /// multipliers: the node's problem with the elements at positions `removed` already covered and the candidates
     /// `skip` unusable, under the child's `relaxation` (its pick limit or budget reduced by what the child adds).
     /// A cheap test before setting the child up: most children are pruned in their first few steps.
+    ///
+    /// Returns `-∞` when the steps over the active candidates do not exceed `stopAbove`: only a proof is wanted.
     static func childBound(
         _ context: NodeContext, _ relaxation: Relaxation, from result: Result, removed: [Bool], skip: [Bool],
         stopAbove: Double, iterations: Int
     ) -> Double {
-        ascend(context, relaxation, u: result.u, lambda: result.lambda, removed: removed, skip: skip,
-               active: result.active, stopAbove: stopAbove, iterations: iterations).best
+        let ascent = ascend(
+            context, relaxation, u: result.u, lambda: result.lambda, removed: removed, skip: skip,
+            active: result.active, stopAbove: stopAbove, iterations: iterations)
+        guard result.active != nil else { return ascent.best }
+        guard ascent.best > stopAbove else { return -.infinity }
+        // The candidates left out had reduced costs above `inactiveFloor` at the node's multipliers (covering
+        // elements cannot lower them); none can have turned negative if no candidate's elements gained more than
+        // that: the bound over the active ones is then the bound over all.
+        if relaxation.side == nil || ascent.lambda >= result.lambda {
+            var gains = zip(ascent.u, result.u).map { max(0, $0 - $1) }
+            gains.sort(by: >)
+            if gains.prefix(context.maxGain).reduce(0, +) <= result.inactiveFloor { return ascent.best }
+        }
+        var subgradient = [Double](repeating: 0, count: result.u.count)
+        var picked = Picked(limit: relaxation.pick ?? 0)
+        return evaluate(
+            context, relaxation, u: ascent.u, lambda: ascent.lambda, over: nil, skip: skip, base: subgradient,
+            subgradient: &subgradient, picked: &picked).value
     }
 
     /// Every candidate's reduced cost `w_c + λ·v_c − Σ_{e ∈ c} u_e`.
@@ -101,7 +131,7 @@ struct LagrangianBound {
     /// The candidates the ascent steps over: those with the smallest reduced costs, when there are many. Steps on
     /// them alone find multipliers much faster; the bound is then evaluated over every candidate (see ``ascend``),
     /// so it stays valid whatever the others do.
-    private static func activeSet(_ reduced: [Double], minimum: Int) -> [Int32]? {
+    private static func activeSet(_ reduced: [Double], minimum: Int) -> (candidates: [Int32], floor: Double)? {
         let size = max(minimum, reduced.count / 8)
         guard reduced.count > 2 * size else { return nil }
         var values = reduced
@@ -109,7 +139,7 @@ struct LagrangianBound {
         var active: [Int32] = []
         active.reserveCapacity(size + 8)
         for (candidate, value) in reduced.enumerated() where value <= threshold { active.append(Int32(candidate)) }
-        return active
+        return (active, threshold)
     }
 
     /// The `k`-th smallest value (from 0), by quickselect; reorders `values`.
@@ -135,8 +165,8 @@ struct LagrangianBound {
     }
 
     /// Subgradient ascent from `(u, λ)`. Removed positions keep a zero multiplier and no constraint; skipped
-    /// candidates take no part. Steps go over the `active` candidates only (all when `nil`); the bound returned is
-    /// the value at the best multipliers over every candidate, a valid bound either way.
+    /// candidates take no part. Steps go over the `active` candidates only (all when `nil`): the value returned is
+    /// then over those alone, and the caller must check it over all before relying on it.
     private static func ascend(
         _ context: NodeContext, _ relaxation: Relaxation, u initialU: [Double], lambda initialLambda: Double,
         removed: [Bool]?, skip: [Bool]?, active: [Int32]?, stopAbove: Double, iterations: Int
@@ -182,11 +212,6 @@ struct LagrangianBound {
             let t = step * gap / norm
             for index in u.indices { u[index] = max(0, u[index] + t * subgradient[index]) }
             if side != nil { lambda = max(0, lambda + t * sideGradient) }
-        }
-        if active != nil, best > -.infinity {
-            best = evaluate(
-                context, relaxation, u: bestU, lambda: bestLambda, over: nil, skip: skip, base: base,
-                subgradient: &subgradient, picked: &bestPicked).value
         }
         return (best, bestU, bestLambda, bestPicked)
     }
@@ -248,6 +273,8 @@ struct NodeContext {
     let elements: [Int]
     let starts: [Int]
     let positions: [Int32]
+    /// The most elements any one candidate covers.
+    let maxGain: Int
 
     init<Bits: CoverBits>(uncovered: Bits, next: [(candidate: Int, gain: Int)], elementCount: Int, covers: [Bits]) {
         var elements: [Int] = []
@@ -265,6 +292,7 @@ struct NodeContext {
         self.elements = elements
         self.starts = starts
         self.positions = positions
+        maxGain = next.reduce(0) { max($0, $1.gain) }
     }
 
     /// The number of candidates.

@@ -346,7 +346,7 @@ final class CoverSearch<Bits: CoverBits> {
         }
         let bound = LagrangianBound.childBound(
             context, relaxation, from: probe.result, removed: removed, skip: skip,
-            stopAbove: Double(allowance) + 1e-6, iterations: 5)
+            stopAbove: Double(allowance) + 1e-6, iterations: 15)
         return Self.integralBound(bound) > allowance
     }
 
