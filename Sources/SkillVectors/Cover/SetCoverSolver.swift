@@ -10,7 +10,19 @@
 /// - top-k bound (count): at least the smallest `k` whose `k` largest coverages of `U` add up to `|U|`;
 /// - Lagrangian bound (``LagrangianBound``) on the first metric, and, where the first metric can at best tie the
 ///   incumbent, on the second metric with the first held within the incumbent's: close to the LP bound. Its
-///   reduced costs also drop, for the subtree, candidates that cannot be part of a better selection.
+///   reduced costs also drop, for the subtree, candidates that cannot be part of a better selection;
+/// - gain filter (count limited to `k` more): a candidate whose coverage of `U` plus the `k − 1` largest coverages
+///   falls short of `|U|` cannot be in any cover of the subtree.
+///
+/// When the count comes first (the gap planner's objective), the search runs in two phases. Phase one decides the
+/// fewest candidates, one count at a time from the root bound up, stopping at the first cover found. Phase two
+/// then looks only at covers of that count, so the second metric's bound (with the count kept in the Lagrangian
+/// subproblem as a pick limit) applies at every node, from the root.
+///
+/// Each child is first tested by a few subgradient steps on its own relaxation, started from the parent's
+/// multipliers, over the candidates with the smallest reduced costs; most children are pruned there, before any
+/// set-up. Such a test only prunes after the bound is checked over every candidate (see
+/// ``LagrangianBound/childBound(_:_:from:removed:skip:stopAbove:iterations:)``).
 ///
 /// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
 /// cost and hours (and, if equal, has a smaller index); a greedy cover, and at the root a greedy cover pricing
