@@ -1,18 +1,20 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
 // {"skills", "credentials", "seed", "count", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
-// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--with-instances]
+// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--threads N]
+//        [--with-instances]
 import Foundation
 import BenchmarkWorkloads
 import SkillVectors
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let skills = Int(arguments[1]), let credentials = Int(arguments[2]), let instances = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--with-instances]\n".utf8))
+    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--threads N] [--with-instances]\n".utf8))
     exit(2)
 }
 let density = arguments.firstIndex(of: "--density").flatMap { Double(arguments[$0 + 1]) }
 let maxCover = arguments.firstIndex(of: "--max-cover").flatMap { Int(arguments[$0 + 1]) } ?? 6
 let withInstances = arguments.contains("--with-instances")
+let threads = arguments.firstIndex(of: "--threads").flatMap { Int(arguments[$0 + 1]) }
 let timeLimit = arguments.firstIndex(of: "--time-limit").flatMap { Double(arguments[$0 + 1]) }.map { Duration.milliseconds(Int($0 * 1000)) }
 
 for seed in 1...UInt64(instances) {
@@ -27,7 +29,7 @@ for seed in 1...UInt64(instances) {
     if let index = arguments.firstIndex(of: "--max-count") { problem.maxCount = Int(arguments[index + 1]) }
     let clock = ContinuousClock()
     var outcome: CoverOutcome?
-    let elapsed = clock.measure { outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit) }
+    let elapsed = clock.measure { outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit, threads: threads) }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     var line: [String: Any] = [
         "skills": skills, "credentials": credentials, "seed": seed, "optimal": outcome!.optimal,

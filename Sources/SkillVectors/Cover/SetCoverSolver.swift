@@ -27,13 +27,24 @@
 /// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
 /// cost and hours (and, if equal, has a smaller index); a greedy cover, and at the root a greedy cover pricing
 /// elements at their Lagrangian multipliers, give the first incumbents.
+///
+/// Large problems (300 candidates or more after that) are searched on several threads: the root's children become
+/// tasks that idle workers take in the sequential order, each worker searching its task's subtree depth first,
+/// and all sharing the best selection found (see ``SharedSearch``). Each child is searched once, with its earlier
+/// siblings excluded, so the answer is the one a single thread finds; only the node count and, under a time limit,
+/// how far the search got vary from run to run.
 public enum SetCoverSolver {
     /// Solves a cover problem.
     ///
-    /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
+    /// - Parameters:
+    ///   - timeLimit: stop after this long and return the best selection found, with `optimal` false.
+    ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
+    ///     when the search finishes; with a time limit, more threads may find a better selection in time.
     /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
-    public static func solve(_ problem: CoverProblem, timeLimit: Duration? = nil) -> CoverOutcome {
-        solve(problem, timeLimit: timeLimit, tuning: CoverTuning())
+    public static func solve(_ problem: CoverProblem, timeLimit: Duration? = nil, threads: Int? = nil) -> CoverOutcome {
+        var tuning = CoverTuning()
+        if let threads { tuning.workers = max(1, threads) }
+        return solve(problem, timeLimit: timeLimit, tuning: tuning)
     }
 
     /// Solves a cover problem with internal settings that tests vary to reach every code path on small instances.
@@ -61,6 +72,20 @@ public enum SetCoverSolver {
 struct CoverTuning {
     /// The fewest candidates a Lagrangian ascent steps over when it does not step over all of them.
     var activeMinimum = 64
+    /// Threads the main search runs on.
+    var workers = min(Parallel.threadCount, 8)
+    /// The fewest candidates (after preprocessing) for which the main search runs on several threads.
+    var parallelMinimum = 300
+    /// In a parallel search, nodes above this depth hand their children to any worker (see ``SharedSearch``).
+    var splitDepth = 1
+}
+
+/// The Lagrangian relaxation a node last bounded, with its multipliers: children are tested against it first.
+struct BoundProbe {
+    var relaxation: LagrangianBound.Relaxation
+    var result: LagrangianBound.Result
+    /// 0: the first metric's bound; 1: the second metric's, with the first held within its allowance.
+    var stage: Int
 }
 
 /// The branch-and-bound search state for one problem.
@@ -73,6 +98,14 @@ final class CoverSearch<Bits: CoverBits> {
     private let objective: [Int]
     private let maxima: [Int64?]
     private let deadline: ContinuousClock.Instant?
+    private let problem: CoverProblem
+    private let tuning: CoverTuning
+    /// In a parallel search: the best selection of all workers and the nodes waiting to be searched.
+    private var shared: SharedSearch<Bits>?
+    private var sharedVersion = 0
+    private var depth = 0
+    /// In a parallel search: what the task being searched excluded.
+    private var taskExcluded: [Int] = []
 
     private var chosen: [Bool]
     private var excluded: [Bool]
@@ -105,6 +138,8 @@ final class CoverSearch<Bits: CoverBits> {
         objective = problem.objective.map { metric in CoverMetric.allCases.firstIndex(of: metric)! }
         maxima = CoverMetric.allCases.map(problem.limit)
         self.deadline = deadline
+        self.problem = problem
+        self.tuning = tuning
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
         lagrangian = LagrangianBound(elementCount: problem.elementCount, activeMinimum: tuning.activeMinimum)
@@ -124,7 +159,7 @@ final class CoverSearch<Bits: CoverBits> {
             while !timedOut, limit < bestKey.first ?? Int64(covers.count + 1), limit <= maxima[0] ?? .max {
                 decisionLimit = limit
                 found = false
-                search(universe, alive)
+                mainSearch(universe, alive)
                 decisionLimit = nil
                 if found || timedOut { break }
                 limit = max(limit + 1, rootLowerBound ?? 0)
@@ -136,7 +171,7 @@ final class CoverSearch<Bits: CoverBits> {
                 return CoverOutcome(best: best, optimal: !timedOut, lowerBound: lowerBound, nodes: nodes)
             }
         }
-        search(universe, alive)
+        mainSearch(universe, alive)
         let finished = !timedOut
         let primary = objective[0]
         lowerBound = max(lowerBound, rootLowerBound ?? 0)
@@ -146,10 +181,91 @@ final class CoverSearch<Bits: CoverBits> {
 
     // MARK: Search
 
+    /// A search (each of phase one's, or the main one): on several threads for large problems, the workers sharing
+    /// their best selection, whether phase one found a cover, and the nodes near the root (see ``SharedSearch``).
+    /// The optimum is unique under the full tie order, so it is the same whatever the threads do; only the node
+    /// count varies.
+    private func mainSearch(_ universe: Bits, _ alive: [Int]) {
+        guard tuning.workers > 1, alive.count >= tuning.parallelMinimum, !timedOut else {
+            search(universe, alive)
+            return
+        }
+        let shared = SharedSearch(
+            best, objective: objective.map { CoverMetric.allCases[$0] },
+            root: CoverTask(
+                parentChosen: [], adding: [], added: [0, 0, 0], excluded: [], uncovered: universe, available: alive,
+                depth: 0, test: nil))
+        let workers = [self] + (1..<tuning.workers).map { _ in copy() }
+        for worker in workers { worker.shared = shared }
+        Parallel.forEach(workers.count) { workers[$0].work() }
+        for worker in workers.dropFirst() {
+            nodes += worker.nodes
+            timedOut = timedOut || worker.timedOut
+        }
+        found = shared.isFound
+        rootLowerBound = rootLowerBound ?? workers.lazy.compactMap(\.rootLowerBound).first
+        self.shared = nil
+        if let selection = shared.selection { best = selection }
+        bestKey = best.map { best in objective.map { best.value(CoverMetric.allCases[$0]) } } ?? []
+    }
+
+    /// A worker of a parallel search: searches tasks until none is left.
+    private func work() {
+        guard let shared else { return }
+        while let task = shared.take() {
+            defer { shared.finished() }
+            if timedOut || shared.isFound { continue }
+            // The parent's state, to test the child against the parent's bound with the best selection known now.
+            for candidate in task.parentChosen {
+                chosen[candidate] = true
+                for metric in 0..<3 { totals[metric] += weights[metric][candidate] }
+            }
+            for candidate in task.excluded { excluded[candidate] = true }
+            defer {
+                for candidate in task.parentChosen + task.adding { chosen[candidate] = false }
+                for candidate in task.excluded { excluded[candidate] = false }
+                chosenList = []
+                totals = [0, 0, 0]
+            }
+            if let test = task.test, !task.uncovered.isEmpty,
+                childExceeds(test.probe, test.context, test.candidates, keep: test.keep, adding: task.adding,
+                             added: task.added, remaining: task.uncovered)
+            {
+                continue
+            }
+            for candidate in task.adding { chosen[candidate] = true }
+            chosenList = task.parentChosen + task.adding
+            for metric in 0..<3 { totals[metric] += task.added[metric] }
+            taskExcluded = task.excluded
+            depth = task.depth
+            search(task.uncovered, task.available)
+        }
+    }
+
+    /// A worker in the same state as this search: the same best selection, phase and bound multipliers.
+    private func copy() -> CoverSearch {
+        let worker = CoverSearch(problem, deadline: deadline, tuning: tuning)
+        worker.best = best
+        worker.bestKey = bestKey
+        worker.rootLowerBound = rootLowerBound
+        worker.countFloor = countFloor
+        worker.decisionLimit = decisionLimit
+        worker.lagrangian = lagrangian
+        worker.primaryLagrangian = primaryLagrangian
+        return worker
+    }
+
     private func search(_ uncovered: Bits, _ available: [Int]) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
         if timedOut || found { return }
+        if let shared {
+            if decisionLimit != nil, shared.isFound { found = true; return }
+            if let (selection, version) = shared.best(after: sharedVersion) {
+                sharedVersion = version
+                if let selection { record(selection) }
+            }
+        }
         if uncovered.isEmpty {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
             return
@@ -168,6 +284,9 @@ final class CoverSearch<Bits: CoverBits> {
 
         // With at most k more candidates allowed, one is only usable if its gain and the k − 1 largest gains
         // together reach |U|; one that is not stays unusable in the whole subtree (smaller U, smaller k).
+        // In phase one's decision searches that k is the count being decided, so bounds over what is left hold
+        // for covers of that count only.
+        var decisionFiltered = false
         if let countLeft = objective[0] == 0 ? firstLeft(adding: [0, 0, 0]) : maxima[0].map({ $0 - totals[0] }) {
             if countLeft <= 0 { return }
             var top = 0
@@ -179,7 +298,9 @@ final class CoverSearch<Bits: CoverBits> {
             }
             let least = uncovered.count - top
             if least > 1 {
+                let before = next.count
                 next.removeAll { $0.gain < least }
+                decisionFiltered = decisionLimit != nil && next.count < before
                 for gain in 1..<min(least, elementCount + 1) { gainHistogram[gain] = 0 }
             }
         }
@@ -221,7 +342,8 @@ final class CoverSearch<Bits: CoverBits> {
         }
         lower[0] = max(lower[0], topK)
         if decisionLimit == nil { lower[0] = max(lower[0], countFloor - totals[0]) }
-        let isRoot = rootLowerBound == nil
+        // The first search's root (a worker of a parallel search that never searched it has no root bound either).
+        let isRoot = rootLowerBound == nil && chosenList.isEmpty
         if !isRoot, cannotImprove(lower) { return }
 
         // Lagrangian bounds: on the first metric, then (when it can at best tie) on the second with the first held
@@ -229,7 +351,7 @@ final class CoverSearch<Bits: CoverBits> {
         let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
         let contextCandidates = next.map(\.candidate)
         var keep = [Bool](repeating: true, count: next.count)
-        var probe: Probe?
+        var probe: BoundProbe?
         let first = objective[0]
         let firstAllowance = firstLeft(adding: [0, 0, 0])
         if isRoot || lower[first] < (firstAllowance ?? .max) || decisionLimit != nil {
@@ -242,10 +364,11 @@ final class CoverSearch<Bits: CoverBits> {
             if let firstAllowance {
                 for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > firstAllowance { keep[index] = false }
             }
-            probe = Probe(relaxation: relaxation, result: result, stage: 0)
+            probe = BoundProbe(relaxation: relaxation, result: result, stage: 0)
         }
         if isRoot {
-            rootLowerBound = lower[first]
+            // A bound for every cover (phase one's next count starts there) unless the decision's filter applied.
+            if !decisionFiltered { rootLowerBound = lower[first] }
             // Lagrangian heuristic: a greedy cover that values elements at their multipliers often matches the bound.
             if let priced = greedy(uncovered, next.map(\.candidate), prices: primaryLagrangian.prices) { record(priced) }
         }
@@ -262,7 +385,7 @@ final class CoverSearch<Bits: CoverBits> {
                 stopAbove: Double(allowance) + 1e-6)
             if Self.integralBound(result.bound) > allowance { return }
             for index in next.indices where Self.integralBound(result.bound + max(0, result.reduced[index])) > allowance { keep[index] = false }
-            probe = Probe(relaxation: relaxation, result: result, stage: 1)
+            probe = BoundProbe(relaxation: relaxation, result: result, stage: 1)
         }
         if keep.contains(false) {
             next = zip(next, keep).filter(\.1).map(\.0)
@@ -284,6 +407,10 @@ final class CoverSearch<Bits: CoverBits> {
         branches.sort { $0.precedes($1) }
         let childAvailable = next.map(\.candidate)
         var tried: [Int] = []
+        // In a parallel search, a node near the root hands its children to the workers instead.
+        let splitting = shared != nil && depth < tuning.splitDepth
+        var spawned: [CoverTask<Bits>] = []
+        defer { shared?.push(spawned.reversed()) }
         for branch in branches {
             defer {
                 excluded[branch.candidate] = true
@@ -301,26 +428,27 @@ final class CoverSearch<Bits: CoverBits> {
             {
                 continue
             }
+            if splitting {
+                spawned.append(CoverTask(
+                    parentChosen: chosenList, adding: adding, added: added, excluded: taskExcluded + tried,
+                    uncovered: remaining, available: childAvailable, depth: depth + 1,
+                    test: probe.map { ChildTest(probe: $0, context: context, candidates: contextCandidates, keep: keep) }))
+                continue
+            }
             for candidate in adding {
                 chosen[candidate] = true
                 chosenList.append(candidate)
             }
             for metric in 0..<3 { totals[metric] += added[metric] }
+            depth += 1
             search(remaining, childAvailable)
+            depth -= 1
             for metric in 0..<3 { totals[metric] -= added[metric] }
             for candidate in adding { chosen[candidate] = false }
             chosenList.removeLast(adding.count)
             if timedOut || found { break }
         }
         for candidate in tried { excluded[candidate] = false }
-    }
-
-    /// The Lagrangian relaxation a node last bounded, with its multipliers: children are tested against it first.
-    private struct Probe {
-        var relaxation: LagrangianBound.Relaxation
-        var result: LagrangianBound.Result
-        /// 0: the first metric's bound; 1: the second metric's, with the first held within its allowance.
-        var stage: Int
     }
 
     /// How much of the first metric a selection may still add after `adding`, to beat or tie the best selection and
@@ -337,7 +465,7 @@ final class CoverSearch<Bits: CoverBits> {
     /// Whether the child that adds `adding` is pruned by a few subgradient steps on its relaxation, started from
     /// the node's multipliers (the child's bound before any set-up; valid for the child by the same argument).
     private func childExceeds(
-        _ probe: Probe, _ context: NodeContext, _ candidates: [Int], keep: [Bool], adding: [Int], added: [Int64],
+        _ probe: BoundProbe, _ context: NodeContext, _ candidates: [Int], keep: [Bool], adding: [Int], added: [Int64],
         remaining: Bits
     ) -> Bool {
         guard let left = firstLeft(adding: added), left >= 0 else { return false }
@@ -407,10 +535,14 @@ final class CoverSearch<Bits: CoverBits> {
         }
         let key = objective.map { selection.value(CoverMetric.allCases[$0]) }
         let objectiveMetrics = objective.map { CoverMetric.allCases[$0] }
-        if let decisionLimit, Int64(selection.count) <= decisionLimit { found = true }
+        if let decisionLimit, Int64(selection.count) <= decisionLimit {
+            found = true
+            shared?.markFound()
+        }
         if let best, !selection.isBetter(than: best, objective: objectiveMetrics) { return }
         best = selection
         bestKey = key
+        shared?.offer(selection)
     }
 
     // MARK: Preprocessing

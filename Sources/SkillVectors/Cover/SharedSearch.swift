@@ -1,0 +1,117 @@
+import Foundation
+
+/// What the workers of a parallel cover search share: the best selection any of them has found, and a stack of
+/// nodes waiting to be searched.
+///
+/// The nodes near the root are not searched in place: each of their children becomes a ``CoverTask`` (what is
+/// chosen, what is excluded, what is left to cover), pushed so the first child is taken first, as a sequential
+/// search would. Any idle worker takes the next one; below the split depth a worker searches as usual. Each node is
+/// searched exactly once, with the earlier siblings excluded, so the workers together search the same tree a
+/// single thread would, pruned by everyone's best selection.
+final class SharedSearch<Bits: CoverBits>: @unchecked Sendable {
+    // Invariant: every stored property is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    private let objective: [CoverMetric]
+    private var best: CoverSelection?
+    private var version = 0
+    private var found = false
+    private var tasks: [CoverTask<Bits>] = []
+    /// Workers searching a task now (they may push more).
+    private var busy = 0
+
+    init(_ best: CoverSelection?, objective: [CoverMetric], root: CoverTask<Bits>) {
+        self.best = best
+        self.objective = objective
+        tasks = [root]
+    }
+
+    /// Keeps `selection` if it is better than the shared best.
+    func offer(_ selection: CoverSelection) {
+        condition.lock()
+        defer { condition.unlock() }
+        if let best, !selection.isBetter(than: best, objective: objective) { return }
+        best = selection
+        version += 1
+    }
+
+    /// The shared best, when it changed since `seen` (a version number), with its version.
+    func best(after seen: Int) -> (selection: CoverSelection?, version: Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return version == seen ? nil : (best, version)
+    }
+
+    /// Phase one: whether a worker found a cover within the count decided (all then stop).
+    var isFound: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return found
+    }
+
+    func markFound() {
+        condition.lock()
+        found = true
+        condition.unlock()
+    }
+
+    /// The best selection offered by any worker.
+    var selection: CoverSelection? {
+        condition.lock()
+        defer { condition.unlock() }
+        return best
+    }
+
+    /// Adds tasks; the last one is taken first.
+    func push(_ more: [CoverTask<Bits>]) {
+        guard !more.isEmpty else { return }
+        condition.lock()
+        tasks.append(contentsOf: more)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next task, waiting while the stack is empty and another worker may still push; `nil` when all is done.
+    /// Every task taken must be followed by ``finished()``.
+    func take() -> CoverTask<Bits>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while tasks.isEmpty && busy > 0 { condition.wait() }
+        guard let task = tasks.popLast() else { return nil }
+        busy += 1
+        return task
+    }
+
+    /// Marks a taken task as searched.
+    func finished() {
+        condition.lock()
+        busy -= 1
+        if busy == 0 { condition.broadcast() }
+        condition.unlock()
+    }
+}
+
+/// A node of a parallel cover search, waiting to be searched: a child of `parentChosen`, adding `adding`.
+struct CoverTask<Bits: CoverBits>: Sendable {
+    /// The candidates chosen on the way to its parent (with their prerequisites).
+    var parentChosen: [Int]
+    /// The candidates the child adds (one with its missing prerequisites), and what they add to each metric.
+    var adding: [Int]
+    var added: [Int64]
+    /// The candidates its ancestors' earlier siblings excluded.
+    var excluded: [Int]
+    /// What the child leaves to cover.
+    var uncovered: Bits
+    /// The candidates still worth searching.
+    var available: [Int]
+    var depth: Int
+    /// The parent's bound, to test the child again when a worker takes it (the best selection may be better by then).
+    var test: ChildTest?
+}
+
+/// A parent's Lagrangian bound, shared by the tasks of its children.
+struct ChildTest: Sendable {
+    var probe: BoundProbe
+    var context: NodeContext
+    var candidates: [Int]
+    var keep: [Bool]
+}
