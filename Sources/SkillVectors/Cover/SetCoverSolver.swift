@@ -121,6 +121,8 @@ final class CoverSearch<Bits: CoverBits> {
     /// Phase one (count first): search only for a cover of at most this many candidates, and stop at the first.
     private var decisionLimit: Int64?
     private var found = false
+    /// Before phase one: only bound the root.
+    private var rootOnly = false
     /// Phase two (count first): the proven fewest candidates of any cover.
     private var countFloor: Int64 = 0
 
@@ -155,7 +157,12 @@ final class CoverSearch<Bits: CoverBits> {
         if objective[0] == 0 {
             // Phase one: the fewest candidates, decided one count at a time from the root bound up. Phase two
             // then searches only covers of that count, so the second metric's bound applies at every node.
-            var limit: Int64 = 0
+            // The root bound first, over every candidate that could be in a cover of no more than the greedy
+            // count (the fewest count is among them); the decisions start there.
+            rootOnly = true
+            search(universe, alive)
+            rootOnly = false
+            var limit = rootLowerBound ?? 0
             while !timedOut, limit < bestKey.first ?? Int64(covers.count + 1), limit <= maxima[0] ?? .max {
                 decisionLimit = limit
                 found = false
@@ -372,6 +379,7 @@ final class CoverSearch<Bits: CoverBits> {
             // Lagrangian heuristic: a greedy cover that values elements at their multipliers often matches the bound.
             if let priced = greedy(uncovered, next.map(\.candidate), prices: primaryLagrangian.prices) { record(priced) }
         }
+        if rootOnly { return }
         if cannotImprove(lower) { return }
         if decisionLimit == nil, objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
             let second = objective[1]
