@@ -5,9 +5,9 @@ import Foundation
 ///
 /// The nodes near the root are not searched in place: each of their children becomes a ``CoverTask`` (what is
 /// chosen, what is excluded, what is left to cover), pushed so the first child is taken first, as a sequential
-/// search would. Any idle worker takes the next one; below the split depth a worker searches as usual. Each node is
-/// searched exactly once, with the earlier siblings excluded, so the workers together search the same tree a
-/// single thread would, pruned by everyone's best selection.
+/// search would. Any idle worker takes the next one; below the split depth a worker searches as usual. Each child is
+/// searched once, with its earlier siblings excluded, so no selection is missed or searched twice and the answer is
+/// the one a single thread finds; only the pruning differs, as each worker prunes with everyone's best selection.
 final class SharedSearch<Bits: CoverBits>: @unchecked Sendable {
     // Invariant: every stored property is read and written only while `condition` is locked.
     private let condition = NSCondition()
