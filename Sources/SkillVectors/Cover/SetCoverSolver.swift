@@ -93,38 +93,38 @@ final class CoverSearch<Bits: CoverBits> {
     private let elementCount: Int
     private let covers: [Bits]
     /// `weights[m][c]`: candidate `c`'s own value of metric `m` (count, cost, hours in `CoverMetric.allCases` order).
-    private let weights: [[Int64]]
+    let weights: [[Int64]]
     private let requires: [[Int]]
-    private let objective: [Int]
+    let objective: [Int]
     private let maxima: [Int64?]
-    private let deadline: ContinuousClock.Instant?
-    private let problem: CoverProblem
-    private let tuning: CoverTuning
+    let deadline: ContinuousClock.Instant?
+    let problem: CoverProblem
+    let tuning: CoverTuning
     /// In a parallel search: the best selection of all workers and the nodes waiting to be searched.
-    private var shared: SharedSearch<Bits>?
-    private var sharedVersion = 0
-    private var depth = 0
+    var shared: SharedSearch<Bits>?
+    var sharedVersion = 0
+    var depth = 0
     /// In a parallel search: what the task being searched excluded.
-    private var taskExcluded: [Int] = []
+    var taskExcluded: [Int] = []
 
-    private var chosen: [Bool]
-    private var excluded: [Bool]
-    private var chosenList: [Int] = []
-    private var totals: [Int64] = [0, 0, 0]
-    private var best: CoverSelection?
-    private var bestKey: [Int64] = []
-    private var nodes = 0
-    private var timedOut = false
-    private var rootLowerBound: Int64?
-    private var lagrangian: LagrangianBound
-    private var primaryLagrangian: LagrangianBound
+    var chosen: [Bool]
+    var excluded: [Bool]
+    var chosenList: [Int] = []
+    var totals: [Int64] = [0, 0, 0]
+    var best: CoverSelection?
+    var bestKey: [Int64] = []
+    var nodes = 0
+    var timedOut = false
+    var rootLowerBound: Int64?
+    var lagrangian: LagrangianBound
+    var primaryLagrangian: LagrangianBound
     /// Phase one (count first): search only for a cover of at most this many candidates, and stop at the first.
-    private var decisionLimit: Int64?
-    private var found = false
+    var decisionLimit: Int64?
+    var found = false
     /// Before phase one: only bound the root.
     private var rootOnly = false
     /// Phase two (count first): the proven fewest candidates of any cover.
-    private var countFloor: Int64 = 0
+    var countFloor: Int64 = 0
 
     init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, tuning: CoverTuning) {
         elementCount = problem.elementCount
@@ -188,81 +188,7 @@ final class CoverSearch<Bits: CoverBits> {
 
     // MARK: Search
 
-    /// A search (each of phase one's, or the main one): on several threads for large problems, the workers sharing
-    /// their best selection, whether phase one found a cover, and the nodes near the root (see ``SharedSearch``).
-    /// The optimum is unique under the full tie order, so it is the same whatever the threads do; only the node
-    /// count varies.
-    private func mainSearch(_ universe: Bits, _ alive: [Int]) {
-        guard tuning.workers > 1, alive.count >= tuning.parallelMinimum, !timedOut else {
-            search(universe, alive)
-            return
-        }
-        let shared = SharedSearch(
-            best, objective: objective.map { CoverMetric.allCases[$0] },
-            root: CoverTask(
-                parentChosen: [], adding: [], added: [0, 0, 0], excluded: [], uncovered: universe, available: alive,
-                depth: 0, test: nil))
-        let workers = [self] + (1..<tuning.workers).map { _ in copy() }
-        for worker in workers { worker.shared = shared }
-        Parallel.forEach(workers.count) { workers[$0].work() }
-        for worker in workers.dropFirst() {
-            nodes += worker.nodes
-            timedOut = timedOut || worker.timedOut
-        }
-        found = shared.isFound
-        rootLowerBound = rootLowerBound ?? workers.lazy.compactMap(\.rootLowerBound).first
-        self.shared = nil
-        if let selection = shared.selection { best = selection }
-        bestKey = best.map { best in objective.map { best.value(CoverMetric.allCases[$0]) } } ?? []
-    }
-
-    /// A worker of a parallel search: searches tasks until none is left.
-    private func work() {
-        guard let shared else { return }
-        while let task = shared.take() {
-            defer { shared.finished() }
-            if timedOut || shared.isFound { continue }
-            // The parent's state, to test the child against the parent's bound with the best selection known now.
-            for candidate in task.parentChosen {
-                chosen[candidate] = true
-                for metric in 0..<3 { totals[metric] += weights[metric][candidate] }
-            }
-            for candidate in task.excluded { excluded[candidate] = true }
-            defer {
-                for candidate in task.parentChosen + task.adding { chosen[candidate] = false }
-                for candidate in task.excluded { excluded[candidate] = false }
-                chosenList = []
-                totals = [0, 0, 0]
-            }
-            if let test = task.test, !task.uncovered.isEmpty,
-                childExceeds(test.probe, test.context, test.candidates, keep: test.keep, adding: task.adding,
-                             added: task.added, remaining: task.uncovered)
-            {
-                continue
-            }
-            for candidate in task.adding { chosen[candidate] = true }
-            chosenList = task.parentChosen + task.adding
-            for metric in 0..<3 { totals[metric] += task.added[metric] }
-            taskExcluded = task.excluded
-            depth = task.depth
-            search(task.uncovered, task.available)
-        }
-    }
-
-    /// A worker in the same state as this search: the same best selection, phase and bound multipliers.
-    private func copy() -> CoverSearch {
-        let worker = CoverSearch(problem, deadline: deadline, tuning: tuning)
-        worker.best = best
-        worker.bestKey = bestKey
-        worker.rootLowerBound = rootLowerBound
-        worker.countFloor = countFloor
-        worker.decisionLimit = decisionLimit
-        worker.lagrangian = lagrangian
-        worker.primaryLagrangian = primaryLagrangian
-        return worker
-    }
-
-    private func search(_ uncovered: Bits, _ available: [Int]) {
+    func search(_ uncovered: Bits, _ available: [Int]) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
         if timedOut || found { return }
@@ -472,7 +398,7 @@ final class CoverSearch<Bits: CoverBits> {
 
     /// Whether the child that adds `adding` is pruned by a few subgradient steps on its relaxation, started from
     /// the node's multipliers (the child's bound before any set-up; valid for the child by the same argument).
-    private func childExceeds(
+    func childExceeds(
         _ probe: BoundProbe, _ context: NodeContext, _ candidates: [Int], keep: [Bool], adding: [Int], added: [Int64],
         remaining: Bits
     ) -> Bool {

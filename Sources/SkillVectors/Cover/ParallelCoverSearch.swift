@@ -1,5 +1,83 @@
 import Foundation
 
+// The cover search on several threads: its driver, and what its workers share.
+
+extension CoverSearch {
+    /// A search (each of phase one's, or the main one): on several threads for large problems, the workers sharing
+    /// their best selection, whether phase one found a cover, and the nodes near the root (see ``SharedSearch``).
+    /// The optimum is unique under the full tie order, so it is the same whatever the threads do; only the node
+    /// count varies.
+    func mainSearch(_ universe: Bits, _ alive: [Int]) {
+        guard tuning.workers > 1, alive.count >= tuning.parallelMinimum, !timedOut else {
+            search(universe, alive)
+            return
+        }
+        let shared = SharedSearch(
+            best, objective: objective.map { CoverMetric.allCases[$0] },
+            root: CoverTask(
+                parentChosen: [], adding: [], added: [0, 0, 0], excluded: [], uncovered: universe, available: alive,
+                depth: 0, test: nil))
+        let workers = [self] + (1..<tuning.workers).map { _ in copy() }
+        for worker in workers { worker.shared = shared }
+        Parallel.forEach(workers.count) { workers[$0].work() }
+        for worker in workers.dropFirst() {
+            nodes += worker.nodes
+            timedOut = timedOut || worker.timedOut
+        }
+        found = shared.isFound
+        rootLowerBound = rootLowerBound ?? workers.lazy.compactMap(\.rootLowerBound).first
+        self.shared = nil
+        if let selection = shared.selection { best = selection }
+        bestKey = best.map { best in objective.map { best.value(CoverMetric.allCases[$0]) } } ?? []
+    }
+
+    /// A worker of a parallel search: searches tasks until none is left.
+    private func work() {
+        guard let shared else { return }
+        while let task = shared.take() {
+            defer { shared.finished() }
+            if timedOut || shared.isFound { continue }
+            // The parent's state, to test the child against the parent's bound with the best selection known now.
+            for candidate in task.parentChosen {
+                chosen[candidate] = true
+                for metric in 0..<3 { totals[metric] += weights[metric][candidate] }
+            }
+            for candidate in task.excluded { excluded[candidate] = true }
+            defer {
+                for candidate in task.parentChosen + task.adding { chosen[candidate] = false }
+                for candidate in task.excluded { excluded[candidate] = false }
+                chosenList = []
+                totals = [0, 0, 0]
+            }
+            if let test = task.test, !task.uncovered.isEmpty,
+                childExceeds(test.probe, test.context, test.candidates, keep: test.keep, adding: task.adding,
+                             added: task.added, remaining: task.uncovered)
+            {
+                continue
+            }
+            for candidate in task.adding { chosen[candidate] = true }
+            chosenList = task.parentChosen + task.adding
+            for metric in 0..<3 { totals[metric] += task.added[metric] }
+            taskExcluded = task.excluded
+            depth = task.depth
+            search(task.uncovered, task.available)
+        }
+    }
+
+    /// A worker in the same state as this search: the same best selection, phase and bound multipliers.
+    private func copy() -> CoverSearch {
+        let worker = CoverSearch(problem, deadline: deadline, tuning: tuning)
+        worker.best = best
+        worker.bestKey = bestKey
+        worker.rootLowerBound = rootLowerBound
+        worker.countFloor = countFloor
+        worker.decisionLimit = decisionLimit
+        worker.lagrangian = lagrangian
+        worker.primaryLagrangian = primaryLagrangian
+        return worker
+    }
+}
+
 /// What the workers of a parallel cover search share: the best selection any of them has found, and a stack of
 /// nodes waiting to be searched.
 ///
