@@ -193,10 +193,36 @@ struct CoverSolverTests {
             let maxCost: Int64? = Bool.random(using: &random) ? Int64(Int.random(in: 300...1_500, using: &random)) : nil
             let problem = CoverProblem(elementCount: elements, candidates: candidates, maxCost: maxCost, objective: Self.objective(&random))
             let one = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(workers: 1))
-            let several = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(workers: Int.random(in: 2...4, using: &random), parallelMinimum: 0))
+            let several = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(
+                workers: Int.random(in: 2...4, using: &random), parallelMinimum: 0, splitDepth: Int.random(in: 1...3, using: &random)))
             #expect(one.optimal && several.optimal)
             #expect(one.best == several.best, "problem \(problem)")
             #expect(one.lowerBound == several.lowerBound)
+        }
+    }
+
+    /// Found by a review: a worker took a child with a greedy best worse on the first metric (hours) than the
+    /// parent's and applied the parent's second-metric test with it, pruning the cheaper plan with equal hours.
+    @Test("a worker tests a child only with a best selection at least as good as its parent's")
+    func parallelChildTest() {
+        let rows: [([Int], Int64, Int64, [Int])] = [
+            ([2, 3], 300, 10, []), ([4], 100, 20, [7, 26]), ([5], 300, 10, []), ([0, 1, 5, 6], 100, 10, []),
+            ([7], 100, 10, []), ([1, 5], 200, 20, []), ([5, 7], 200, 20, []), ([0, 1, 4, 6], 300, 10, []),
+            ([2, 3, 6], 300, 10, []), ([3, 4, 5, 7], 200, 20, []), ([2, 3, 7], 100, 20, []), ([7], 100, 20, []),
+            ([7], 100, 20, []), ([1, 2, 5], 200, 10, []), ([2, 5], 100, 10, []), ([2, 3, 6], 300, 20, []),
+            ([7], 200, 20, []), ([2, 5], 100, 20, []), ([2, 3, 4, 6], 100, 20, []), ([1, 4, 6], 200, 20, []),
+            ([6], 300, 10, []), ([3, 5, 7], 100, 10, []), ([3], 100, 20, []), ([7], 100, 10, []),
+            ([5], 300, 20, []), ([1], 300, 20, []), ([6], 200, 20, []), ([2, 6], 200, 10, [23]),
+            ([0, 1, 7], 300, 10, []), ([4, 5, 6, 7], 300, 20, []), ([0, 2], 300, 20, []), ([1, 2, 3, 6], 100, 10, []),
+        ]
+        let problem = CoverProblem(
+            elementCount: 8, candidates: rows.map { CoverCandidate(covers: $0.0, cost: $0.1, hours: $0.2, requires: $0.3) },
+            maxCost: 822, objective: [.hours, .cost, .count])
+        let one = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(workers: 1))
+        #expect(one.best?.chosen == [7, 14, 21])
+        for run in 0..<200 {
+            let several = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(workers: 2 + run % 2, parallelMinimum: 0))
+            #expect(several.best == one.best, "run \(run)")
         }
     }
 

@@ -12,6 +12,9 @@ extension CoverSearch {
             search(universe, alive)
             return
         }
+        sharedVersion = 0
+        depth = 0
+        taskExcluded = []
         let shared = SharedSearch(
             best, objective: objective.map { CoverMetric.allCases[$0] },
             root: CoverTask(
@@ -37,6 +40,12 @@ extension CoverSearch {
         while let task = shared.take() {
             defer { shared.finished() }
             if timedOut || shared.isFound { continue }
+            // The best selection known now, at least as good as the parent's when it pushed the task (it offered
+            // its own first): the child test below is only valid with such a key.
+            if let (selection, version) = shared.best(after: sharedVersion) {
+                sharedVersion = version
+                if let selection { record(selection) }
+            }
             // The parent's state, to test the child against the parent's bound with the best selection known now.
             for candidate in task.parentChosen {
                 chosen[candidate] = true
@@ -49,7 +58,7 @@ extension CoverSearch {
                 chosenList = []
                 totals = [0, 0, 0]
             }
-            if let test = task.test, !task.uncovered.isEmpty,
+            if let test = task.test, !task.uncovered.isEmpty, test.validFor(bestKey),
                 childExceeds(test.probe, test.context, test.candidates, keep: test.keep, adding: task.adding,
                              added: task.added, remaining: task.uncovered)
             {
@@ -192,4 +201,14 @@ struct ChildTest: Sendable {
     var context: NodeContext
     var candidates: [Int]
     var keep: [Bool]
+    /// The first metric of the parent's best selection.
+    var parentFirst: Int64?
+
+    /// Whether the test holds with the taker's best selection: a bound on the second metric (stage 1) assumes the
+    /// first can at best tie, true only if the taker's best is no worse on the first than the parent's was.
+    func validFor(_ bestKey: [Int64]) -> Bool {
+        guard probe.stage == 1 else { return true }
+        guard let parentFirst, let first = bestKey.first else { return false }
+        return first <= parentFirst
+    }
 }

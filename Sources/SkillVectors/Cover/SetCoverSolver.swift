@@ -366,7 +366,9 @@ final class CoverSearch<Bits: CoverBits> {
                 spawned.append(CoverTask(
                     parentChosen: chosenList, adding: adding, added: added, excluded: taskExcluded + tried,
                     uncovered: remaining, available: childAvailable, depth: depth + 1,
-                    test: probe.map { ChildTest(probe: $0, context: context, candidates: contextCandidates, keep: keep) }))
+                    test: probe.map {
+                        ChildTest(probe: $0, context: context, candidates: contextCandidates, keep: keep, parentFirst: bestKey.first)
+                    }))
                 continue
             }
             for candidate in adding {
@@ -463,7 +465,7 @@ final class CoverSearch<Bits: CoverBits> {
         return false  // Equal on every metric: only the ids can decide, so keep searching.
     }
 
-    private func record(_ selection: CoverSelection) {
+    func record(_ selection: CoverSelection) {
         for metric in 0..<3 {
             if let maximum = maxima[metric], selection.value(CoverMetric.allCases[metric]) > maximum { return }
         }
