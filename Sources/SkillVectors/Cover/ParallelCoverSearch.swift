@@ -42,10 +42,7 @@ extension CoverSearch {
             if timedOut || shared.isFound { continue }
             // The best selection known now, at least as good as the parent's when it pushed the task (it offered
             // its own first): the child test below is only valid with such a key.
-            if let (selection, version) = shared.best(after: sharedVersion) {
-                sharedVersion = version
-                if let selection { record(selection) }
-            }
+            pullSharedBest()
             // The parent's state, to test the child against the parent's bound with the best selection known now.
             for candidate in task.parentChosen {
                 chosen[candidate] = true
@@ -71,6 +68,13 @@ extension CoverSearch {
             depth = task.depth
             search(task.uncovered, task.available)
         }
+    }
+
+    /// Takes the workers' best selection if it changed since last seen.
+    func pullSharedBest() {
+        guard let shared, let (selection, version) = shared.best(after: sharedVersion) else { return }
+        sharedVersion = version
+        if let selection { record(selection) }
     }
 
     /// A worker in the same state as this search: the same best selection, phase and bound multipliers.

@@ -194,10 +194,7 @@ final class CoverSearch<Bits: CoverBits> {
         if timedOut || found { return }
         if let shared {
             if decisionLimit != nil, shared.isFound { found = true; return }
-            if let (selection, version) = shared.best(after: sharedVersion) {
-                sharedVersion = version
-                if let selection { record(selection) }
-            }
+            pullSharedBest()
         }
         if uncovered.isEmpty {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
