@@ -8,6 +8,7 @@ checks that both find the same optimum (fewest credentials, then least cost) and
 
     swift build -c release --product gap-compare
     python3 compare-gap.py [--instances N] [--sizes 15x200,30x500,60x2000] [--time-limit SECONDS] [--threads N]
+                          [--density P | --max-cover K | --clustered]
 
 Instance generator: Sources/BenchmarkWorkloads/GapInstances.swift (seeds 1..N).
 """
@@ -58,6 +59,8 @@ def main():
     parser.add_argument("--binary", default=".build/release/gap-compare")
     parser.add_argument("--max-cover", type=int, default=6, help="hard family: most gap skills one credential covers")
     parser.add_argument("--density", type=float, help="density family: chance that a credential covers a gap skill")
+    parser.add_argument("--clustered", action="store_true",
+                        help="clustered family: skills in domains of six, credentials mostly within one, cost by hours")
     parser.add_argument("--threads", type=int, default=1,
                         help="threads SkillMatch's search may use (default 1, like HiGHS here; 0: all cores)")
     args = parser.parse_args()
@@ -69,7 +72,8 @@ def main():
             [args.binary, str(skills), str(credentials), str(args.instances), "--with-instances",
              "--time-limit", str(args.time_limit)]
             + (["--threads", str(args.threads)] if args.threads > 0 else [])
-            + (["--density", str(args.density)] if args.density else ["--max-cover", str(args.max_cover)]),
+            + (["--clustered"] if args.clustered
+               else ["--density", str(args.density)] if args.density else ["--max-cover", str(args.max_cover)]),
             check=True, capture_output=True, text=True).stdout
         ours, theirs, agree = [], [], 0
         for line in output.splitlines():

@@ -33,6 +33,30 @@ public enum GapInstances {
         return coverable(skills: skills, candidates: candidates, using: &random)
     }
 
+    /// One instance of the clustered family, closer to real catalogues: the gap skills fall into domains of six
+    /// related skills (cloud, data, security, …); each credential teaches 2–8 skills, each from its own domain
+    /// with probability 0.8 and from anywhere otherwise, takes 5–200 hours and costs $50 plus $2–$10 per hour
+    /// (at most $1,500), so longer courses cost more.
+    public static func makeClustered(skills: Int, credentials: Int, seed: UInt64) -> CoverProblem {
+        var random = SplitMix64(seed: seed &* 0xC2B2_AE35 &+ 29)
+        let domainSize = 6
+        let domains = (skills + domainSize - 1) / domainSize
+        let candidates = (0..<credentials).map { _ -> CoverCandidate in
+            let home = Int.random(in: 0..<domains, using: &random)
+            let homeSkills = home * domainSize ..< min(skills, (home + 1) * domainSize)
+            let draws = Int.random(in: 2...8, using: &random)
+            var covers = Set<Int>()
+            for _ in 0..<draws {
+                covers.insert(Double.random(in: 0..<1, using: &random) < 0.8
+                    ? Int.random(in: homeSkills, using: &random) : Int.random(in: 0..<skills, using: &random))
+            }
+            let hours = Int64(Int.random(in: 5...200, using: &random))
+            let cost = min(1_500, 50 + hours * Int64(Int.random(in: 2...10, using: &random)))
+            return CoverCandidate(covers: covers.sorted(), cost: cost * 100, hours: hours * 100)
+        }
+        return coverable(skills: skills, candidates: candidates, using: &random)
+    }
+
     /// The problem, with each skill no credential covers given to a random credential, so every skill is coverable.
     private static func coverable(skills: Int, candidates: [CoverCandidate], using random: inout SplitMix64) -> CoverProblem {
         var candidates = candidates

@@ -1,6 +1,6 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
 // {"skills", "credentials", "seed", "count", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
-// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--threads N]
+// Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P | --clustered] [--time-limit SECONDS] [--threads N]
 //        [--with-instances]
 import Foundation
 import BenchmarkWorkloads
@@ -8,7 +8,7 @@ import SkillVectors
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let skills = Int(arguments[1]), let credentials = Int(arguments[2]), let instances = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P] [--time-limit SECONDS] [--threads N] [--with-instances]\n".utf8))
+    FileHandle.standardError.write(Data("usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P | --clustered] [--time-limit SECONDS] [--threads N] [--with-instances]\n".utf8))
     exit(2)
 }
 let density = arguments.firstIndex(of: "--density").flatMap { Double(arguments[$0 + 1]) }
@@ -18,7 +18,7 @@ let threads = arguments.firstIndex(of: "--threads").flatMap { Int(arguments[$0 +
 let timeLimit = arguments.firstIndex(of: "--time-limit").flatMap { Double(arguments[$0 + 1]) }.map { Duration.milliseconds(Int($0 * 1000)) }
 
 for seed in 1...UInt64(instances) {
-    var problem = density.map { GapInstances.make(skills: skills, credentials: credentials, density: $0, seed: seed) }
+    var problem = arguments.contains("--clustered") ? GapInstances.makeClustered(skills: skills, credentials: credentials, seed: seed) : density.map { GapInstances.make(skills: skills, credentials: credentials, density: $0, seed: seed) }
         ?? GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
     if arguments.contains("--count-only") { problem.objective = [.count] }
     if let index = arguments.firstIndex(of: "--objective") {
