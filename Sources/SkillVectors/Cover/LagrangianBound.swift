@@ -302,31 +302,45 @@ struct NodeContext {
 /// The at most `limit` most negative reduced costs seen, ties to the smaller candidate (offered in ascending order).
 struct Picked {
     let limit: Int
-    private(set) var candidates: [Int] = []
-    private(set) var values: [Double] = []
+    private var count = 0
+    private var candidateStore: [Int]
+    private var valueStore: [Double]
 
     init(limit: Int) {
         self.limit = limit
-        candidates.reserveCapacity(limit + 1)
-        values.reserveCapacity(limit + 1)
+        candidateStore = Array(repeating: 0, count: limit)
+        valueStore = Array(repeating: 0, count: limit)
     }
 
-    mutating func reset() {
-        candidates.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
+    /// The candidates kept, by ascending value.
+    var candidates: ArraySlice<Int> { candidateStore[..<count] }
+    /// Their values, ascending.
+    var values: ArraySlice<Double> { valueStore[..<count] }
 
-    /// Keeps `value` if it is among the `limit` smallest so far (values kept in ascending order).
+    mutating func reset() { count = 0 }
+
+    /// Keeps `value` if it is among the `limit` smallest so far (values kept in ascending order, a later value
+    /// after equal ones). Shifts in place in fixed storage: this runs for every negative reduced cost of every
+    /// subgradient step.
     mutating func offer(_ candidate: Int, _ value: Double) {
         guard limit > 0 else { return }
-        if values.count == limit {
-            guard value < values[limit - 1] else { return }
-            values.removeLast()
-            candidates.removeLast()
+        var position = count
+        if count == limit {
+            guard value < valueStore[limit - 1] else { return }
+            position = limit - 1
+        } else {
+            count += 1
         }
-        var position = values.count
-        while position > 0, values[position - 1] > value { position -= 1 }
-        values.insert(value, at: position)
-        candidates.insert(candidate, at: position)
+        valueStore.withUnsafeMutableBufferPointer { values in
+            candidateStore.withUnsafeMutableBufferPointer { candidates in
+                while position > 0, values[position - 1] > value {
+                    values[position] = values[position - 1]
+                    candidates[position] = candidates[position - 1]
+                    position -= 1
+                }
+                values[position] = value
+                candidates[position] = candidate
+            }
+        }
     }
 }

@@ -238,14 +238,18 @@ final class CoverSearch<Bits: CoverBits> {
         // Per element: how many candidates cover it, and the cheapest share per metric.
         var coverCount = [Int](repeating: 0, count: elementCount)
         var cheapest = [Double](repeating: .infinity, count: elementCount * 3)
-        for (candidate, gain) in next {
-            let shares = (Double(weights[0][candidate]) / Double(gain), Double(weights[1][candidate]) / Double(gain),
-                          Double(weights[2][candidate]) / Double(gain))
-            covers[candidate].intersection(uncovered).forEachElement { element in
-                coverCount[element] += 1
-                cheapest[element] = min(cheapest[element], shares.0)
-                cheapest[elementCount + element] = min(cheapest[elementCount + element], shares.1)
-                cheapest[2 * elementCount + element] = min(cheapest[2 * elementCount + element], shares.2)
+        coverCount.withUnsafeMutableBufferPointer { coverCount in
+            cheapest.withUnsafeMutableBufferPointer { cheapest in
+                for (candidate, gain) in next {
+                    let shares = (Double(weights[0][candidate]) / Double(gain), Double(weights[1][candidate]) / Double(gain),
+                                  Double(weights[2][candidate]) / Double(gain))
+                    covers[candidate].intersection(uncovered).forEachElement { element in
+                        coverCount[element] += 1
+                        cheapest[element] = min(cheapest[element], shares.0)
+                        cheapest[elementCount + element] = min(cheapest[elementCount + element], shares.1)
+                        cheapest[2 * elementCount + element] = min(cheapest[2 * elementCount + element], shares.2)
+                    }
+                }
             }
         }
         var branchElement = -1
@@ -280,6 +284,7 @@ final class CoverSearch<Bits: CoverBits> {
         // within the incumbent's. Each also drops candidates whose reduced cost proves them useless here.
         let context = NodeContext(uncovered: uncovered, next: next, elementCount: elementCount, covers: covers)
         let contextCandidates = next.map(\.candidate)
+        assert(zip(contextCandidates, contextCandidates.dropFirst()).allSatisfy { $0 < $1 }, "usable candidates in ascending order")
         var keep = [Bool](repeating: true, count: next.count)
         var probe: BoundProbe?
         let first = objective[0]
@@ -323,7 +328,7 @@ final class CoverSearch<Bits: CoverBits> {
             var stillCovered = Bits.empty(capacity: elementCount)
             for item in next { stillCovered = stillCovered.union(covers[item.candidate]) }
             if !uncovered.isSubset(of: stillCovered) { return }
-            branchElement = Self.leastCovered(uncovered, next, covers)
+            branchElement = leastCovered(uncovered, next)
         }
 
         // Branch on the element with the fewest covering candidates, cheapest share first.
@@ -342,10 +347,13 @@ final class CoverSearch<Bits: CoverBits> {
         let splitting = shared != nil && depth < tuning.splitDepth
         var spawned: [CoverTask<Bits>] = []
         defer { shared?.push(spawned.reversed()) }
+        // What the child tests leave out, kept up to date as siblings are excluded.
+        var unusable = probe == nil ? [] : unusablePositions(contextCandidates, keep: keep)
         for branch in branches {
             defer {
                 excluded[branch.candidate] = true
                 tried.append(branch.candidate)
+                if probe != nil, let index = Self.position(of: branch.candidate, in: contextCandidates) { unusable[index] = true }
             }
             let adding = [branch.candidate] + requires[branch.candidate].filter { !chosen[$0] }
             if adding.contains(where: { excluded[$0] }) { continue }
@@ -355,7 +363,9 @@ final class CoverSearch<Bits: CoverBits> {
             var remaining = uncovered
             for candidate in adding { remaining = remaining.subtracting(covers[candidate]) }
             if let probe, !remaining.isEmpty,
-                childExceeds(probe, context, contextCandidates, keep: keep, adding: adding, added: added, remaining: remaining)
+                childExceeds(
+                    probe, context, contextCandidates, keep: keep, adding: adding, added: added, remaining: remaining,
+                    unusable: unusable)
             {
                 continue
             }
@@ -397,9 +407,12 @@ final class CoverSearch<Bits: CoverBits> {
 
     /// Whether the child that adds `adding` is pruned by a few subgradient steps on its relaxation, started from
     /// the node's multipliers (the child's bound before any set-up; valid for the child by the same argument).
+    ///
+    /// - Parameter unusable: per position in `candidates`, whether the node's search cannot use it (dropped by
+    ///   `keep`, excluded or chosen), when the caller keeps it up to date; computed here when `nil`.
     func childExceeds(
         _ probe: BoundProbe, _ context: NodeContext, _ candidates: [Int], keep: [Bool], adding: [Int], added: [Int64],
-        remaining: Bits
+        remaining: Bits, unusable: [Bool]? = nil
     ) -> Bool {
         guard let left = firstLeft(adding: added), left >= 0 else { return false }
         var relaxation = probe.relaxation
@@ -413,14 +426,30 @@ final class CoverSearch<Bits: CoverBits> {
             if relaxation.pick != nil { relaxation.pick = Int(left) } else { relaxation.side?.budget = Double(left) }
         }
         let removed = context.elements.map { !remaining.contains($0) }
-        let skip = candidates.indices.map { index in
-            let candidate = candidates[index]
-            return !keep[index] || excluded[candidate] || chosen[candidate] || adding.contains(candidate)
+        var skip = unusable ?? unusablePositions(candidates, keep: keep)
+        for candidate in adding {
+            if let index = Self.position(of: candidate, in: candidates) { skip[index] = true }
         }
         let bound = LagrangianBound.childBound(
             context, relaxation, from: probe.result, removed: removed, skip: skip,
             stopAbove: Double(allowance) + 1e-6, iterations: 15)
         return Self.integralBound(bound) > allowance
+    }
+
+    /// Per position in `candidates`: whether the node's search cannot use it (dropped by `keep`, excluded or chosen).
+    func unusablePositions(_ candidates: [Int], keep: [Bool]) -> [Bool] {
+        candidates.indices.map { index in !keep[index] || excluded[candidates[index]] || chosen[candidates[index]] }
+    }
+
+    /// Where `candidate` is in `candidates`, which is in ascending order (every list of usable candidates is kept so).
+    static func position(of candidate: Int, in candidates: [Int]) -> Int? {
+        var low = 0
+        var high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if candidates[middle] < candidate { low = middle + 1 } else { high = middle }
+        }
+        return low < candidates.count && candidates[low] == candidate ? low : nil
     }
 
     /// An integral lower bound from a real one, with a margin for rounding error.
@@ -431,12 +460,12 @@ final class CoverSearch<Bits: CoverBits> {
     }
 
     /// The uncovered element covered by the fewest of `next` (ties: the smallest element).
-    private static func leastCovered(_ uncovered: Bits, _ next: [(candidate: Int, gain: Int)], _ covers: [Bits]) -> Int {
-        var counts: [Int: Int] = [:]
-        for item in next { covers[item.candidate].intersection(uncovered).forEachElement { counts[$0, default: 0] += 1 } }
+    private func leastCovered(_ uncovered: Bits, _ next: [(candidate: Int, gain: Int)]) -> Int {
+        var counts = [Int](repeating: 0, count: elementCount)
+        for item in next { covers[item.candidate].intersection(uncovered).forEachElement { counts[$0] += 1 } }
         var best = -1
         uncovered.forEachElement { element in
-            if best < 0 || counts[element, default: 0] < counts[best, default: 0] { best = element }
+            if best < 0 || counts[element] < counts[best] { best = element }
         }
         return best
     }
@@ -485,22 +514,22 @@ final class CoverSearch<Bits: CoverBits> {
         var isRequired = [Bool](repeating: false, count: covers.count)
         for list in requires { for candidate in list { isRequired[candidate] = true } }
         let simple = covers.indices.filter { requires[$0].isEmpty && !isRequired[$0] }
-        var dominated = Set<Int>()
+        var dominated = [Bool](repeating: false, count: covers.count)
         // Larger coverage first, so a dominating candidate is met before the ones it dominates.
         let ordered = simple.sorted { covers[$0].count > covers[$1].count }
-        for weaker in ordered where !dominated.contains(weaker) {
-            for stronger in ordered where stronger != weaker && !dominated.contains(stronger) {
+        for weaker in ordered where !dominated[weaker] {
+            for stronger in ordered where stronger != weaker && !dominated[stronger] {
                 if covers[stronger].count < covers[weaker].count { break }
                 guard covers[weaker].isSubset(of: covers[stronger]),
                     weights[1][stronger] <= weights[1][weaker], weights[2][stronger] <= weights[2][weaker]
                 else { continue }
                 if weights[1][stronger] < weights[1][weaker] || weights[2][stronger] < weights[2][weaker] || stronger < weaker {
-                    dominated.insert(weaker)
+                    dominated[weaker] = true
                     break
                 }
             }
         }
-        return covers.indices.filter { !dominated.contains($0) && (isRequired[$0] || !covers[$0].isEmpty) }
+        return covers.indices.filter { !dominated[$0] && (isRequired[$0] || !covers[$0].isEmpty) }
     }
 
     /// A greedy cover within the budgets: cheapest share of the first metric per newly covered element, then
