@@ -307,9 +307,9 @@ struct Picked {
     private var valueStore: [Double]
 
     init(limit: Int) {
-        self.limit = limit
-        candidateStore = Array(repeating: 0, count: limit)
-        valueStore = Array(repeating: 0, count: limit)
+        self.limit = max(0, limit)
+        candidateStore = Array(repeating: 0, count: self.limit)
+        valueStore = Array(repeating: 0, count: self.limit)
     }
 
     /// The candidates kept, by ascending value.
