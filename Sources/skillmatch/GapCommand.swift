@@ -44,10 +44,15 @@ struct GapCommand: ParsableCommand {
     @Option(help: "Reach at least this fit score (0 to 1) instead of closing every gap skill.") var target: Double?
     @Option(name: .customLong("time-limit"), help: "Stop searching after this many seconds and return the best plan found.")
     var timeLimit: Double?
+    @Option(help: ArgumentHelp(
+        "Search a large gap on at most this many threads (default: all cores); the plan is the same on any number.",
+        valueName: "n"))
+    var threads: Int?
 
     func validate() throws {
         if let target, !(0...1).contains(target) { throw ValidationError("--target must be between 0 and 1") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -56,7 +61,7 @@ struct GapCommand: ParsableCommand {
         let person = try resolveCandidate(candidate, store: store, catalog: catalog)
         let plan = try GapPlanner(engine: MatchEngine(catalog: catalog)).plan(
             person, job: job, filter: filters.filter, target: target,
-            timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) })
+            timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads)
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)

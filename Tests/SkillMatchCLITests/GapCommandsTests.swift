@@ -30,6 +30,9 @@ struct GapCommandsTests {
         #expect((target["credentials"] as! [Any]).count <= steps.count)
         let table = try cli.ok(["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00"]).stdout
         #expect(table.contains("proven smallest"))
+        // The same plan on one thread.
+        let single = try cli.ok(["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--threads", "1", "--format", "json"])
+        #expect(single.stdout == (try cli.ok(["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--format", "json"])).stdout)
     }
 
     /// A demo candidate's record with more credentials held, as JSON.
@@ -56,6 +59,8 @@ struct GapCommandsTests {
         #expect(job.status == 1 && job.stderr.contains(#"no job with id "nope""#))
         let range = try cli.run(["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--target", "1.5"])
         #expect(range.status != 0 && range.stderr.contains("--target must be between 0 and 1"))
+        let threads = try cli.run(["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--threads", "0"])
+        #expect(threads.status != 0 && threads.stderr.contains("--threads must be at least 1"))
         for result in [budget, target, excluded, job] { #expect(result.stderr.split(separator: "\n").count == 1) }
     }
 

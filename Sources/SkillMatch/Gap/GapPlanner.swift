@@ -23,11 +23,13 @@ public struct GapPlanner: Sendable {
     /// - Parameters:
     ///   - target: a fit score in [0, 1] to reach instead of closing every gap skill.
     ///   - timeLimit: return the best plan found by then, with `optimal` false and a proven lower bound.
+    ///   - threads: the most threads the search for a plan closing a large gap uses (all cores by default). The
+    ///     plan does not depend on it when the search finishes; a `target` search runs on one thread.
     /// - Throws: ``MatchError`` for unknown ids, ``CatalogValidationError`` for an invalid candidate, ``GapError``
     ///   when the target or budgets cannot be met.
     public func plan(
         _ candidate: Candidate, job jobID: String, filter: CredentialFilter = CredentialFilter(),
-        target: Double? = nil, timeLimit: Duration? = nil
+        target: Double? = nil, timeLimit: Duration? = nil, threads: Int? = nil
     ) throws -> GapPlan {
         try filter.validate(against: catalog)
         let fit = try engine.fit(candidate, job: jobID)
@@ -46,7 +48,9 @@ public struct GapPlanner: Sendable {
         if let target {
             choice = try solveTarget(target, before: fit.score, job: job, gap: gap, usable: usable, filter: filter, timeLimit: timeLimit)
         } else {
-            choice = try solveCover(gap.filter { coverable.contains($0.skill) }, usable: usable, filter: filter, timeLimit: timeLimit)
+            choice = try solveCover(
+                gap.filter { coverable.contains($0.skill) }, usable: usable, filter: filter, timeLimit: timeLimit,
+                threads: threads)
         }
 
         let after = try engine.fit(
@@ -96,7 +100,7 @@ public struct GapPlanner: Sendable {
 
     private func solveCover(
         _ elements: [GapSkill], usable: [(credential: Credential, missing: [String])], filter: CredentialFilter,
-        timeLimit: Duration?
+        timeLimit: Duration?, threads: Int?
     ) throws -> (chosen: [String], outcome: CoverOutcome) {
         let index = Dictionary(uniqueKeysWithValues: elements.enumerated().map { ($1.skill, $0) })
         func covers(_ credential: Credential) -> [Int] {
@@ -117,11 +121,13 @@ public struct GapPlanner: Sendable {
                 maxCost: maxCost, maxHours: maxHours, objective: objective)
         }
         let budgets = (cost: filter.maxCost.map { ExactUnits.cents($0) }, hours: filter.maxHours.map { ExactUnits.hundredths($0) })
-        let outcome = SetCoverSolver.solve(problem(maxCost: budgets.cost, maxHours: budgets.hours, objective: [.count, .cost, .hours]), timeLimit: timeLimit)
+        let outcome = SetCoverSolver.solve(
+            problem(maxCost: budgets.cost, maxHours: budgets.hours, objective: [.count, .cost, .hours]), timeLimit: timeLimit,
+            threads: threads)
         if let best = outcome.best { return (best.chosen.map { ids[$0] }, outcome) }
         if !outcome.optimal { throw GapError.noPlanInTime }
         throw budgetError(goal: "closes the coverable gap", filter: filter) { objective in
-            SetCoverSolver.solve(problem(maxCost: nil, maxHours: nil, objective: objective), timeLimit: timeLimit).best
+            SetCoverSolver.solve(problem(maxCost: nil, maxHours: nil, objective: objective), timeLimit: timeLimit, threads: threads).best
         }
     }
 
