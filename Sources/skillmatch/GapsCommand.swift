@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchImport
+import SkillVectors
 
 /// `skillmatch gaps --candidates FILE.jsonl --job ID`: the workforce board's question for a pool.
 struct GapsCommand: ParsableCommand {
@@ -25,6 +26,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "How many credentials to list.") var top: Int = 20
     @Flag(name: .customLong("no-plans"), help: "Skip the per-person smallest plans (faster on large pools).") var noPlans = false
     @OptionGroup var filters: CredentialFilterOptions
+    @Option(help: ArgumentHelp("Analyse people on at most this many threads (default: all cores); the report is the same on any number.", valueName: "n"))
+    var threads: Int?
 
     var jobIDs: [String] {
         job + (jobs ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -34,6 +37,7 @@ struct GapsCommand: ParsableCommand {
         guard !jobIDs.isEmpty else { throw ValidationError("name at least one job with --job ID or --jobs ID,ID") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard (0...1).contains(qualified) else { throw ValidationError("--qualified must be between 0 and 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -42,7 +46,9 @@ struct GapsCommand: ParsableCommand {
         let people = try loadPool(candidates, store: store, catalog: catalog)
         let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
         let progress = Progress(total: people.count, label: "people")
-        let report = try analysis.analyse(people, qualified: qualified, filter: filters.filter, plans: !noPlans) { progress.update($0) }
+        let report = try analysis.analyse(
+            people, qualified: qualified, filter: filters.filter, plans: !noPlans, threads: threads ?? Parallel.threadCount
+        ) { progress.update($0) }
         progress.finish()
         let shown = Array(report.credentials.prefix(top))
         if output.format == .json { return try Output.json(GapsJSON(report, shown: shown)) }

@@ -91,5 +91,9 @@ struct GapCommandsTests {
         #expect(NSDictionary(dictionary: file) == NSDictionary(dictionary: stored))
         let missing = try cli.run(["gaps"])
         #expect(missing.status != 0 && missing.stderr.contains("name at least one job"))
+        let single = try cli.ok(["gaps", "--job", "15-1232.00", "--jobs", "53-7051.00", "--threads", "1", "--format", "json"])
+        #expect(NSDictionary(dictionary: try single.json() as! [String: Any]) == NSDictionary(dictionary: stored))
+        let threads = try cli.run(["gaps", "--job", "15-1232.00", "--threads", "0"])
+        #expect(threads.status != 0 && threads.stderr.contains("--threads must be at least 1"))
     }
 }

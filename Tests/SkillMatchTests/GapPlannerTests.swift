@@ -222,4 +222,32 @@ struct NextCredentialTests {
             }
         }
     }
+
+    @Test("pool analysis: the same report on any number of threads, and the first invalid person's error")
+    func poolThreads() throws {
+        var random = SplitMix64(seed: 79)
+        for _ in 0..<30 {
+            let catalog = ReferenceEngineTests.randomCatalogue(&random)
+            let people = (0..<13).map { index -> Candidate in
+                var person = ReferenceEngineTests.randomCandidate(&random, catalog)
+                person.id = "p\(index)"
+                return person
+            }
+            let analysis = try PoolGapAnalysis(catalog: catalog, jobs: Array(catalog.jobs.prefix(3).map(\.id)))
+            let one = try analysis.analyse(people, qualified: 0.7, threads: 1)
+            var reported: [Int] = []
+            let three = try analysis.analyse(people, qualified: 0.7, threads: 3) { reported.append($0) }
+            #expect(one == three)
+            #expect(reported == Array(1...people.count))
+
+            var invalid = people
+            invalid[4].skills.append(HeldSkill(skill: "no-such-skill-4"))
+            invalid[9].skills.append(HeldSkill(skill: "no-such-skill-9"))
+            #expect {
+                _ = try analysis.analyse(invalid, qualified: 0.7, threads: 3)
+            } throws: { error in
+                "\(error)".contains("no-such-skill-4") && !"\(error)".contains("no-such-skill-9")
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SkillVectors
 
 /// What one credential would do for a pool of candidates.
@@ -59,45 +60,75 @@ public struct PoolGapAnalysis: Sendable {
 
     /// Counts, for each usable credential, the people it alone lifts to `qualified` (scored in blocks through the
     /// vectorized core), and, when `plans` is true, the people whose smallest plan to reach `qualified` includes it.
-    /// - Parameter progress: called after each person with the number done.
+    ///
+    /// People are analysed on `threads` threads (all cores by default), each person on one; the report does not
+    /// depend on the number. When people fail (an invalid candidate), the first one's error is thrown.
+    /// - Parameter progress: called after each person with the number done (one call at a time, from any thread).
     public func analyse(
         _ people: [Candidate], qualified: Double = 0.8, filter: CredentialFilter = CredentialFilter(), plans: Bool = true,
-        progress: (Int) -> Void = { _ in }
+        threads: Int = Parallel.threadCount, progress: (Int) -> Void = { _ in }
     ) throws -> PoolGapReport {
         try filter.validate(against: engine.catalog)
         let catalog = engine.catalog
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
+        let planner = GapPlanner(engine: engine)
+
+        // One person's part of the report.
+        func personGaps(_ candidate: Candidate) throws -> PersonGaps {
+            var person = PersonGaps()
+            let before = try engine.scores(candidate)
+            let open = catalog.jobs.indices.filter { !isQualified(before[$0]) }
+            person.qualified = catalog.jobs.indices.filter { isQualified(before[$0]) }.map { catalog.jobs[$0].id }
+            guard !open.isEmpty else { return person }
+            let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
+            let after = engine.scores(profiles: catalog.profiles(candidate, earning: usable))
+            for (row, item) in usable.enumerated() {
+                let jobs = open.filter { isQualified(after[row, $0]) }.map { catalog.jobs[$0].id }
+                if !jobs.isEmpty { person.lifted.append((item.credential.id, jobs)) }
+            }
+            if plans {
+                for job in open {
+                    do {
+                        let plan = try planner.plan(candidate, job: catalog.jobs[job].id, filter: filter, target: qualified)
+                        person.inPlans.formUnion(plan.credentials.map(\.id))
+                    } catch GapError.targetUnreachable, GapError.budgetTooSmall {
+                        person.unreachable.append(catalog.jobs[job].id)
+                    }
+                }
+            }
+            return person
+        }
+
+        // Each person is independent: contiguous blocks on all cores, each person's outcome in its own slot.
+        let workers = max(1, min(threads, people.count))
+        var outcomes = [Result<PersonGaps, any Error>?](repeating: nil, count: people.count)
+        let done = DoneCounter()
+        if workers > 1 { BLASThreads.set(1) }  // One BLAS call per worker, as in batch scoring.
+        defer { if workers > 1 { BLASThreads.set(Int32(Parallel.threadCount)) } }
+        outcomes.withUnsafeMutableBufferPointer { outcomes in
+            let blocks = Parallel.ranges(people.count, parts: workers * 8)
+            Parallel.forEach(blocks.count) { block in
+                for index in blocks[block] {
+                    outcomes[index] = Result { try personGaps(people[index]) }
+                    done.add { progress($0) }
+                }
+            }
+        }
+
         var lifted: [String: Set<Int>] = [:]
         var liftedByJob: [String: [String: Int]] = [:]
         var inPlans: [String: Set<Int>] = [:]
         var alreadyQualified = Dictionary(uniqueKeysWithValues: jobIDs.map { ($0, 0) })
         var unreachable = alreadyQualified
-        let planner = GapPlanner(engine: engine)
-        for (person, candidate) in people.enumerated() {
-            let before = try engine.scores(candidate)
-            let open = catalog.jobs.indices.filter { !isQualified(before[$0]) }
-            for job in catalog.jobs.indices where isQualified(before[job]) { alreadyQualified[catalog.jobs[job].id, default: 0] += 1 }
-            if !open.isEmpty {
-                let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-                let after = engine.scores(profiles: catalog.profiles(candidate, earning: usable))
-                for (row, item) in usable.enumerated() {
-                    for job in open where isQualified(after[row, job]) {
-                        lifted[item.credential.id, default: []].insert(person)
-                        liftedByJob[item.credential.id, default: [:]][catalog.jobs[job].id, default: 0] += 1
-                    }
-                }
-                if plans {
-                    for job in open {
-                        do {
-                            let plan = try planner.plan(candidate, job: catalog.jobs[job].id, filter: filter, target: qualified)
-                            for step in plan.credentials { inPlans[step.id, default: []].insert(person) }
-                        } catch GapError.targetUnreachable, GapError.budgetTooSmall {
-                            unreachable[catalog.jobs[job].id, default: 0] += 1
-                        }
-                    }
-                }
+        for (index, outcome) in outcomes.enumerated() {
+            let person = try outcome!.get()
+            for job in person.qualified { alreadyQualified[job, default: 0] += 1 }
+            for (credential, jobs) in person.lifted {
+                lifted[credential, default: []].insert(index)
+                for job in jobs { liftedByJob[credential, default: [:]][job, default: 0] += 1 }
             }
-            progress(person + 1)
+            for credential in person.inPlans { inPlans[credential, default: []].insert(index) }
+            for job in person.unreachable { unreachable[job, default: 0] += 1 }
         }
         let impacts = Set(lifted.keys).union(inPlans.keys).sorted().map { id in
             let credential = catalog.credential(id)!
@@ -113,5 +144,31 @@ public struct PoolGapAnalysis: Sendable {
         return PoolGapReport(
             jobs: jobIDs, people: people.count, qualified: qualified, alreadyQualified: alreadyQualified,
             unreachable: unreachable, credentials: impacts)
+    }
+}
+
+/// One person's part of a ``PoolGapReport``.
+private struct PersonGaps {
+    /// Jobs the person is qualified for already.
+    var qualified: [String] = []
+    /// Each credential that alone lifts the person to qualified, with the jobs it does so for.
+    var lifted: [(credential: String, jobs: [String])] = []
+    /// Credentials in the person's smallest plans.
+    var inPlans: Set<String> = []
+    /// Jobs no set of usable credentials lifts the person to.
+    var unreachable: [String] = []
+}
+
+/// Counts people done across worker threads and reports each count, one report at a time.
+private final class DoneCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+
+    /// Adds one and calls `report` with the new count while holding the lock.
+    func add(_ report: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        report(done)
     }
 }
