@@ -193,12 +193,7 @@ struct NextCredentialTests {
     func poolCounts() throws {
         var random = SplitMix64(seed: 78)
         for _ in 0..<100 {
-            let catalog = ReferenceEngineTests.randomCatalogue(&random)
-            let people = (0..<5).map { index -> Candidate in
-                var person = ReferenceEngineTests.randomCandidate(&random, catalog)
-                person.id = "p\(index)"
-                return person
-            }
+            let (catalog, people) = Self.randomPool(&random, people: 5)
             let jobs = Array(catalog.jobs.prefix(2).map(\.id))
             let report = try PoolGapAnalysis(catalog: catalog, jobs: jobs).analyse(people, qualified: 0.75)
             let engine = MatchEngine(catalog: catalog)
@@ -227,12 +222,7 @@ struct NextCredentialTests {
     func poolThreads() throws {
         var random = SplitMix64(seed: 79)
         for _ in 0..<30 {
-            let catalog = ReferenceEngineTests.randomCatalogue(&random)
-            let people = (0..<13).map { index -> Candidate in
-                var person = ReferenceEngineTests.randomCandidate(&random, catalog)
-                person.id = "p\(index)"
-                return person
-            }
+            let (catalog, people) = Self.randomPool(&random, people: 13)
             let analysis = try PoolGapAnalysis(catalog: catalog, jobs: Array(catalog.jobs.prefix(3).map(\.id)))
             let one = try analysis.analyse(people, qualified: 0.7, threads: 1)
             var reported: [Int] = []
@@ -249,5 +239,16 @@ struct NextCredentialTests {
                 "\(error)".contains("no-such-skill-4") && !"\(error)".contains("no-such-skill-9")
             }
         }
+    }
+
+    /// A random catalogue and a pool of random people in it, with ids p0, p1, ….
+    static func randomPool(_ random: inout SplitMix64, people count: Int) -> (Catalog, [Candidate]) {
+        let catalog = ReferenceEngineTests.randomCatalogue(&random)
+        let people = (0..<count).map { index -> Candidate in
+            var person = ReferenceEngineTests.randomCandidate(&random, catalog)
+            person.id = "p\(index)"
+            return person
+        }
+        return (catalog, people)
     }
 }
