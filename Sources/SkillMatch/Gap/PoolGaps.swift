@@ -106,11 +106,14 @@ public struct PoolGapAnalysis: Sendable {
         if workers > 1 { BLASThreads.set(1) }  // One BLAS call per worker, as in batch scoring.
         defer { if workers > 1 { BLASThreads.set(Int32(Parallel.threadCount)) } }
         outcomes.withUnsafeMutableBufferPointer { outcomes in
+            // Eight blocks per worker, dealt out in turn, so a slow stretch of the pool does not hold one worker.
             let blocks = Parallel.ranges(people.count, parts: workers * 8)
-            Parallel.forEach(blocks.count) { block in
-                for index in blocks[block] {
-                    outcomes[index] = Result { try personGaps(people[index]) }
-                    done.add { progress($0) }
+            Parallel.forEach(workers) { worker in
+                for block in stride(from: worker, to: blocks.count, by: workers) {
+                    for index in blocks[block] {
+                        outcomes[index] = Result { try personGaps(people[index]) }
+                        done.add { progress($0) }
+                    }
                 }
             }
         }
