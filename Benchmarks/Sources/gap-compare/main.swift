@@ -18,8 +18,14 @@ let threads = arguments.firstIndex(of: "--threads").flatMap { Int(arguments[$0 +
 let timeLimit = arguments.firstIndex(of: "--time-limit").flatMap { Double(arguments[$0 + 1]) }.map { Duration.milliseconds(Int($0 * 1000)) }
 
 for seed in 1...UInt64(instances) {
-    var problem = arguments.contains("--clustered") ? GapInstances.makeClustered(skills: skills, credentials: credentials, seed: seed) : density.map { GapInstances.make(skills: skills, credentials: credentials, density: $0, seed: seed) }
-        ?? GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
+    var problem: CoverProblem
+    if arguments.contains("--clustered") {
+        problem = GapInstances.makeClustered(skills: skills, credentials: credentials, seed: seed)
+    } else if let density {
+        problem = GapInstances.make(skills: skills, credentials: credentials, density: density, seed: seed)
+    } else {
+        problem = GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
+    }
     if arguments.contains("--count-only") { problem.objective = [.count] }
     if let index = arguments.firstIndex(of: "--objective") {
         problem.objective = arguments[index + 1].split(separator: ",").map { name -> CoverMetric in

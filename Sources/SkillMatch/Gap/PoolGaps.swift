@@ -164,14 +164,15 @@ private struct PersonGaps {
 
 /// Counts people done across worker threads and reports each count, one report at a time.
 private final class DoneCounter: @unchecked Sendable {
+    // Invariant: `done` is only read or written while holding `lock`.
     private let lock = NSLock()
     private var done = 0
 
     /// Adds one and calls `report` with the new count while holding the lock.
     func add(_ report: (Int) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        report(done)
+        lock.withLock {
+            done += 1
+            report(done)
+        }
     }
 }
