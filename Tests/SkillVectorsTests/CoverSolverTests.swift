@@ -176,6 +176,37 @@ struct CoverSolverTests {
         }
     }
 
+    /// Selections that tie on every metric are common when costs and hours are unknown (they count as 0): the
+    /// tie-break must still give the smallest sorted list of indices, also when the objective leaves out a metric
+    /// (a candidate better only on that metric must not push out one with a smaller index).
+    @Test("ties: the smallest sorted list of indices, with zero weights and objectives of one or two metrics")
+    func tieOrder() {
+        var random = SplitMix64(seed: 47)
+        let objectives: [[CoverMetric]] = [[.count], [.count, .cost], [.cost, .count], [.hours, .count], [.count, .hours], [.count, .cost, .hours]]
+        for round in 0..<700 {
+            let count = Int.random(in: 0...13, using: &random)
+            let elements = Int.random(in: 0...12, using: &random)
+            let requires = Self.prerequisites(count, &random)
+            let candidates = (0..<count).map { index in
+                CoverCandidate(
+                    covers: (0..<elements).filter { _ in Int.random(in: 0..<3, using: &random) == 0 },
+                    cost: Int64(Int.random(in: 0...1, using: &random) * 100), hours: Int64(Int.random(in: 0..<4, using: &random) / 3 * 10),
+                    requires: Int.random(in: 0..<3, using: &random) == 0 ? requires[index] : [])  // Still closed.
+            }
+            let maxCost: Int64? = Int.random(in: 0..<4, using: &random) == 0 ? Int64(Int.random(in: 0...3, using: &random) * 100) : nil
+            let objective = objectives[round % objectives.count]
+            let problem = CoverProblem(elementCount: elements, candidates: candidates, maxCost: maxCost, objective: objective)
+            let expected = Self.bruteForce(
+                count: count, requires: candidates.map(\.requires), cost: candidates.map(\.cost), hours: candidates.map(\.hours),
+                maxCost: maxCost, maxHours: nil, objective: objective
+            ) { chosen in Set(chosen.flatMap { candidates[$0].covers }).count == elements }
+            let tuning = CoverTuning(activeMinimum: Bool.random(using: &random) ? 64 : 1, workers: Bool.random(using: &random) ? 1 : 2, parallelMinimum: 0)
+            let outcome = SetCoverSolver.solve(problem, timeLimit: nil, tuning: tuning)
+            #expect(outcome.optimal)
+            #expect(outcome.best == expected, "problem \(problem)")
+        }
+    }
+
     @Test("a search on several threads finds the same best selection as one thread, ids included, with many ties")
     func parallelSearch() {
         var random = SplitMix64(seed: 31)

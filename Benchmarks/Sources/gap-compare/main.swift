@@ -1,5 +1,5 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
-// {"skills", "credentials", "seed", "count", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
+// {"skills", "credentials", "seed", "count", "chosen", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
 // Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P | --clustered] [--time-limit SECONDS] [--threads N]
 //        [--with-instances]
 import Foundation
@@ -40,7 +40,7 @@ for seed in 1...UInt64(instances) {
     var line: [String: Any] = [
         "skills": skills, "credentials": credentials, "seed": seed, "optimal": outcome!.optimal,
         "lowerBound": outcome!.lowerBound, "nodes": outcome!.nodes, "seconds": seconds,
-        "count": outcome!.best?.count ?? -1, "cost": outcome!.best?.cost ?? -1, "hours": outcome!.best?.hours ?? -1,
+        "count": outcome!.best?.count ?? -1, "chosen": outcome!.best?.chosen ?? [], "cost": outcome!.best?.cost ?? -1, "hours": outcome!.best?.hours ?? -1,
     ]
     if withInstances {
         line["instance"] = problem.candidates.map { ["covers": $0.covers, "cost": $0.cost, "hours": $0.hours] }

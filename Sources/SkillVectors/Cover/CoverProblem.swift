@@ -43,7 +43,9 @@ public struct CoverProblem: Sendable {
     public var maxCost: Int64?
     /// The largest total hours allowed.
     public var maxHours: Int64?
-    /// The metrics minimised, most important first; then the sorted indices.
+    /// The metrics minimised, most important first; then the sorted indices. Must include ``CoverMetric/count``
+    /// (without it, adding a free candidate would make a tying selection, and the smallest list of indices would
+    /// gather free candidates that cover nothing new).
     public var objective: [CoverMetric]
 
     /// Creates a problem; by default the fewest sets, then the least cost, then the least hours.

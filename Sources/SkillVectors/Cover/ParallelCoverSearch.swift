@@ -32,6 +32,7 @@ extension CoverSearch {
         self.shared = nil
         if let selection = shared.selection { best = selection }
         bestKey = best.map { best in objective.map { best.value(CoverMetric.allCases[$0]) } } ?? []
+        if workers.contains(where: { $0.tiedAt == bestKey }) || shared.tiedAt == bestKey { tiedAt = bestKey }
     }
 
     /// A worker of a parallel search: searches tasks until none is left.
@@ -85,6 +86,7 @@ extension CoverSearch {
         worker.rootLowerBound = rootLowerBound
         worker.countFloor = countFloor
         worker.decisionLimit = decisionLimit
+        worker.pruneTies = pruneTies
         worker.lagrangian = lagrangian
         worker.primaryLagrangian = primaryLagrangian
         return worker
@@ -104,6 +106,8 @@ final class SharedSearch<Bits: CoverBits>: @unchecked Sendable {
     private let condition = NSCondition()
     private let objective: [CoverMetric]
     private var best: CoverSelection?
+    /// The key of the best selection when another one offered tied it on every metric (see `CoverSearch.tiedAt`).
+    private var tied: [Int64]?
     private var version = 0
     private var found = false
     private var tasks: [CoverTask<Bits>] = []
@@ -120,9 +124,20 @@ final class SharedSearch<Bits: CoverBits>: @unchecked Sendable {
     func offer(_ selection: CoverSelection) {
         condition.lock()
         defer { condition.unlock() }
-        if let best, !selection.isBetter(than: best, objective: objective) { return }
+        if let best {
+            let key = objective.map(selection.value)
+            if key == objective.map(best.value), selection.chosen != best.chosen { tied = key }
+            if !selection.isBetter(than: best, objective: objective) { return }
+        }
         best = selection
         version += 1
+    }
+
+    /// The key of the last tie between selections offered.
+    var tiedAt: [Int64]? {
+        condition.lock()
+        defer { condition.unlock() }
+        return tied
     }
 
     /// The shared best, when it changed since `seen` (a version number), with its version.

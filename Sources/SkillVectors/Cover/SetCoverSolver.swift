@@ -24,8 +24,15 @@
 /// set-up. Such a test only prunes after the bound is checked over every candidate (see
 /// ``LagrangianBound/childBound(_:_:from:removed:skip:stopAbove:iterations:)``).
 ///
+/// Ties on every metric are left to the end: the search prunes nodes that can at best tie the best selection,
+/// except on the way to that selection itself, and notes that it did. Only when such a tie was met at the final
+/// best key does a tie-break pick the smallest sorted list of indices: candidates are decided in index order, one
+/// being in when some selection with the best key contains it, those already in and none already out (a witness
+/// search, stopping at the first such selection). Searching every tie instead was slow wherever weights repeat:
+/// with costs and hours unknown (0), ties are everywhere.
+///
 /// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
-/// cost and hours (and, if equal, has a smaller index); a greedy cover, and at the root a greedy cover pricing
+/// of each objective and budget metric (and, if equal on the objective, has a smaller index); a greedy cover, and at the root a greedy cover pricing
 /// elements at their Lagrangian multipliers, give the first incumbents.
 ///
 /// Large problems (300 candidates or more after that) are searched on several threads: the root's children become
@@ -49,8 +56,8 @@ public enum SetCoverSolver {
 
     /// Solves a cover problem with internal settings that tests vary to reach every code path on small instances.
     static func solve(_ problem: CoverProblem, timeLimit: Duration?, tuning: CoverTuning) -> CoverOutcome {
-        precondition(Set(problem.objective).count == problem.objective.count && !problem.objective.isEmpty,
-            "the objective lists each metric at most once")
+        precondition(Set(problem.objective).count == problem.objective.count && problem.objective.contains(.count),
+            "the objective lists each metric at most once, the count among them")
         for (index, candidate) in problem.candidates.enumerated() {
             precondition(candidate.covers.allSatisfy { (0..<problem.elementCount).contains($0) }, "candidate \(index) covers an unknown element")
             precondition(candidate.requires.allSatisfy { $0 != index && problem.candidates.indices.contains($0) },
@@ -125,6 +132,13 @@ final class CoverSearch<Bits: CoverBits> {
     private var rootOnly = false
     /// Phase two (count first): the proven fewest candidates of any cover.
     var countFloor: Int64 = 0
+    /// Before the tie-break: nodes that can at best tie the best selection on every metric are pruned too.
+    var pruneTies = false
+    /// The best key (at the time) of the last node pruned for a tie or selection found tying the best: the
+    /// tie-break only runs when this is the final best key.
+    var tiedAt: [Int64]?
+    /// During the tie-break: the best key; a witness search stops at the first selection with it.
+    var witnessKey: [Int64]?
 
     init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, tuning: CoverTuning) {
         elementCount = problem.elementCount
@@ -178,7 +192,11 @@ final class CoverSearch<Bits: CoverBits> {
                 return CoverOutcome(best: best, optimal: !timedOut, lowerBound: lowerBound, nodes: nodes)
             }
         }
+        // The best key first, pruning ties; then, among selections with that key, the smallest list of indices.
+        pruneTies = true
         mainSearch(universe, alive)
+        pruneTies = false
+        if !timedOut, tiedAt == bestKey { breakTies(universe, alive) }
         let finished = !timedOut
         let primary = objective[0]
         lowerBound = max(lowerBound, rootLowerBound ?? 0)
@@ -289,7 +307,7 @@ final class CoverSearch<Bits: CoverBits> {
         var probe: BoundProbe?
         let first = objective[0]
         let firstAllowance = firstLeft(adding: [0, 0, 0])
-        if isRoot || lower[first] < (firstAllowance ?? .max) || decisionLimit != nil {
+        if isRoot || lower[first] < (firstAllowance ?? .max) || decisionLimit != nil || witnessKey != nil {
             let relaxation = LagrangianBound.Relaxation(weight: next.map { Double(weights[first][$0.candidate]) })
             let result = primaryLagrangian.bound(
                 context, relaxation, start: context.elements.map { cheapest[first * elementCount + $0] },
@@ -488,7 +506,11 @@ final class CoverSearch<Bits: CoverBits> {
             let bound = totals[metric] + lower[metric]
             if bound != bestKey[position] { return bound > bestKey[position] }
         }
-        return false  // Equal on every metric: only the ids can decide, so keep searching.
+        // Equal on every metric: only the indices can decide, which the tie-break does. A node on the way to the
+        // best selection (met again in phase two) is searched on, so that meeting it is not taken for a tie.
+        guard pruneTies, let best, !chosenList.allSatisfy({ Self.position(of: $0, in: best.chosen) != nil }) else { return false }
+        tiedAt = bestKey
+        return true
     }
 
     func record(_ selection: CoverSelection) {
@@ -496,7 +518,15 @@ final class CoverSearch<Bits: CoverBits> {
             if let maximum = maxima[metric], selection.value(CoverMetric.allCases[metric]) > maximum { return }
         }
         let key = objective.map { selection.value(CoverMetric.allCases[$0]) }
+        if let witnessKey {
+            if key == witnessKey {
+                best = selection
+                found = true
+            }
+            return
+        }
         let objectiveMetrics = objective.map { CoverMetric.allCases[$0] }
+        if let best, key == bestKey, selection.chosen != best.chosen { tiedAt = key }
         if let decisionLimit, Int64(selection.count) <= decisionLimit {
             found = true
             shared?.markFound()
@@ -507,6 +537,72 @@ final class CoverSearch<Bits: CoverBits> {
         shared?.offer(selection)
     }
 
+    // MARK: Tie-break
+
+    /// Among the selections with the best key, finds the one with the smallest sorted list of indices.
+    ///
+    /// Candidates are decided in index order: one is in the answer when some selection with the best key contains
+    /// it, the ones already in and none already out. The best selection known answers that for its own members;
+    /// for any other candidate smaller than its last member, a witness search (stopping at the first such selection)
+    /// does, and a witness found becomes the best known. Most candidates fail at the witness search's first node.
+    /// Stops as soon as every member of the best known is in; with a time limit, may stop early with `timedOut`.
+    private func breakTies(_ universe: Bits, _ alive: [Int]) {
+        guard var answer = best else { return }
+        let key = bestKey
+        witnessKey = key
+        var forced: [Int] = []
+        var out: [Int] = []
+        defer {
+            witnessKey = nil
+            for candidate in forced { chosen[candidate] = false }
+            for candidate in out { excluded[candidate] = false }
+            chosenList = []
+            totals = [0, 0, 0]
+            found = false
+            best = answer
+            bestKey = key
+        }
+        var uncovered = universe
+        for candidate in alive where forced.count < answer.chosen.count {
+            if chosen[candidate] { continue }
+            let adding = [candidate] + requires[candidate].filter { !chosen[$0] }
+            func force() {
+                for item in adding {
+                    chosen[item] = true
+                    chosenList.append(item)
+                    forced.append(item)
+                    for metric in 0..<3 { totals[metric] += weights[metric][item] }
+                    uncovered = uncovered.subtracting(covers[item])
+                }
+            }
+            if Self.position(of: candidate, in: answer.chosen) != nil {
+                force()
+                continue
+            }
+            if adding.contains(where: { excluded[$0] }) {
+                excluded[candidate] = true
+                out.append(candidate)
+                continue
+            }
+            let before = (uncovered, totals)
+            force()
+            found = false
+            best = nil
+            search(uncovered, alive)
+            if timedOut { return }
+            if found, let witness = best {
+                answer = witness
+            } else {
+                for item in adding { chosen[item] = false }
+                forced.removeLast(adding.count)
+                chosenList.removeLast(adding.count)
+                (uncovered, totals) = before
+                excluded[candidate] = true
+                out.append(candidate)
+            }
+        }
+    }
+
     // MARK: Preprocessing
 
     /// The candidates worth searching: those that cover something or are required, minus dominated ones.
@@ -515,15 +611,18 @@ final class CoverSearch<Bits: CoverBits> {
         for list in requires { for candidate in list { isRequired[candidate] = true } }
         let simple = covers.indices.filter { requires[$0].isEmpty && !isRequired[$0] }
         var dominated = [Bool](repeating: false, count: covers.count)
+        // Swapping in a dominating candidate must keep the budgets and not worsen the objective (the count is the
+        // same); a metric in neither may get worse.
+        let compared = [1, 2].filter { objective.contains($0) || maxima[$0] != nil }
         // Larger coverage first, so a dominating candidate is met before the ones it dominates.
         let ordered = simple.sorted { covers[$0].count > covers[$1].count }
         for weaker in ordered where !dominated[weaker] {
             for stronger in ordered where stronger != weaker && !dominated[stronger] {
                 if covers[stronger].count < covers[weaker].count { break }
                 guard covers[weaker].isSubset(of: covers[stronger]),
-                    weights[1][stronger] <= weights[1][weaker], weights[2][stronger] <= weights[2][weaker]
+                    compared.allSatisfy({ weights[$0][stronger] <= weights[$0][weaker] })
                 else { continue }
-                if weights[1][stronger] < weights[1][weaker] || weights[2][stronger] < weights[2][weaker] || stronger < weaker {
+                if objective.contains(where: { weights[$0][stronger] < weights[$0][weaker] }) || stronger < weaker {
                     dominated[weaker] = true
                     break
                 }
