@@ -4,9 +4,10 @@ import SkillVectors
 
 /// The exact gap solver on random instances of the sizes the gap-closure issue names.
 ///
-/// Four families (Sources/BenchmarkWorkloads/GapInstances.swift): "hard", where each credential covers 1-6 gap
+/// Five families (Sources/BenchmarkWorkloads/GapInstances.swift): "hard", where each credential covers 1-6 gap
 /// skills; "density 0.1" and "density 0.2", where each credential covers each gap skill with that probability; and
-/// "clustered", where skills fall into domains of six and each credential teaches mostly within one.
+/// "clustered", where skills fall into domains of six and each credential teaches mostly within one; and "hard" again
+/// with every cost and hours unknown (0), where selections of the fewest credentials tie and the ids decide.
 /// Each benchmark solves 5 fixed instances to proven optimality; 60 x 2,000 is given a 60 s limit per instance.
 /// The solver uses all cores for 300 or more credentials (its default).
 let benchmarks: @Sendable () -> Void = {
@@ -19,7 +20,10 @@ let benchmarks: @Sendable () -> Void = {
         let clustered = (1...5).map { GapInstances.makeClustered(skills: skills, credentials: credentials, seed: UInt64($0)) }
         let limit: Duration? = skills >= 60 ? .seconds(60) : nil
         let iterations = skills >= 60 ? 1 : 20
-        for (family, problems) in [("hard", hard), ("density 0.1", dense), ("density 0.2", wide), ("clustered", clustered)] {
+        let unknown = hard.map(GapInstances.unknownWeights)
+        for (family, problems) in [
+            ("hard", hard), ("density 0.1", dense), ("density 0.2", wide), ("clustered", clustered), ("hard, costs and hours unknown", unknown),
+        ] {
             Benchmark(
                 "Gap \(skills)x\(credentials) \(family) (5 instances)",
                 configuration: .init(maxDuration: .seconds(skills >= 60 ? 600 : 30), maxIterations: iterations)

@@ -68,6 +68,19 @@ public enum GapInstances {
         return CoverProblem(elementCount: skills, candidates: candidates)
     }
 
+    /// The same instance with every cost and hours unknown (0, as the gap planner counts them): every selection of
+    /// the fewest credentials ties, and only the smallest sorted list of ids decides.
+    public static func unknownWeights(_ problem: CoverProblem) -> CoverProblem {
+        var problem = problem
+        problem.candidates = problem.candidates.map { candidate in
+            var candidate = candidate
+            candidate.cost = 0
+            candidate.hours = 0
+            return candidate
+        }
+        return problem
+    }
+
     /// The sizes the issue asks for: gap skills × relevant credentials.
     public static let sizes: [(skills: Int, credentials: Int)] = [(15, 200), (30, 500), (60, 2_000)]
 }

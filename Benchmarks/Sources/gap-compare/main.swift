@@ -1,7 +1,8 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
 // {"skills", "credentials", "seed", "count", "chosen", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
 // Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P | --clustered] [--time-limit SECONDS] [--threads N]
-//        [--with-instances]
+//        [--with-instances] [--count-only | --unknown-weights]
+// --count-only minimises the count alone (then the ids); --unknown-weights sets every cost and hours to 0 (the ids decide).
 import Foundation
 import BenchmarkWorkloads
 import SkillVectors
@@ -27,6 +28,7 @@ for seed in 1...UInt64(instances) {
         problem = GapInstances.make(skills: skills, credentials: credentials, maxCover: maxCover, seed: seed)
     }
     if arguments.contains("--count-only") { problem.objective = [.count] }
+    if arguments.contains("--unknown-weights") { problem = GapInstances.unknownWeights(problem) }
     if let index = arguments.firstIndex(of: "--objective") {
         problem.objective = arguments[index + 1].split(separator: ",").map { name -> CoverMetric in
             switch name { case "count": .count; case "cost": .cost; default: .hours }

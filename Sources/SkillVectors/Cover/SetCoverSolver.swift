@@ -102,6 +102,8 @@ final class CoverSearch<Bits: CoverBits> {
     /// `weights[m][c]`: candidate `c`'s own value of metric `m` (count, cost, hours in `CoverMetric.allCases` order).
     let weights: [[Int64]]
     private let requires: [[Int]]
+    /// Per metric: whether any candidate has a positive weight (with none, its bound is 0 and not worth computing).
+    private let weighted: [Bool]
     let objective: [Int]
     private let maxima: [Int64?]
     let deadline: ContinuousClock.Instant?
@@ -151,6 +153,7 @@ final class CoverSearch<Bits: CoverBits> {
             problem.candidates.map { _ in 1 }, problem.candidates.map(\.cost), problem.candidates.map(\.hours),
         ]
         requires = problem.candidates.map { $0.requires.sorted() }
+        weighted = weights.map { $0.contains { $0 > 0 } }
         objective = problem.objective.map { metric in CoverMetric.allCases.firstIndex(of: metric)! }
         maxima = CoverMetric.allCases.map(problem.limit)
         self.deadline = deadline
@@ -327,7 +330,9 @@ final class CoverSearch<Bits: CoverBits> {
         }
         if rootOnly { return }
         if cannotImprove(lower) { return }
-        if decisionLimit == nil, objective.count >= 2, let firstAllowance, !bestKey.isEmpty, totals[first] + lower[first] == bestKey[0] {
+        if decisionLimit == nil, objective.count >= 2, weighted[objective[1]], let firstAllowance, !bestKey.isEmpty,
+            totals[first] + lower[first] == bestKey[0]
+        {
             let second = objective[1]
             let allowance = bestKey[1] - totals[second]
             let relaxation = LagrangianBound.Relaxation(
