@@ -200,7 +200,10 @@ struct CoverSolverTests {
                 count: count, requires: candidates.map(\.requires), cost: candidates.map(\.cost), hours: candidates.map(\.hours),
                 maxCost: maxCost, maxHours: nil, objective: objective
             ) { chosen in Set(chosen.flatMap { candidates[$0].covers }).count == elements }
-            let tuning = CoverTuning(activeMinimum: Bool.random(using: &random) ? 64 : 1, workers: Bool.random(using: &random) ? 1 : 2, parallelMinimum: 0)
+            // On two threads, witness searches sometimes go parallel at once.
+            let tuning = CoverTuning(
+                activeMinimum: Bool.random(using: &random) ? 64 : 1, workers: Bool.random(using: &random) ? 1 : 2, parallelMinimum: 0,
+                witnessNodes: Bool.random(using: &random) ? 0 : 256)
             let outcome = SetCoverSolver.solve(problem, timeLimit: nil, tuning: tuning)
             #expect(outcome.optimal)
             #expect(outcome.best == expected, "problem \(problem)")
@@ -225,7 +228,8 @@ struct CoverSolverTests {
             let problem = CoverProblem(elementCount: elements, candidates: candidates, maxCost: maxCost, objective: Self.objective(&random))
             let one = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(workers: 1))
             let several = SetCoverSolver.solve(problem, timeLimit: nil, tuning: CoverTuning(
-                workers: Int.random(in: 2...4, using: &random), parallelMinimum: 0, splitDepth: Int.random(in: 1...3, using: &random)))
+                workers: Int.random(in: 2...4, using: &random), parallelMinimum: 0, splitDepth: Int.random(in: 1...3, using: &random),
+                witnessNodes: Bool.random(using: &random) ? 0 : 256))
             #expect(one.optimal && several.optimal)
             #expect(one.best == several.best, "problem \(problem)")
             #expect(one.lowerBound == several.lowerBound)

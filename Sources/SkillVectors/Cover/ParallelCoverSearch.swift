@@ -7,18 +7,27 @@ extension CoverSearch {
     /// their best selection, whether phase one found a cover, and the nodes near the root (see ``SharedSearch``).
     /// The optimum is unique under the full tie order, so it is the same whatever the threads do; only the node
     /// count varies.
-    func mainSearch(_ universe: Bits, _ alive: [Int]) {
+    ///
+    /// - Parameters:
+    ///   - universe: what is left to cover, with `forced` chosen and `excluded` excluded (the tie-break's witness
+    ///     searches start there; the search must already be in that state).
+    func mainSearch(_ universe: Bits, _ alive: [Int], forced: [Int] = [], excluded out: [Int] = []) {
         guard tuning.workers > 1, alive.count >= tuning.parallelMinimum, !timedOut else {
             search(universe, alive)
             return
         }
+        // The root task carries that state to whichever worker takes it; each worker clears it after a task.
+        for candidate in forced { chosen[candidate] = false }
+        for candidate in out { excluded[candidate] = false }
+        chosenList = []
+        totals = [0, 0, 0]
         sharedVersion = 0
         depth = 0
         taskExcluded = []
         let shared = SharedSearch(
             best, objective: objective.map { CoverMetric.allCases[$0] },
             root: CoverTask(
-                parentChosen: [], adding: [], added: [0, 0, 0], excluded: [], uncovered: universe, available: alive,
+                parentChosen: forced, adding: [], added: [0, 0, 0], excluded: out, uncovered: universe, available: alive,
                 depth: 0, test: nil))
         let workers = [self] + (1..<tuning.workers).map { _ in copy() }
         for worker in workers { worker.shared = shared }
@@ -87,6 +96,7 @@ extension CoverSearch {
         worker.countFloor = countFloor
         worker.decisionLimit = decisionLimit
         worker.pruneTies = pruneTies
+        worker.witnessKey = witnessKey
         worker.lagrangian = lagrangian
         worker.primaryLagrangian = primaryLagrangian
         return worker

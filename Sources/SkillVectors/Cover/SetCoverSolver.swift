@@ -85,6 +85,8 @@ struct CoverTuning {
     var parallelMinimum = 300
     /// In a parallel search, nodes above this depth hand their children to any worker (see ``SharedSearch``).
     var splitDepth = 1
+    /// The tie-break's witness searches run on one thread up to this many nodes, then start again on all.
+    var witnessNodes = 256
 }
 
 /// The Lagrangian relaxation a node last bounded, with its multipliers: children are tested against it first.
@@ -139,6 +141,10 @@ final class CoverSearch<Bits: CoverBits> {
     /// The best key (at the time) of the last node pruned for a tie or selection found tying the best: the
     /// tie-break only runs when this is the final best key.
     var tiedAt: [Int64]?
+    /// During the tie-break: a witness search on one thread stops (as if timed out, with `overBudget`) at this
+    /// many nodes.
+    var nodeBudget: Int?
+    var overBudget = false
     /// During the tie-break: the best key; a witness search stops at the first selection with it.
     var witnessKey: [Int64]?
 
@@ -212,9 +218,13 @@ final class CoverSearch<Bits: CoverBits> {
     func search(_ uncovered: Bits, _ available: [Int]) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if let nodeBudget, nodes >= nodeBudget {
+            timedOut = true
+            overBudget = true
+        }
         if timedOut || found { return }
         if let shared {
-            if decisionLimit != nil, shared.isFound { found = true; return }
+            if decisionLimit != nil || witnessKey != nil, shared.isFound { found = true; return }
             pullSharedBest()
         }
         if uncovered.isEmpty {
@@ -527,6 +537,8 @@ final class CoverSearch<Bits: CoverBits> {
             if key == witnessKey {
                 best = selection
                 found = true
+                shared?.offer(selection)
+                shared?.markFound()
             }
             return
         }
@@ -557,6 +569,15 @@ final class CoverSearch<Bits: CoverBits> {
         witnessKey = key
         var forced: [Int] = []
         var out: [Int] = []
+        var uncovered = universe
+        /// Puts the search in the state of `forced` chosen and `out` excluded (a parallel search clears it).
+        func settle() {
+            for candidate in forced { chosen[candidate] = true }
+            for candidate in out { excluded[candidate] = true }
+            chosenList = forced
+            totals = (0..<3).map { metric in forced.reduce(0) { $0 + weights[metric][$1] } }
+            uncovered = forced.reduce(universe) { $0.subtracting(covers[$1]) }
+        }
         defer {
             witnessKey = nil
             for candidate in forced { chosen[candidate] = false }
@@ -567,44 +588,43 @@ final class CoverSearch<Bits: CoverBits> {
             best = answer
             bestKey = key
         }
-        var uncovered = universe
         for candidate in alive where forced.count < answer.chosen.count {
             if chosen[candidate] { continue }
             let adding = [candidate] + requires[candidate].filter { !chosen[$0] }
-            func force() {
-                for item in adding {
-                    chosen[item] = true
-                    chosenList.append(item)
-                    forced.append(item)
-                    for metric in 0..<3 { totals[metric] += weights[metric][item] }
-                    uncovered = uncovered.subtracting(covers[item])
-                }
-            }
             if Self.position(of: candidate, in: answer.chosen) != nil {
-                force()
+                forced += adding
+                settle()
                 continue
             }
             if adding.contains(where: { excluded[$0] }) {
-                excluded[candidate] = true
                 out.append(candidate)
+                settle()
                 continue
             }
-            let before = (uncovered, totals)
-            force()
+            forced += adding
+            settle()
             found = false
             best = nil
+            // Most witness searches end within a few nodes: on one thread first, on all only when that runs long.
+            nodeBudget = nodes + tuning.witnessNodes
             search(uncovered, alive)
+            nodeBudget = nil
+            if overBudget {
+                timedOut = false
+                overBudget = false
+                if let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
+                mainSearch(uncovered, alive, forced: forced, excluded: out)
+                bestKey = key
+            }
             if timedOut { return }
             if found, let witness = best {
                 answer = witness
             } else {
                 for item in adding { chosen[item] = false }
                 forced.removeLast(adding.count)
-                chosenList.removeLast(adding.count)
-                (uncovered, totals) = before
-                excluded[candidate] = true
                 out.append(candidate)
             }
+            settle()
         }
     }
 
