@@ -1,8 +1,9 @@
 // Solves generated gap instances with SkillMatch's exact solver and prints one JSON line per instance:
 // {"skills", "credentials", "seed", "count", "chosen", "cost", "hours", "optimal", "lowerBound", "nodes", "seconds", "instance"?}
 // Usage: gap-compare SKILLS CREDENTIALS INSTANCES [--max-cover K | --density P | --clustered] [--time-limit SECONDS] [--threads N]
-//        [--with-instances] [--count-only | --unknown-weights]
-// --count-only minimises the count alone (then the ids); --unknown-weights sets every cost and hours to 0 (the ids decide).
+//        [--with-instances] [--count-only | --unknown-weights] [--target FRACTION]
+// --count-only minimises the count alone (then the ids); --unknown-weights sets every cost and hours to 0 (the ids decide);
+// --target F solves the `gap --target` variant instead: the fewest credentials covering a share F of the (equally weighted) skills.
 import Foundation
 import BenchmarkWorkloads
 import SkillVectors
@@ -37,7 +38,20 @@ for seed in 1...UInt64(instances) {
     if let index = arguments.firstIndex(of: "--max-count") { problem.maxCount = Int(arguments[index + 1]) }
     let clock = ContinuousClock()
     var outcome: CoverOutcome?
-    let elapsed = clock.measure { outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit, threads: threads) }
+    let target = arguments.firstIndex(of: "--target").flatMap { Double(arguments[$0 + 1]) }
+    let elapsed = clock.measure {
+        if let target {
+            // The target variant: every gap skill weighs the same, held at 0, required at 1; reach `target` of it.
+            let elements = (0..<skills).map { _ in TargetElement(weight: 1 / Double(skills), current: 0, required: 1) }
+            let candidates = problem.candidates.map { candidate in
+                TargetCandidate(grants: candidate.covers.map { (element: $0, level: 1.0) }, cost: candidate.cost, hours: candidate.hours)
+            }
+            outcome = TargetCoverSolver.solve(
+                TargetProblem(elements: elements, candidates: candidates, needed: target, objective: problem.objective), timeLimit: timeLimit)
+        } else {
+            outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit, threads: threads)
+        }
+    }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     var line: [String: Any] = [
         "skills": skills, "credentials": credentials, "seed": seed, "optimal": outcome!.optimal,
