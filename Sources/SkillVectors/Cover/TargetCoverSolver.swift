@@ -1,3 +1,5 @@
+import HeapModule
+
 /// An exact solver for ``TargetProblem``: the best set of candidates that raises the score by a given amount.
 ///
 /// Depth-first branch and bound, including or excluding one candidate per node (the one with the best share of
@@ -23,6 +25,14 @@ public enum TargetCoverSolver {
         }
         return TargetSearch(problem, timeLimit: timeLimit).run()
     }
+}
+
+/// A candidate's weight per unit of gain, for the knapsack bound's heap (ties by position).
+private struct Rate: Comparable {
+    var rate: Double
+    var index: Int
+
+    static func < (lhs: Rate, rhs: Rate) -> Bool { (lhs.rate, lhs.index) < (rhs.rate, rhs.index) }
 }
 
 final class TargetSearch {
@@ -92,25 +102,17 @@ final class TargetSearch {
         let target = remaining - TargetProblem.tolerance
         guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
 
-        var lower: [Int64] = [0, 0, 0]
-        var sum = 0.0
-        for gain in next.map(\.gain).sorted(by: >) where sum < target {
-            sum += gain
-            lower[0] += 1
+        // Lower bounds on what the rest must add, each computed only when a comparison needs it (most nodes are
+        // decided by the first metric's).
+        var lower: [Int64?] = [nil, nil, nil]
+        func bound(_ metric: Int) -> Int64 {
+            if let known = lower[metric] { return known }
+            let value = metric == 0 ? Self.countBound(next, target) : knapsackBound(next, target, metric)
+            lower[metric] = value
+            return value
         }
-        for metric in 1..<3 {
-            var bound = 0.0
-            var still = target
-            for item in next.sorted(by: { Double(weights[metric][$0.candidate]) * $1.gain < Double(weights[metric][$1.candidate]) * $0.gain })
-            where still > 0 {
-                let share = min(1, still / item.gain)
-                bound += share * Double(weights[metric][item.candidate])
-                still -= item.gain
-            }
-            lower[metric] = Int64((bound * (1 - 1e-12) - 1e-9).rounded(.up))
-        }
-        if rootLowerBound == nil { rootLowerBound = lower[objective[0]] }
-        if cannotImprove(lower) { return }
+        if rootLowerBound == nil { rootLowerBound = bound(objective[0]) }
+        if cannotImprove(bound) { return }
 
         let primary = objective[0]
         var pick: CoverBranch?
@@ -161,13 +163,39 @@ final class TargetSearch {
         return total
     }
 
-    private func cannotImprove(_ lower: [Int64]) -> Bool {
+    /// The fewest candidates whose gains add up to `target`: a lower bound on the count, as gains only shrink.
+    private static func countBound(_ next: [(candidate: Int, gain: Double)], _ target: Double) -> Int64 {
+        var gains = Heap(next.map(\.gain))  // Built in linear time; only the few largest are taken.
+        var sum = 0.0
+        var count: Int64 = 0
+        while sum < target, let gain = gains.popMax() {
+            sum += gain
+            count += 1
+        }
+        return count
+    }
+
+    /// The fractional knapsack: the least of `metric` buying `target` of gain, cheapest gain per unit first.
+    private func knapsackBound(_ next: [(candidate: Int, gain: Double)], _ target: Double, _ metric: Int) -> Int64 {
+        var rates = Heap(next.indices.map { Rate(rate: Double(weights[metric][next[$0].candidate]) / next[$0].gain, index: $0) })
+        var bound = 0.0
+        var still = target
+        while still > 0, let cheapest = rates.popMin() {
+            let item = next[cheapest.index]
+            bound += min(1, still / item.gain) * Double(weights[metric][item.candidate])
+            still -= item.gain
+        }
+        return Int64((bound * (1 - 1e-12) - 1e-9).rounded(.up))
+    }
+
+    /// Whether what is chosen plus the lower bounds (`lower(metric)`) breaks a budget or cannot beat the best.
+    private func cannotImprove(_ lower: (Int) -> Int64) -> Bool {
         for metric in 1..<3 {
-            if let maximum = maxima[metric], totals[metric] + lower[metric] > maximum { return true }
+            if let maximum = maxima[metric], totals[metric] + lower(metric) > maximum { return true }
         }
         guard let best else { return false }
         for metric in objective {
-            let bound = totals[metric] + lower[metric]
+            let bound = totals[metric] + lower(metric)
             let value = best.value(CoverMetric.allCases[metric])
             if bound != value { return bound > value }
         }
