@@ -12,8 +12,8 @@ public enum TargetCoverSolver {
     /// Solves a target problem.
     /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
     public static func solve(_ problem: TargetProblem, timeLimit: Duration? = nil) -> CoverOutcome {
-        precondition(Set(problem.objective).count == problem.objective.count && !problem.objective.isEmpty,
-            "the objective lists each metric at most once")
+        precondition(Set(problem.objective).count == problem.objective.count && problem.objective.contains(.count),
+            "the objective lists each metric at most once, the count among them")
         for (index, candidate) in problem.candidates.enumerated() {
             precondition(candidate.grants.allSatisfy { problem.elements.indices.contains($0.element) }, "candidate \(index) grants an unknown element")
             precondition(candidate.requires.allSatisfy { $0 != index && problem.candidates.indices.contains($0) },
@@ -49,7 +49,16 @@ final class TargetSearch {
     private var chosenList: [Int] = []
     private var totals: [Int64] = [0, 0, 0]
     private var best: CoverSelection?
+    /// The objective's values of `best`; during the tie-break, the best key.
+    private var bestKey: [Int64]?
     private var nodes = 0
+    /// Before the tie-break: nodes that can at best tie the best key are pruned too (see ``SetCoverSolver``).
+    private var pruneTies = true
+    /// The best key (then) of the last tie met: the tie-break runs only when this is the final best key.
+    private var tiedAt: [Int64]?
+    /// During the tie-break: a witness search stops at the first selection with the best key.
+    private var witness = false
+    private var found = false
     private var timedOut = false
     private var rootLowerBound: Int64?
 
@@ -66,6 +75,8 @@ final class TargetSearch {
 
     func run() -> CoverOutcome {
         search(Array(problem.candidates.indices))
+        pruneTies = false
+        if !timedOut, tiedAt != nil, tiedAt == bestKey { breakTies() }
         let finished = !timedOut
         var lowerBound = rootLowerBound ?? 0
         if finished, let best { lowerBound = best.value(problem.objective[0]) }
@@ -87,7 +98,7 @@ final class TargetSearch {
     private func search(_ available: [Int]) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
-        if timedOut { return }
+        if timedOut || found { return }
         let remaining = problem.needed - gained
         if remaining <= TargetProblem.tolerance {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
@@ -129,31 +140,92 @@ final class TargetSearch {
         for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
         let withinBudget = !(1..<3).contains { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }
         if withinBudget && !adding.contains(where: { excluded[$0] }) {
-            var undo: [(element: Int, level: Double)] = []
-            let before = gained
-            for candidate in adding {
-                chosen[candidate] = true
-                chosenList.append(candidate)
-                for (element, level) in problem.candidates[candidate].grants where level > levels[element] {
-                    let required = problem.elements[element].required
-                    gained += problem.elements[element].weight * max(0, min(level, required) - min(levels[element], required))
-                    undo.append((element, levels[element]))
-                    levels[element] = level
-                }
-            }
-            for metric in 0..<3 { totals[metric] += added[metric] }
+            let undo = include(adding)
             search(childAvailable)
-            for metric in 0..<3 { totals[metric] -= added[metric] }
-            for (element, level) in undo.reversed() { levels[element] = level }
-            gained = before
-            for candidate in adding { chosen[candidate] = false }
-            chosenList.removeLast(adding.count)
+            revert(undo)
         }
         // ...then exclude it.
-        if timedOut { return }
+        if timedOut || found { return }
         excluded[pick.candidate] = true
         search(childAvailable)
         excluded[pick.candidate] = false
+    }
+
+    /// What ``include(_:)`` changed, for ``revert(_:)``.
+    private struct Inclusion {
+        var adding: [Int]
+        var levels: [(element: Int, level: Double)]
+        var gained: Double
+    }
+
+    /// Chooses `adding` (a candidate with its missing prerequisites): levels, gain and totals follow.
+    private func include(_ adding: [Int]) -> Inclusion {
+        var undo = Inclusion(adding: adding, levels: [], gained: gained)
+        for candidate in adding {
+            chosen[candidate] = true
+            chosenList.append(candidate)
+            for metric in 0..<3 { totals[metric] += weights[metric][candidate] }
+            for (element, level) in problem.candidates[candidate].grants where level > levels[element] {
+                let required = problem.elements[element].required
+                gained += problem.elements[element].weight * max(0, min(level, required) - min(levels[element], required))
+                undo.levels.append((element, levels[element]))
+                levels[element] = level
+            }
+        }
+        return undo
+    }
+
+    private func revert(_ undo: Inclusion) {
+        for candidate in undo.adding {
+            chosen[candidate] = false
+            for metric in 0..<3 { totals[metric] -= weights[metric][candidate] }
+        }
+        chosenList.removeLast(undo.adding.count)
+        for (element, level) in undo.levels.reversed() { levels[element] = level }
+        gained = undo.gained
+    }
+
+    /// Among the selections with the best key, the smallest sorted list of indices, decided candidate by candidate
+    /// in index order with witness searches (as ``CoverSearch``'s tie-break).
+    private func breakTies() {
+        guard var answer = best, let key = bestKey else { return }
+        witness = true
+        var inclusions: [Inclusion] = []
+        var out: [Int] = []
+        defer {
+            witness = false
+            found = false
+            for undo in inclusions.reversed() { revert(undo) }
+            for candidate in out { excluded[candidate] = false }
+            best = answer
+            bestKey = key
+        }
+        for candidate in problem.candidates.indices where chosenList.count < answer.chosen.count {
+            if chosen[candidate] { continue }
+            let adding = [candidate] + problem.candidates[candidate].requires.filter { !chosen[$0] }
+            if answer.chosen.contains(candidate) {
+                inclusions.append(include(adding))
+                continue
+            }
+            if adding.contains(where: { excluded[$0] }) {
+                excluded[candidate] = true
+                out.append(candidate)
+                continue
+            }
+            let undo = include(adding)
+            found = false
+            best = nil
+            search(Array(problem.candidates.indices))
+            if timedOut { inclusions.append(undo); return }
+            if found, let selection = best {
+                answer = selection
+                inclusions.append(undo)
+            } else {
+                revert(undo)
+                excluded[candidate] = true
+                out.append(candidate)
+            }
+        }
     }
 
     /// What adding `candidate` with its missing prerequisites adds to metric `metric`.
@@ -193,17 +265,34 @@ final class TargetSearch {
         for metric in 1..<3 {
             if let maximum = maxima[metric], totals[metric] + lower(metric) > maximum { return true }
         }
-        guard let best else { return false }
-        for metric in objective {
+        guard let bestKey else { return false }
+        for (position, metric) in objective.enumerated() {
             let bound = totals[metric] + lower(metric)
-            let value = best.value(CoverMetric.allCases[metric])
-            if bound != value { return bound > value }
+            if bound != bestKey[position] { return bound > bestKey[position] }
         }
-        return false
+        // Equal on every metric: only the indices can decide, which the tie-break does (a node whose choices are
+        // all in the best selection is searched on, so that meeting it again is not taken for a tie).
+        guard pruneTies, let best, !chosenList.allSatisfy(best.chosen.contains) else { return false }
+        tiedAt = bestKey
+        return true
     }
 
     private func record(_ selection: CoverSelection) {
+        // The search keeps to the budgets; the tie-break's forced candidates are checked here.
+        for metric in 1..<3 {
+            if let maximum = maxima[metric], selection.value(CoverMetric.allCases[metric]) > maximum { return }
+        }
+        let key = objective.map { selection.value(CoverMetric.allCases[$0]) }
+        if witness {
+            if key == bestKey {
+                best = selection
+                found = true
+            }
+            return
+        }
+        if let best, key == bestKey, selection.chosen != best.chosen { tiedAt = key }
         if let best, !selection.isBetter(than: best, objective: problem.objective) { return }
         best = selection
+        bestKey = key
     }
 }

@@ -62,7 +62,8 @@ public struct TargetProblem: Sendable {
     public var maxCost: Int64?
     /// The largest total hours allowed.
     public var maxHours: Int64?
-    /// Metrics minimised, most important first; then sorted indices.
+    /// Metrics minimised, most important first; then sorted indices. Must include ``CoverMetric/count`` (see
+    /// ``CoverProblem/objective``).
     public var objective: [CoverMetric]
 
     /// Creates a problem.
