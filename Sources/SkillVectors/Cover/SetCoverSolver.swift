@@ -31,9 +31,9 @@
 /// search, stopping at the first such selection). Searching every tie instead was slow wherever weights repeat:
 /// with costs and hours unknown (0), ties are everywhere.
 ///
-/// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more
-/// of each objective and budget metric (and, if equal on the objective, has a smaller index); a greedy cover, and at the root a greedy cover pricing
-/// elements at their Lagrangian multipliers, give the first incumbents.
+/// Before searching, a candidate is dropped when another with no prerequisites covers a superset for no more of
+/// each objective and budget metric (and, if equal on the objective, has a smaller index); a greedy cover, and at
+/// the root a greedy cover pricing elements at their Lagrangian multipliers, give the first incumbents.
 ///
 /// Large problems (300 candidates or more after that) are searched on several threads: the root's children become
 /// tasks that idle workers take in the sequential order, each worker searching its task's subtree depth first,
