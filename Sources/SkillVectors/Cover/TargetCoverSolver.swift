@@ -41,6 +41,15 @@ final class TargetSearch {
     private let objective: [Int]
     private let maxima: [Int64?]
     private let deadline: ContinuousClock.Instant?
+    /// The grants of candidate `c` are `grantElement[k], grantLevel[k]` for `k` in `grantStart[c] ..< grantStart[c + 1]`.
+    private let grantStart: [Int]
+    private let grantElement: [Int]
+    private let grantLevel: [Double]
+    /// Per element: its weight and its required level.
+    private let elementWeight: [Double]
+    private let elementRequired: [Double]
+    /// Whether a candidate has prerequisites.
+    private let hasRequires: [Bool]
 
     private var levels: [Double]
     private var gained = 0.0
@@ -69,6 +78,12 @@ final class TargetSearch {
         maxima = [nil, problem.maxCost, problem.maxHours]
         deadline = timeLimit.map { ContinuousClock.now + $0 }
         levels = problem.elements.map(\.current)
+        grantStart = problem.candidates.reduce(into: [0]) { $0.append($0.last! + $1.grants.count) }
+        grantElement = problem.candidates.flatMap { $0.grants.map(\.element) }
+        grantLevel = problem.candidates.flatMap { $0.grants.map(\.level) }
+        elementWeight = problem.elements.map(\.weight)
+        elementRequired = problem.elements.map(\.required)
+        hasRequires = problem.candidates.map { !$0.requires.isEmpty }
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
     }
@@ -83,16 +98,37 @@ final class TargetSearch {
         return CoverOutcome(best: best, optimal: finished, lowerBound: lowerBound, nodes: nodes)
     }
 
-    /// The score `candidate` would add now.
-    private func marginal(_ candidate: Int) -> Double {
-        var sum = 0.0
-        for (element, level) in problem.candidates[candidate].grants {
-            let target = problem.elements[element]
-            let now = min(levels[element], target.required)
-            let then = min(level, target.required)
-            if then > now { sum += target.weight * (then - now) }
+    /// The candidates of `available` that are usable and would add score now, with what each would add.
+    private func usable(_ available: [Int]) -> [(candidate: Int, gain: Double)] {
+        var next: [(candidate: Int, gain: Double)] = []
+        next.reserveCapacity(available.count)
+        let (isChosen, isExcluded) = (chosen, excluded)  // Read once: the loop only reads.
+        levels.withUnsafeBufferPointer { levels in
+            grantElement.withUnsafeBufferPointer { grantElement in
+                grantLevel.withUnsafeBufferPointer { grantLevel in
+                    elementRequired.withUnsafeBufferPointer { required in
+                        elementWeight.withUnsafeBufferPointer { weight in
+                            for candidate in available where !isChosen[candidate] && !isExcluded[candidate] {
+                                if hasRequires[candidate],
+                                    problem.candidates[candidate].requires.contains(where: { isExcluded[$0] && !isChosen[$0] })
+                                {
+                                    continue
+                                }
+                                var gain = 0.0
+                                for index in grantStart[candidate] ..< grantStart[candidate + 1] {
+                                    let element = grantElement[index]
+                                    let now = min(levels[element], required[element])
+                                    let then = min(grantLevel[index], required[element])
+                                    if then > now { gain += weight[element] * (then - now) }
+                                }
+                                if gain > 1e-15 { next.append((candidate, gain)) }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return sum
+        return next
     }
 
     private func search(_ available: [Int]) {
@@ -104,12 +140,7 @@ final class TargetSearch {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
             return
         }
-        var next: [(candidate: Int, gain: Double)] = []
-        for candidate in available where !chosen[candidate] && !excluded[candidate] {
-            if problem.candidates[candidate].requires.contains(where: { excluded[$0] && !chosen[$0] }) { continue }
-            let gain = marginal(candidate)
-            if gain > 1e-15 { next.append((candidate, gain)) }
-        }
+        let next = usable(available)
         let target = remaining - TargetProblem.tolerance
         guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
 
@@ -231,6 +262,7 @@ final class TargetSearch {
     /// What adding `candidate` with its missing prerequisites adds to metric `metric`.
     private func addedWeight(_ candidate: Int, _ metric: Int) -> Int64 {
         var total = weights[metric][candidate]
+        guard hasRequires[candidate] else { return total }
         for required in problem.candidates[candidate].requires where !chosen[required] { total += weights[metric][required] }
         return total
     }
