@@ -99,15 +99,15 @@ struct BoundProbe {
 
 /// The branch-and-bound search state for one problem.
 final class CoverSearch<Bits: CoverBits> {
-    private let elementCount: Int
-    private let covers: [Bits]
+    let elementCount: Int
+    let covers: [Bits]
     /// `weights[m][c]`: candidate `c`'s own value of metric `m` (count, cost, hours in `CoverMetric.allCases` order).
     let weights: [[Int64]]
-    private let requires: [[Int]]
+    let requires: [[Int]]
     /// Per metric: whether any candidate has a positive weight (with none, its bound is 0 and not worth computing).
     private let weighted: [Bool]
     let objective: [Int]
-    private let maxima: [Int64?]
+    let maxima: [Int64?]
     let deadline: ContinuousClock.Instant?
     let problem: CoverProblem
     let tuning: CoverTuning
@@ -552,155 +552,5 @@ final class CoverSearch<Bits: CoverBits> {
         best = selection
         bestKey = key
         shared?.offer(selection)
-    }
-
-    // MARK: Tie-break
-
-    /// Among the selections with the best key, finds the one with the smallest sorted list of indices.
-    ///
-    /// Candidates are decided in index order: one is in the answer when some selection with the best key contains
-    /// it, the ones already in and none already out. The best selection known answers that for its own members;
-    /// for any other candidate smaller than its last member, a witness search (stopping at the first such selection)
-    /// does, and a witness found becomes the best known. Most candidates fail at the witness search's first node.
-    /// Stops as soon as every member of the best known is in; with a time limit, may stop early with `timedOut`.
-    private func breakTies(_ universe: Bits, _ alive: [Int]) {
-        guard var answer = best else { return }
-        let key = bestKey
-        witnessKey = key
-        var forced: [Int] = []
-        var out: [Int] = []
-        var uncovered = universe
-        /// Puts the search in the state of `forced` chosen and `out` excluded (a parallel search clears it).
-        func settle() {
-            for candidate in forced { chosen[candidate] = true }
-            for candidate in out { excluded[candidate] = true }
-            chosenList = forced
-            totals = (0..<3).map { metric in forced.reduce(0) { $0 + weights[metric][$1] } }
-            uncovered = forced.reduce(universe) { $0.subtracting(covers[$1]) }
-        }
-        defer {
-            witnessKey = nil
-            for candidate in forced { chosen[candidate] = false }
-            for candidate in out { excluded[candidate] = false }
-            chosenList = []
-            totals = [0, 0, 0]
-            found = false
-            best = answer
-            bestKey = key
-        }
-        for candidate in alive where forced.count < answer.chosen.count {
-            if chosen[candidate] { continue }
-            let adding = [candidate] + requires[candidate].filter { !chosen[$0] }
-            if Self.position(of: candidate, in: answer.chosen) != nil {
-                forced += adding
-                settle()
-                continue
-            }
-            if adding.contains(where: { excluded[$0] }) {
-                out.append(candidate)
-                settle()
-                continue
-            }
-            forced += adding
-            settle()
-            found = false
-            best = nil
-            // Most witness searches end within a few nodes: on one thread first, on all only when that runs long.
-            nodeBudget = nodes + tuning.witnessNodes
-            search(uncovered, alive)
-            nodeBudget = nil
-            if overBudget {
-                timedOut = false
-                overBudget = false
-                if let deadline, ContinuousClock.now >= deadline { timedOut = true; return }
-                mainSearch(uncovered, alive, forced: forced, excluded: out)
-                bestKey = key
-            }
-            if timedOut { return }
-            if found, let witness = best {
-                answer = witness
-            } else {
-                for item in adding { chosen[item] = false }
-                forced.removeLast(adding.count)
-                out.append(candidate)
-            }
-            settle()
-        }
-    }
-
-    // MARK: Preprocessing
-
-    /// The candidates worth searching: those that cover something or are required, minus dominated ones.
-    private func undominated() -> [Int] {
-        var isRequired = [Bool](repeating: false, count: covers.count)
-        for list in requires { for candidate in list { isRequired[candidate] = true } }
-        let simple = covers.indices.filter { requires[$0].isEmpty && !isRequired[$0] }
-        var dominated = [Bool](repeating: false, count: covers.count)
-        // Swapping in a dominating candidate must keep the budgets and not worsen the objective (the count is the
-        // same); a metric in neither may get worse.
-        let compared = [1, 2].filter { objective.contains($0) || maxima[$0] != nil }
-        // Larger coverage first, so a dominating candidate is met before the ones it dominates.
-        let ordered = simple.sorted { covers[$0].count > covers[$1].count }
-        for weaker in ordered where !dominated[weaker] {
-            for stronger in ordered where stronger != weaker && !dominated[stronger] {
-                if covers[stronger].count < covers[weaker].count { break }
-                guard covers[weaker].isSubset(of: covers[stronger]),
-                    compared.allSatisfy({ weights[$0][stronger] <= weights[$0][weaker] })
-                else { continue }
-                if objective.contains(where: { weights[$0][stronger] < weights[$0][weaker] }) || stronger < weaker {
-                    dominated[weaker] = true
-                    break
-                }
-            }
-        }
-        return covers.indices.filter { !dominated[$0] && (isRequired[$0] || !covers[$0].isEmpty) }
-    }
-
-    /// A greedy cover within the budgets: cheapest share of the first metric per newly covered element, then
-    /// redundant candidates removed. `nil` when greedy finds none.
-    private func greedy(_ universe: Bits, _ alive: [Int], prices: [Double]? = nil) -> CoverSelection? {
-        let primary = objective[0]
-        var picked = [Bool](repeating: false, count: covers.count)
-        var order: [Int] = []
-        var uncovered = universe
-        var spent: [Int64] = [0, 0, 0]
-        while !uncovered.isEmpty {
-            var choice: (candidate: Int, share: Double, gain: Int)?
-            for candidate in alive where !picked[candidate] {
-                let gain = covers[candidate].intersection(uncovered).count
-                guard gain > 0 else { continue }
-                let adding = [candidate] + requires[candidate].filter { !picked[$0] }
-                let cost = adding.reduce(Int64(0)) { $0 + weights[1][$1] }
-                let hours = adding.reduce(Int64(0)) { $0 + weights[2][$1] }
-                if let maximum = maxima[1], spent[1] + cost > maximum { continue }
-                if let maximum = maxima[2], spent[2] + hours > maximum { continue }
-                var value = Double(gain)
-                if let prices {
-                    value = 1e-9 * Double(gain)
-                    covers[candidate].intersection(uncovered).forEachElement { value += prices[$0] }
-                }
-                let share = Double(adding.reduce(Int64(0)) { $0 + weights[primary][$1] }) / value
-                if let current = choice, !(share < current.share || (share == current.share && gain > current.gain)) { continue }
-                choice = (candidate, share, gain)
-            }
-            guard let choice else { return nil }
-            for candidate in [choice.candidate] + requires[choice.candidate] where !picked[candidate] {
-                picked[candidate] = true
-                order.append(candidate)
-                uncovered = uncovered.subtracting(covers[candidate])
-                spent[1] += weights[1][candidate]
-                spent[2] += weights[2][candidate]
-            }
-        }
-        // Drop candidates the others make redundant, most expensive first.
-        for candidate in order.sorted(by: { weights[primary][$0] > weights[primary][$1] }) {
-            guard !order.contains(where: { picked[$0] && $0 != candidate && requires[$0].contains(candidate) }) else { continue }
-            var rest = Bits.empty(capacity: elementCount)
-            for other in order where picked[other] && other != candidate { rest = rest.union(covers[other]) }
-            if universe.isSubset(of: rest) { picked[candidate] = false }
-        }
-        let final = order.filter { picked[$0] }.sorted()
-        return CoverSelection(
-            chosen: final, cost: final.reduce(0) { $0 + weights[1][$1] }, hours: final.reduce(0) { $0 + weights[2][$1] })
     }
 }
