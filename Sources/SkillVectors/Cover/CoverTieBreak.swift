@@ -51,8 +51,10 @@ extension CoverSearch {
             settle()
             found = false
             best = nil
-            // Most witness searches end within a few nodes: on one thread first, on all only when that runs long.
-            nodeBudget = nodes + tuning.witnessNodes
+            // Most witness searches end within a few nodes: on one thread first, on all only when that runs long
+            // (without a budget when the search could not go parallel anyway, so nothing is searched twice).
+            let parallel = tuning.workers > 1 && alive.count >= tuning.parallelMinimum
+            nodeBudget = parallel ? nodes + tuning.witnessNodes : nil
             search(uncovered, alive)
             nodeBudget = nil
             if overBudget {
