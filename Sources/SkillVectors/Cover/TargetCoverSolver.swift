@@ -7,7 +7,9 @@ import HeapModule
 /// is at most the sum of its candidates' marginal gains now, which gives the bounds:
 ///
 /// - count: the fewest candidates whose largest marginal gains add up to what is still needed;
-/// - cost and hours: the fractional knapsack over marginal gains (cheapest gain per unit first).
+/// - cost and hours: the fractional knapsack over marginal gains (cheapest gain per unit first);
+/// - gain filter (count first, `k` more allowed to beat or tie the best): a candidate whose marginal gain plus the
+///   `k − 1` largest falls short of what is still needed is dropped for the subtree.
 public enum TargetCoverSolver {
     /// Solves a target problem.
     /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
@@ -140,8 +142,23 @@ final class TargetSearch {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
             return
         }
-        let next = usable(available)
+        var next = usable(available)
         let target = remaining - TargetProblem.tolerance
+        // With the count first and at most k more candidates allowed (to beat or tie the best), a candidate is only
+        // usable if its gain and the k − 1 largest gains reach what is still needed, as gains only shrink; one that
+        // is not stays unusable in the whole subtree.
+        if objective[0] == 0, let bestKey {
+            let left = bestKey[0] - totals[0]
+            if left <= 0 { return }
+            var gains = Heap(next.map(\.gain))
+            var top = 0.0
+            for _ in 0..<(left - 1) {
+                guard let gain = gains.popMax() else { break }
+                top += gain
+            }
+            if top + (gains.max ?? 0) < target { return }
+            next.removeAll { $0.gain + top < target }
+        }
         guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
 
         // Lower bounds on what the rest must add, each computed only when a comparison needs it (most nodes are
