@@ -133,7 +133,9 @@ final class TargetSearch {
         return next
     }
 
-    private func search(_ available: [Int]) {
+    /// - Parameter known: the usable candidates with their gains when nothing was chosen since they were computed
+    ///   (a candidate was only excluded): the gains are the same, so only the excluded ones need dropping.
+    private func search(_ available: [Int], known: [(candidate: Int, gain: Double)]? = nil) {
         nodes += 1
         if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
         if timedOut || found { return }
@@ -142,28 +144,39 @@ final class TargetSearch {
             record(CoverSelection(chosen: chosenList.sorted(), cost: totals[1], hours: totals[2]))
             return
         }
-        var next = usable(available)
+        var next = known.map { known in
+            known.filter { item in
+                !excluded[item.candidate]
+                    && !(hasRequires[item.candidate]
+                        && problem.candidates[item.candidate].requires.contains { excluded[$0] && !chosen[$0] })
+            }
+        } ?? usable(available)
         let target = remaining - TargetProblem.tolerance
+        guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
+        // Lower bounds on what the rest must add, each computed only when a comparison needs it (most nodes are
+        // decided by the first metric's).
+        var lower: [Int64?] = [nil, nil, nil]
         // With the count first and at most k more candidates allowed (to beat or tie the best), a candidate is only
         // usable if its gain and the k − 1 largest gains reach what is still needed, as gains only shrink; one that
-        // is not stays unusable in the whole subtree.
+        // is not stays unusable in the whole subtree. The same largest gains give the count bound.
         if objective[0] == 0, let bestKey {
             let left = bestKey[0] - totals[0]
             if left <= 0 { return }
             var gains = Heap(next.map(\.gain))
+            var sum = 0.0
             var top = 0.0
-            for _ in 0..<(left - 1) {
-                guard let gain = gains.popMax() else { break }
-                top += gain
+            var taken: Int64 = 0
+            var fewest: Int64?
+            while taken < left - 1 || fewest == nil, let gain = gains.popMax() {
+                sum += gain
+                taken += 1
+                if taken == left - 1 { top = sum }
+                if fewest == nil, sum >= target { fewest = taken }
             }
-            if top + (gains.max ?? 0) < target { return }
+            if taken < left - 1 { top = sum }
+            lower[0] = fewest ?? .max / 4
             next.removeAll { $0.gain + top < target }
         }
-        guard next.reduce(0, { $0 + $1.gain }) >= target else { return }
-
-        // Lower bounds on what the rest must add, each computed only when a comparison needs it (most nodes are
-        // decided by the first metric's).
-        var lower: [Int64?] = [nil, nil, nil]
         func bound(_ metric: Int) -> Int64 {
             if let known = lower[metric] { return known }
             let value = metric == 0 ? Self.countBound(next, target) : knapsackBound(next, target, metric)
@@ -195,7 +208,7 @@ final class TargetSearch {
         // ...then exclude it.
         if timedOut || found { return }
         excluded[pick.candidate] = true
-        search(childAvailable)
+        search(childAvailable, known: next)
         excluded[pick.candidate] = false
     }
 
