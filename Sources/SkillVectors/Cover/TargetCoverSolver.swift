@@ -162,19 +162,18 @@ final class TargetSearch {
         if objective[0] == 0, let bestKey {
             let left = bestKey[0] - totals[0]
             if left <= 0 { return }
-            var gains = Heap(next.map(\.gain))
+            let largest = Self.largest(next, Int(min(left, Int64(next.count))))
             var sum = 0.0
             var top = 0.0
-            var taken: Int64 = 0
             var fewest: Int64?
-            while taken < left - 1 || fewest == nil, let gain = gains.popMax() {
+            for (index, gain) in largest.enumerated() {
                 sum += gain
-                taken += 1
-                if taken == left - 1 { top = sum }
-                if fewest == nil, sum >= target { fewest = taken }
+                if index + 1 == left - 1 { top = sum }
+                if fewest == nil, sum >= target { fewest = Int64(index + 1) }
             }
-            if taken < left - 1 { top = sum }
-            lower[0] = fewest ?? .max / 4
+            if largest.count < left - 1 { top = sum }
+            // More than `left` needed: `left + 1` is a bound, and enough to prune.
+            lower[0] = fewest ?? left + 1
             next.removeAll { $0.gain + top < target }
         }
         func bound(_ metric: Int) -> Int64 {
@@ -295,6 +294,20 @@ final class TargetSearch {
         guard hasRequires[candidate] else { return total }
         for required in problem.candidates[candidate].requires where !chosen[required] { total += weights[metric][required] }
         return total
+    }
+
+    /// The `count` largest gains of `next`, largest first: one pass keeping a short sorted list.
+    private static func largest(_ next: [(candidate: Int, gain: Double)], _ count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        var kept: [Double] = []
+        kept.reserveCapacity(count + 1)
+        for item in next where kept.count < count || item.gain > kept[count - 1] {
+            var position = kept.count
+            while position > 0, kept[position - 1] < item.gain { position -= 1 }
+            kept.insert(item.gain, at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// The fewest candidates whose gains add up to `target`: a lower bound on the count, as gains only shrink.
