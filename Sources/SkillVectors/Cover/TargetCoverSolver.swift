@@ -10,6 +10,9 @@ import HeapModule
 /// - cost and hours: the fractional knapsack over marginal gains (cheapest gain per unit first);
 /// - gain filter (count first, `k` more allowed to beat or tie the best): a candidate whose marginal gain plus the
 ///   `k − 1` largest falls short of what is still needed is dropped for the subtree.
+///
+/// Before searching, a candidate is dropped when another raises each of its elements at least as far for no more of
+/// each objective and budget metric (and is better on one, or of smaller index).
 public enum TargetCoverSolver {
     /// Solves a target problem.
     /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
