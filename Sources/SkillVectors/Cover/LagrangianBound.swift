@@ -107,11 +107,14 @@ struct LagrangianBound {
         guard ascent.best > stopAbove else { return -.infinity }
         // The candidates left out had reduced costs above `inactiveFloor` at the node's multipliers (covering
         // elements cannot lower them); none can have turned negative if no candidate's elements gained more than
-        // that: the bound over the active ones is then the bound over all.
+        // that: the bound over the active ones is then the bound over all. Under a pick limit, a left-out candidate
+        // only matters if its reduced cost falls below the largest of the `pick` taken, when that many were.
         if relaxation.side == nil || ascent.lambda >= result.lambda {
             var gains = zip(ascent.u, result.u).map { max(0, $0 - $1) }
             gains.sort(by: >)
-            if gains.prefix(context.maxGain).reduce(0, +) <= result.inactiveFloor { return ascent.best }
+            var threshold = 0.0
+            if let pick = relaxation.pick, ascent.picked.candidates.count == pick { threshold = min(0, ascent.picked.values.last ?? 0) }
+            if gains.prefix(context.maxGain).reduce(0, +) <= result.inactiveFloor - threshold { return ascent.best }
         }
         var subgradient = [Double](repeating: 0, count: result.u.count)
         var picked = Picked(limit: relaxation.pick ?? 0)
