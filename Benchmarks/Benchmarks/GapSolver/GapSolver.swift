@@ -9,7 +9,8 @@ import SkillVectors
 /// "clustered", where skills fall into domains of six and each credential teaches mostly within one; and "hard" again
 /// with every cost and hours unknown (0), where selections of the fewest credentials tie and the ids decide.
 /// Each benchmark solves 5 fixed instances to proven optimality; 60 x 2,000 is given a 60 s limit per instance.
-/// The solver uses all cores for 300 or more credentials (its default).
+/// The solver uses all cores for 300 or more credentials (its default). The `gap --target` solver (one thread) runs
+/// on the clustered and hard families with a target of 0.8 of the gap.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(30), maxIterations: 20)
@@ -30,6 +31,17 @@ let benchmarks: @Sendable () -> Void = {
             ) { benchmark in
                 for problem in problems {
                     blackHole(SetCoverSolver.solve(problem, timeLimit: limit))
+                }
+            }
+        }
+        for (family, problems) in [("clustered", clustered), ("hard", hard)] {
+            let targets = problems.map { GapInstances.target($0, share: 0.8) }
+            Benchmark(
+                "Gap target 0.8 \(skills)x\(credentials) \(family) (5 instances)",
+                configuration: .init(maxDuration: .seconds(skills >= 60 ? 600 : 30), maxIterations: iterations)
+            ) { benchmark in
+                for problem in targets {
+                    blackHole(TargetCoverSolver.solve(problem, timeLimit: limit))
                 }
             }
         }

@@ -81,6 +81,17 @@ public enum GapInstances {
         return problem
     }
 
+    /// The `gap --target` variant of an instance: every gap skill weighs the same, is held at 0 and required at 1,
+    /// and the selection must reach `share` of the whole gap (the fewest credentials, then the same objective).
+    public static func target(_ problem: CoverProblem, share: Double) -> TargetProblem {
+        let skills = problem.elementCount
+        let elements = (0..<skills).map { _ in TargetElement(weight: 1 / Double(skills), current: 0, required: 1) }
+        let candidates = problem.candidates.map { candidate in
+            TargetCandidate(grants: candidate.covers.map { (element: $0, level: 1.0) }, cost: candidate.cost, hours: candidate.hours)
+        }
+        return TargetProblem(elements: elements, candidates: candidates, needed: share, objective: problem.objective)
+    }
+
     /// The sizes the issue asks for: gap skills × relevant credentials.
     public static let sizes: [(skills: Int, credentials: Int)] = [(15, 200), (30, 500), (60, 2_000)]
 }

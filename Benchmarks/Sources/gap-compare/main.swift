@@ -41,13 +41,7 @@ for seed in 1...UInt64(instances) {
     let target = arguments.firstIndex(of: "--target").flatMap { Double(arguments[$0 + 1]) }
     let elapsed = clock.measure {
         if let target {
-            // The target variant: every gap skill weighs the same, held at 0, required at 1; reach `target` of it.
-            let elements = (0..<skills).map { _ in TargetElement(weight: 1 / Double(skills), current: 0, required: 1) }
-            let candidates = problem.candidates.map { candidate in
-                TargetCandidate(grants: candidate.covers.map { (element: $0, level: 1.0) }, cost: candidate.cost, hours: candidate.hours)
-            }
-            outcome = TargetCoverSolver.solve(
-                TargetProblem(elements: elements, candidates: candidates, needed: target, objective: problem.objective), timeLimit: timeLimit)
+            outcome = TargetCoverSolver.solve(GapInstances.target(problem, share: target), timeLimit: timeLimit)
         } else {
             outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit, threads: threads)
         }
