@@ -103,6 +103,11 @@ public struct MatchEngine: Sendable {
         kernel.scores(block: profiles.map(catalog.heldVector))
     }
 
+    /// ``scores(profiles:)`` from the profiles' held vectors (see ``Catalog/profileVectors(_:earning:)``).
+    func scores(heldVectors: [[(skill: Int, level: Double)]]) -> DenseMatrix<Double> {
+        kernel.scores(block: heldVectors)
+    }
+
     /// The `k` best-fitting jobs for a candidate: score rounded to 6 decimals descending, then job id ascending.
     /// - Parameter minimumScore: jobs scoring below this are left out.
     /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.

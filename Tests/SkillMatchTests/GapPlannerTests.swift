@@ -189,6 +189,28 @@ struct NextCredentialTests {
         }
     }
 
+    @Test("profile vectors: the held vectors of the profiles, built without a dictionary per credential")
+    func profileVectors() {
+        var random = SplitMix64(seed: 79)
+        for round in 0..<600 {
+            // Half from the gap planner's instances, which have prerequisites and held credentials.
+            let catalog: Catalog
+            let candidate: Candidate
+            if round % 2 == 0 {
+                catalog = ReferenceEngineTests.randomCatalogue(&random)
+                candidate = ReferenceEngineTests.randomCandidate(&random, catalog)
+            } else {
+                let instance = GapPlannerTests.randomInstance(&random)
+                (catalog, candidate) = (instance.catalog, instance.candidate)
+            }
+            let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: CredentialFilter())
+            let expected = catalog.profiles(candidate, earning: usable).map(catalog.heldVector)
+            let vectors = catalog.profileVectors(candidate, earning: usable)
+            #expect(vectors.map { $0.map(\.skill) } == expected.map { $0.map(\.skill) })
+            #expect(vectors.map { $0.map(\.level) } == expected.map { $0.map(\.level) })
+        }
+    }
+
     @Test("pool counts equal per-person checks")
     func poolCounts() throws {
         var random = SplitMix64(seed: 78)

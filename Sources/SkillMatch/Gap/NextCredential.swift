@@ -53,7 +53,7 @@ extension MatchEngine {
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
         let best = TopK.select(before, k: bestJobs)
         let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-        let after = scores(profiles: catalog.profiles(candidate, earning: usable))
+        let after = scores(heldVectors: catalog.profileVectors(candidate, earning: usable))
         var prospects: [CredentialProspect] = []
         for (row, item) in usable.enumerated() {
             var unlocks: [RankedIndex] = []

@@ -81,7 +81,7 @@ public struct PoolGapAnalysis: Sendable {
             person.qualified = catalog.jobs.indices.filter { isQualified(before[$0]) }.map { catalog.jobs[$0].id }
             guard !open.isEmpty else { return person }
             let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-            let after = engine.scores(profiles: catalog.profiles(candidate, earning: usable))
+            let after = engine.scores(heldVectors: catalog.profileVectors(candidate, earning: usable))
             for (row, item) in usable.enumerated() {
                 let jobs = open.filter { isQualified(after[row, $0]) }.map { catalog.jobs[$0].id }
                 if !jobs.isEmpty { person.lifted.append((item.credential.id, jobs)) }
