@@ -85,8 +85,7 @@ extension Catalog {
         let baseLevel = Dictionary(uniqueKeysWithValues: base.map { ($0.skill, $0.level) })
         return usable.map { item in
             var added: [Int: Double] = [:]
-            for id in [item.credential.id] + item.missing {
-                guard let credential = credential(id) else { continue }
+            for credential in [item.credential] + item.missing.compactMap(credential) {
                 for grant in credential.grants {
                     guard let skill = skillIndex(grant.skill) else { continue }
                     if let current = added[skill] ?? baseLevel[skill], current >= grant.level { continue }
