@@ -189,7 +189,7 @@ struct NextCredentialTests {
         }
     }
 
-    @Test("profile vectors: the held vectors of the profiles, built without a dictionary per credential")
+    @Test("profile vectors: the held vectors of the profiles, merged from integer grants without a dictionary per credential")
     func profileVectors() {
         var random = SplitMix64(seed: 79)
         for round in 0..<600 {
@@ -205,7 +205,8 @@ struct NextCredentialTests {
             }
             let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: CredentialFilter())
             let expected = catalog.profiles(candidate, earning: usable).map(catalog.heldVector)
-            let vectors = catalog.profileVectors(candidate, earning: usable)
+            let vectors = GrantIndex(catalog).heldVectors(
+                base: catalog.heldVector(catalog.effectiveLevels(of: candidate)), earning: UsableCredentials(usable, in: catalog))
             #expect(vectors.map { $0.map(\.skill) } == expected.map { $0.map(\.skill) })
             #expect(vectors.map { $0.map(\.level) } == expected.map { $0.map(\.level) })
         }

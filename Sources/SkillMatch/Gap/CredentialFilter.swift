@@ -77,29 +77,6 @@ extension Catalog {
         }
     }
 
-    /// ``heldVector(_:)`` of each of ``profiles(_:earning:)``, without a dictionary per credential: the candidate's
-    /// own levels once, then each credential's grants on top (the largest level wins, as in
-    /// ``effectiveLevels(of:)``). For scoring many credentials at once (`next`, `gaps`).
-    func profileVectors(_ candidate: Candidate, earning usable: [(credential: Credential, missing: [String])]) -> [[(skill: Int, level: Double)]] {
-        let base = heldVector(effectiveLevels(of: candidate))
-        let baseLevel = Dictionary(uniqueKeysWithValues: base.map { ($0.skill, $0.level) })
-        return usable.map { item in
-            var added: [Int: Double] = [:]
-            for credential in [item.credential] + item.missing.compactMap(credential) {
-                for grant in credential.grants {
-                    guard let skill = skillIndex(grant.skill) else { continue }
-                    if let current = added[skill] ?? baseLevel[skill], current >= grant.level { continue }
-                    added[skill] = grant.level
-                }
-            }
-            guard !added.isEmpty else { return base }
-            var vector = base.filter { added[$0.skill] == nil }
-            vector += added.map { (skill: $0.key, level: $0.value) }
-            vector.sort { $0.skill < $1.skill }
-            return vector
-        }
-    }
-
     /// Credentials in an order they can be earned: prerequisites first, otherwise by id.
     public func earnOrder(_ ids: some Collection<String>) -> [String] {
         let chosen = Set(ids)

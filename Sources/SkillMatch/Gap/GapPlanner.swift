@@ -14,9 +14,14 @@ public struct GapPlanner: Sendable {
     /// The catalogue.
     public let engine: MatchEngine
     private var catalog: Catalog { engine.catalog }
+    /// The catalogue's grants by position.
+    let index: GrantIndex
 
     /// A planner over a catalogue.
-    public init(engine: MatchEngine) { self.engine = engine.withoutInference }
+    public init(engine: MatchEngine) {
+        self.engine = engine.withoutInference
+        self.index = GrantIndex(engine.catalog)
+    }
 
     /// The plan for one candidate and job.
     ///
@@ -32,31 +37,33 @@ public struct GapPlanner: Sendable {
         target: Double? = nil, timeLimit: Duration? = nil, threads: Int? = nil
     ) throws -> GapPlan {
         try filter.validate(against: catalog)
-        let fit = try engine.fit(candidate, job: jobID)
-        let job = catalog.job(jobID)!
-        let gap = fit.skills.filter { $0.have < $0.required }.map {
-            GapSkill(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required, have: $0.have)
-        }
-        let held = Set(candidate.credentials)
-        let usable = catalog.usableCredentials(held: held, filter: filter)
-        let coverable = Set(usable.flatMap { item in
-            gap.filter { grantLevel(item.credential, $0.skill) >= $0.required }.map(\.skill)
-        })
-        let uncoverable = gap.filter { !coverable.contains($0.skill) }
+        guard let jobIndex = catalog.jobIndex(jobID) else { throw MatchError.unknownJob(jobID) }
+        let job = catalog.jobs[jobIndex]
+        let scoreBefore = try engine.scores(candidate)[jobIndex]
+        let usable = UsableCredentials(catalog.usableCredentials(held: Set(candidate.credentials), filter: filter), in: catalog)
+        let instance = GapInstance(
+            levels: catalog.effectiveLevels(of: candidate), job: job, usable: usable, index: index, catalog: catalog)
 
-        let choice: (chosen: [String], outcome: CoverOutcome)
+        let solver: GapInstance.Solver
+        let goal: String
         if let target {
-            choice = try solveTarget(target, before: fit.score, job: job, gap: gap, usable: usable, filter: filter, timeLimit: timeLimit)
+            let (found, reachable) = instance.targetSolver(target, before: scoreBefore, job: job)
+            guard let found else { throw GapError.targetUnreachable(target: target, reachable: reachable) }
+            (solver, goal) = (found, "reaches a fit of \(GapError.score(target))")
         } else {
-            choice = try solveCover(
-                gap.filter { coverable.contains($0.skill) }, usable: usable, filter: filter, timeLimit: timeLimit,
-                threads: threads)
+            (solver, goal) = (instance.coverSolver(), "closes the coverable gap")
         }
+        let outcome = solver.solve(Budgets(filter), [.count, .cost, .hours], timeLimit, threads)
+        guard let best = outcome.best else {
+            if !outcome.optimal { throw GapError.noPlanInTime }
+            throw budgetError(goal: goal, filter: filter) { solver.solve(.none, $0, timeLimit, threads).best }
+        }
+        let chosen = best.chosen.map { catalog.credentials[solver.credentials[$0]].id }
 
-        let after = try engine.fit(
-            Candidate(id: candidate.id, name: candidate.name, skills: candidate.skills, credentials: candidate.credentials + choice.chosen),
-            job: jobID)
-        let order = catalog.earnOrder(choice.chosen)
+        let after = try engine.scores(
+            Candidate(id: candidate.id, name: candidate.name, skills: candidate.skills, credentials: candidate.credentials + chosen))
+        let gap = instance.gap
+        let order = catalog.earnOrder(chosen)
         let planned = order.map { id -> PlannedCredential in
             let credential = catalog.credential(id)!
             return PlannedCredential(
@@ -69,102 +76,30 @@ public struct GapPlanner: Sendable {
         let credentials = planned.map { catalog.credential($0.id)! }
         return GapPlan(
             candidate: candidate.id, job: job.id, title: job.title, target: target,
-            scoreBefore: fit.score, scoreAfter: after.score, optimal: choice.outcome.optimal,
-            lowerBound: Int(choice.outcome.lowerBound), credentials: planned, gap: gap, uncoverable: uncoverable,
+            scoreBefore: scoreBefore, scoreAfter: after[jobIndex], optimal: outcome.optimal,
+            lowerBound: Int(outcome.lowerBound), credentials: planned, gap: gap, uncoverable: instance.uncoverable,
             totalCost: ExactUnits.dollars(credentials.reduce(0) { $0 + ExactUnits.cents($1.cost) }),
             totalHours: ExactUnits.hours(credentials.reduce(0) { $0 + ExactUnits.hundredths($1.hours) }),
             unknownCosts: credentials.filter { $0.cost == nil }.count,
             unknownHours: credentials.filter { $0.hours == nil }.count,
-            nodes: choice.outcome.nodes)
+            nodes: outcome.nodes)
+    }
+
+    /// The credentials (catalogue positions) of the best plan lifting a candidate to `target` for `job`, for the pool
+    /// analysis: no report, the candidate's levels, score and usable credentials computed once for all jobs.
+    /// `nil` when no plan reaches the target (within the filter's budgets).
+    func targetPlan(
+        levels: [String: EffectiveLevel], before: Double, job: Job, usable: UsableCredentials, filter: CredentialFilter,
+        target: Double
+    ) -> [Int]? {
+        let instance = GapInstance(levels: levels, job: job, usable: usable, index: index, catalog: catalog)
+        guard let solver = instance.targetSolver(target, before: before, job: job).solver else { return nil }
+        return solver.solve(Budgets(filter), [.count, .cost, .hours], nil, nil).best?.chosen.map { solver.credentials[$0] }
     }
 
     /// The level a credential grants in a skill (0 when none).
     private func grantLevel(_ credential: Credential, _ skill: String) -> Double {
         credential.grants.first { $0.skill == skill }?.level ?? 0
-    }
-
-    /// Candidates for a solver: the credentials that help plus their missing prerequisites, in id order.
-    private func candidates(
-        helping: (Credential) -> Bool, usable: [(credential: Credential, missing: [String])]
-    ) -> (ids: [String], requires: [[Int]]) {
-        let missing = Dictionary(uniqueKeysWithValues: usable.map { ($0.credential.id, $0.missing) })
-        var ids = Set<String>()
-        for item in usable where helping(item.credential) {
-            ids.insert(item.credential.id)
-            ids.formUnion(item.missing)
-        }
-        let ordered = ids.sorted()
-        let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
-        return (ordered, ordered.map { id in (missing[id] ?? []).compactMap { position[$0] } })
-    }
-
-    private func solveCover(
-        _ elements: [GapSkill], usable: [(credential: Credential, missing: [String])], filter: CredentialFilter,
-        timeLimit: Duration?, threads: Int?
-    ) throws -> (chosen: [String], outcome: CoverOutcome) {
-        let index = Dictionary(uniqueKeysWithValues: elements.enumerated().map { ($1.skill, $0) })
-        func covers(_ credential: Credential) -> [Int] {
-            credential.grants.compactMap { grant in
-                index[grant.skill].flatMap { grant.level >= elements[$0].required ? $0 : nil }
-            }.sorted()
-        }
-        let (ids, requires) = candidates(helping: { !covers($0).isEmpty }, usable: usable)
-        func problem(maxCost: Int64?, maxHours: Int64?, objective: [CoverMetric]) -> CoverProblem {
-            CoverProblem(
-                elementCount: elements.count,
-                candidates: ids.enumerated().map { position, id in
-                    let credential = catalog.credential(id)!
-                    return CoverCandidate(
-                        covers: covers(credential), cost: ExactUnits.cents(credential.cost),
-                        hours: ExactUnits.hundredths(credential.hours), requires: requires[position])
-                },
-                maxCost: maxCost, maxHours: maxHours, objective: objective)
-        }
-        let budgets = (cost: filter.maxCost.map { ExactUnits.cents($0) }, hours: filter.maxHours.map { ExactUnits.hundredths($0) })
-        let outcome = SetCoverSolver.solve(
-            problem(maxCost: budgets.cost, maxHours: budgets.hours, objective: [.count, .cost, .hours]), timeLimit: timeLimit,
-            threads: threads)
-        if let best = outcome.best { return (best.chosen.map { ids[$0] }, outcome) }
-        if !outcome.optimal { throw GapError.noPlanInTime }
-        throw budgetError(goal: "closes the coverable gap", filter: filter) { objective in
-            SetCoverSolver.solve(problem(maxCost: nil, maxHours: nil, objective: objective), timeLimit: timeLimit, threads: threads).best
-        }
-    }
-
-    private func solveTarget(
-        _ target: Double, before: Double, job: Job, gap: [GapSkill], usable: [(credential: Credential, missing: [String])],
-        filter: CredentialFilter, timeLimit: Duration?
-    ) throws -> (chosen: [String], outcome: CoverOutcome) {
-        let total = job.totalImportance
-        let elements = gap.map { TargetElement(weight: $0.importance / ($0.required * total), current: $0.have, required: $0.required) }
-        let index = Dictionary(uniqueKeysWithValues: gap.enumerated().map { ($1.skill, $0) })
-        func grants(_ credential: Credential) -> [(element: Int, level: Double)] {
-            credential.grants.compactMap { grant in
-                index[grant.skill].flatMap { grant.level > gap[$0].have ? (element: $0, level: grant.level) : nil }
-            }.sorted { $0.element < $1.element }
-        }
-        let (ids, requires) = candidates(helping: { !grants($0).isEmpty }, usable: usable)
-        func problem(maxCost: Int64?, maxHours: Int64?, objective: [CoverMetric]) -> TargetProblem {
-            TargetProblem(
-                elements: elements,
-                candidates: ids.enumerated().map { position, id in
-                    let credential = catalog.credential(id)!
-                    return TargetCandidate(
-                        grants: grants(credential), cost: ExactUnits.cents(credential.cost),
-                        hours: ExactUnits.hundredths(credential.hours), requires: requires[position])
-                },
-                needed: target - before, maxCost: maxCost, maxHours: maxHours, objective: objective)
-        }
-        let unconstrained = problem(maxCost: nil, maxHours: nil, objective: [.count, .cost, .hours])
-        let reachable = before + unconstrained.gain(of: ids.indices)
-        if reachable < target - TargetProblem.tolerance { throw GapError.targetUnreachable(target: target, reachable: reachable) }
-        let budgets = (cost: filter.maxCost.map { ExactUnits.cents($0) }, hours: filter.maxHours.map { ExactUnits.hundredths($0) })
-        let outcome = TargetCoverSolver.solve(problem(maxCost: budgets.cost, maxHours: budgets.hours, objective: [.count, .cost, .hours]), timeLimit: timeLimit)
-        if let best = outcome.best { return (best.chosen.map { ids[$0] }, outcome) }
-        if !outcome.optimal { throw GapError.noPlanInTime }
-        throw budgetError(goal: "reaches a fit of \(GapError.score(target))", filter: filter) { objective in
-            TargetCoverSolver.solve(problem(maxCost: nil, maxHours: nil, objective: objective), timeLimit: timeLimit).best
-        }
     }
 
     /// The error for budgets that leave no plan, naming the least cost and least hours that would suffice.

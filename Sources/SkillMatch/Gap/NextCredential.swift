@@ -53,7 +53,8 @@ extension MatchEngine {
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
         let best = TopK.select(before, k: bestJobs)
         let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-        let after = scores(heldVectors: catalog.profileVectors(candidate, earning: usable))
+        let after = scores(heldVectors: GrantIndex(catalog).heldVectors(
+            base: catalog.heldVector(catalog.effectiveLevels(of: candidate)), earning: UsableCredentials(usable, in: catalog)))
         var prospects: [CredentialProspect] = []
         for (row, item) in usable.enumerated() {
             var unlocks: [RankedIndex] = []

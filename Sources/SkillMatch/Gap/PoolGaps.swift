@@ -80,18 +80,20 @@ public struct PoolGapAnalysis: Sendable {
             let open = catalog.jobs.indices.filter { !isQualified(before[$0]) }
             person.qualified = catalog.jobs.indices.filter { isQualified(before[$0]) }.map { catalog.jobs[$0].id }
             guard !open.isEmpty else { return person }
-            let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
-            let after = engine.scores(heldVectors: catalog.profileVectors(candidate, earning: usable))
-            for (row, item) in usable.enumerated() {
+            let levels = catalog.effectiveLevels(of: candidate)
+            let usable = UsableCredentials(catalog.usableCredentials(held: Set(candidate.credentials), filter: filter), in: catalog)
+            let after = engine.scores(heldVectors: planner.index.heldVectors(base: catalog.heldVector(levels), earning: usable))
+            for (row, item) in usable.items.enumerated() {
                 let jobs = open.filter { isQualified(after[row, $0]) }.map { catalog.jobs[$0].id }
-                if !jobs.isEmpty { person.lifted.append((item.credential.id, jobs)) }
+                if !jobs.isEmpty { person.lifted.append((catalog.credentials[item.credential].id, jobs)) }
             }
             if plans {
                 for job in open {
-                    do {
-                        let plan = try planner.plan(candidate, job: catalog.jobs[job].id, filter: filter, target: qualified)
-                        person.inPlans.formUnion(plan.credentials.map(\.id))
-                    } catch GapError.targetUnreachable, GapError.budgetTooSmall {
+                    if let chosen = planner.targetPlan(
+                        levels: levels, before: before[job], job: catalog.jobs[job], usable: usable, filter: filter,
+                        target: qualified) {
+                        person.inPlans.formUnion(chosen.map { catalog.credentials[$0].id })
+                    } else {
                         person.unreachable.append(catalog.jobs[job].id)
                     }
                 }
