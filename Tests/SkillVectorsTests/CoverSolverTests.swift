@@ -292,9 +292,47 @@ struct CoverSolverTests {
                 count: count, requires: requires, cost: candidates.map(\.cost), hours: candidates.map(\.hours),
                 maxCost: maxCost, maxHours: nil, objective: objective
             ) { problem.gain(of: $0) >= needed - TargetProblem.tolerance }
-            let outcome = TargetCoverSolver.solve(problem)
+            // On one thread or, with every node near the root handed out, on several.
+            let tuning = TargetTuning(
+                workers: Int.random(in: 1...3, using: &random), parallelMinimum: 0, splitChosen: Int.random(in: 1...3, using: &random))
+            let outcome = TargetCoverSolver.solve(problem, timeLimit: nil, tuning: tuning)
             #expect(outcome.optimal)
             #expect(outcome.best == expected, "needed \(needed) of \(possible) objective \(objective) max \(String(describing: maxCost)) \(candidates) \(elements)")
+        }
+    }
+
+    @Test("target on several threads: the answer and the root bound of one thread")
+    func parallelTarget() {
+        var random = SplitMix64(seed: 32)
+        for _ in 0..<150 {
+            let elements = (0..<Int.random(in: 6...16, using: &random)).map { _ in
+                TargetElement(
+                    weight: Double(Int.random(in: 1...5, using: &random)) / 10,
+                    current: Double(Int.random(in: 0...1, using: &random)) / 4, required: Double(Int.random(in: 2...4, using: &random)) / 4)
+            }
+            let count = Int.random(in: 20...60, using: &random)
+            let requires = Self.prerequisites(count, &random)
+            // Few cost and hours values (sometimes none), so selections often tie and only the ids decide.
+            let unknown = Int.random(in: 0..<3, using: &random) == 0
+            let candidates = (0..<count).map { index in
+                TargetCandidate(
+                    grants: elements.indices.shuffled(using: &random).prefix(Int.random(in: 1...4, using: &random)).sorted()
+                        .map { (element: $0, level: Double(Int.random(in: 1...4, using: &random)) / 4) },
+                    cost: unknown ? 0 : Int64(Int.random(in: 1...3, using: &random) * 100),
+                    hours: unknown ? 0 : Int64(Int.random(in: 1...2, using: &random) * 10),
+                    requires: Int.random(in: 0..<3, using: &random) == 0 ? requires[index] : [])
+            }
+            let possible = TargetProblem(elements: elements, candidates: candidates, needed: 0).gain(of: 0..<count)
+            let maxCost: Int64? = Bool.random(using: &random) ? Int64(Int.random(in: 300...1_500, using: &random)) : nil
+            let problem = TargetProblem(
+                elements: elements, candidates: candidates, needed: possible * Double.random(in: 0.5...1, using: &random),
+                maxCost: maxCost, objective: Self.objective(&random))
+            let one = TargetCoverSolver.solve(problem, timeLimit: nil, tuning: TargetTuning(workers: 1))
+            let several = TargetCoverSolver.solve(problem, timeLimit: nil, tuning: TargetTuning(
+                workers: Int.random(in: 2...4, using: &random), parallelMinimum: 0, splitChosen: Int.random(in: 1...3, using: &random)))
+            #expect(one.optimal && several.optimal)
+            #expect(one.best == several.best, "problem \(problem)")
+            #expect(one.lowerBound == several.lowerBound)
         }
     }
 

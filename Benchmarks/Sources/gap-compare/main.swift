@@ -41,7 +41,7 @@ for seed in 1...UInt64(instances) {
     let target = arguments.firstIndex(of: "--target").flatMap { Double(arguments[$0 + 1]) }
     let elapsed = clock.measure {
         if let target {
-            outcome = TargetCoverSolver.solve(GapInstances.target(problem, share: target), timeLimit: timeLimit)
+            outcome = TargetCoverSolver.solve(GapInstances.target(problem, share: target), timeLimit: timeLimit, threads: threads)
         } else {
             outcome = SetCoverSolver.solve(problem, timeLimit: timeLimit, threads: threads)
         }

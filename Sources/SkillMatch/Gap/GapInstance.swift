@@ -195,8 +195,8 @@ struct GapInstance {
         }
         let reachable = before + problem(.none, [.count]).gain(of: candidates.indices)
         guard reachable >= target - TargetProblem.tolerance else { return (nil, reachable) }
-        return (Solver(credentials: positions) { budgets, objective, timeLimit, _ in
-            TargetCoverSolver.solve(problem(budgets, objective), timeLimit: timeLimit)
+        return (Solver(credentials: positions) { budgets, objective, timeLimit, threads in
+            TargetCoverSolver.solve(problem(budgets, objective), timeLimit: timeLimit, threads: threads)
         }, reachable)
     }
 

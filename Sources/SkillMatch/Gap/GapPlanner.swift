@@ -28,8 +28,8 @@ public struct GapPlanner: Sendable {
     /// - Parameters:
     ///   - target: a fit score in [0, 1] to reach instead of closing every gap skill.
     ///   - timeLimit: return the best plan found by then, with `optimal` false and a proven lower bound.
-    ///   - threads: the most threads the search for a plan closing a large gap uses (all cores by default). The
-    ///     plan does not depend on it when the search finishes; a `target` search runs on one thread.
+    ///   - threads: the most threads the search for a plan over many credentials uses (all cores by default). The
+    ///     plan does not depend on it when the search finishes.
     /// - Throws: ``MatchError`` for unknown ids, ``CatalogValidationError`` for an invalid candidate, ``GapError``
     ///   when the target or budgets cannot be met.
     public func plan(
@@ -94,7 +94,8 @@ public struct GapPlanner: Sendable {
     ) -> [Int]? {
         let instance = GapInstance(levels: levels, job: job, usable: usable, index: index, catalog: catalog)
         guard let solver = instance.targetSolver(target, before: before, job: job).solver else { return nil }
-        return solver.solve(Budgets(filter), [.count, .cost, .hours], nil, nil).best?.chosen.map { solver.credentials[$0] }
+        // One thread: the pool analysis runs people in parallel.
+        return solver.solve(Budgets(filter), [.count, .cost, .hours], nil, 1).best?.chosen.map { solver.credentials[$0] }
     }
 
     /// The level a credential grants in a skill (0 when none).

@@ -2,7 +2,7 @@ import Foundation
 
 // The cover search on several threads: its driver, and what its workers share.
 
-extension CoverSearch {
+extension CoverSearch: SharedSearchWorker {
     /// A search (each of phase one's, or the main one): on several threads for large problems, the workers sharing
     /// their best selection, whether phase one found a cover, and the nodes near the root (see ``SharedSearch``).
     /// The optimum is unique under the full tie order, so it is the same whatever the threads do; only the node
@@ -30,22 +30,15 @@ extension CoverSearch {
                 parentChosen: forced, adding: [], added: [0, 0, 0], excluded: out, uncovered: universe, available: alive,
                 depth: 0, test: nil))
         let workers = [self] + (1..<tuning.workers).map { _ in copy() }
-        for worker in workers { worker.shared = shared }
-        Parallel.forEach(workers.count) { workers[$0].work() }
-        for worker in workers.dropFirst() {
-            nodes += worker.nodes
-            timedOut = timedOut || worker.timedOut
-        }
+        shared.run(workers)
         found = shared.isFound
-        rootLowerBound = rootLowerBound ?? workers.lazy.compactMap(\.rootLowerBound).first
-        self.shared = nil
         if let selection = shared.selection { best = selection }
         bestKey = best.map { best in objective.map { best.value(CoverMetric.allCases[$0]) } } ?? []
         if workers.contains(where: { $0.tiedAt == bestKey }) || shared.tiedAt == bestKey { tiedAt = bestKey }
     }
 
     /// A worker of a parallel search: searches tasks until none is left.
-    private func work() {
+    func work() {
         guard let shared else { return }
         while let task = shared.take() {
             defer { shared.finished() }
@@ -100,109 +93,6 @@ extension CoverSearch {
         worker.lagrangian = lagrangian
         worker.primaryLagrangian = primaryLagrangian
         return worker
-    }
-}
-
-/// What the workers of a parallel cover search share: the best selection any of them has found, and a stack of
-/// nodes waiting to be searched.
-///
-/// The nodes near the root are not searched in place: each of their children becomes a ``CoverTask`` (what is
-/// chosen, what is excluded, what is left to cover), pushed so the first child is taken first, as a sequential
-/// search would. Any idle worker takes the next one; below the split depth a worker searches as usual. Each child is
-/// searched once, with its earlier siblings excluded, so no selection is missed or searched twice and the answer is
-/// the one a single thread finds; only the pruning differs, as each worker prunes with everyone's best selection.
-final class SharedSearch<Bits: CoverBits>: @unchecked Sendable {
-    // Invariant: every stored property is read and written only while `condition` is locked.
-    private let condition = NSCondition()
-    private let objective: [CoverMetric]
-    private var best: CoverSelection?
-    /// The key of the best selection when another one offered tied it on every metric (see `CoverSearch.tiedAt`).
-    private var tied: [Int64]?
-    private var version = 0
-    private var found = false
-    private var tasks: [CoverTask<Bits>] = []
-    /// Workers searching a task now (they may push more).
-    private var busy = 0
-
-    init(_ best: CoverSelection?, objective: [CoverMetric], root: CoverTask<Bits>) {
-        self.best = best
-        self.objective = objective
-        tasks = [root]
-    }
-
-    /// Keeps `selection` if it is better than the shared best.
-    func offer(_ selection: CoverSelection) {
-        condition.lock()
-        defer { condition.unlock() }
-        if let best {
-            let key = objective.map(selection.value)
-            if key == objective.map(best.value), selection.chosen != best.chosen { tied = key }
-            if !selection.isBetter(than: best, objective: objective) { return }
-        }
-        best = selection
-        version += 1
-    }
-
-    /// The key of the last tie between selections offered.
-    var tiedAt: [Int64]? {
-        condition.lock()
-        defer { condition.unlock() }
-        return tied
-    }
-
-    /// The shared best, when it changed since `seen` (a version number), with its version.
-    func best(after seen: Int) -> (selection: CoverSelection?, version: Int)? {
-        condition.lock()
-        defer { condition.unlock() }
-        return version == seen ? nil : (best, version)
-    }
-
-    /// Phase one: whether a worker found a cover within the count decided (all then stop).
-    var isFound: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return found
-    }
-
-    func markFound() {
-        condition.lock()
-        found = true
-        condition.unlock()
-    }
-
-    /// The best selection offered by any worker.
-    var selection: CoverSelection? {
-        condition.lock()
-        defer { condition.unlock() }
-        return best
-    }
-
-    /// Adds tasks; the last one is taken first.
-    func push(_ more: [CoverTask<Bits>]) {
-        guard !more.isEmpty else { return }
-        condition.lock()
-        tasks.append(contentsOf: more)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next task, waiting while the stack is empty and another worker may still push; `nil` when all is done.
-    /// Every task taken must be followed by ``finished()``.
-    func take() -> CoverTask<Bits>? {
-        condition.lock()
-        defer { condition.unlock() }
-        while tasks.isEmpty && busy > 0 { condition.wait() }
-        guard let task = tasks.popLast() else { return nil }
-        busy += 1
-        return task
-    }
-
-    /// Marks a taken task as searched.
-    func finished() {
-        condition.lock()
-        busy -= 1
-        if busy == 0 { condition.broadcast() }
-        condition.unlock()
     }
 }
 

@@ -112,7 +112,7 @@ final class CoverSearch<Bits: CoverBits> {
     let problem: CoverProblem
     let tuning: CoverTuning
     /// In a parallel search: the best selection of all workers and the nodes waiting to be searched.
-    var shared: SharedSearch<Bits>?
+    var shared: SharedSearch<CoverTask<Bits>>?
     var sharedVersion = 0
     var depth = 0
     /// In a parallel search: what the task being searched excluded.

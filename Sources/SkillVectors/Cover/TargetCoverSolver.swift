@@ -13,10 +13,25 @@ import HeapModule
 ///
 /// Before searching, a candidate is dropped when another raises each of its elements at least as far for no more of
 /// each objective and budget metric (and is better on one, or of smaller index).
+///
+/// Large problems (300 candidates or more after that) are searched on several threads as ``SetCoverSolver``'s are:
+/// the nodes near the root hand their two children to any idle worker, in the sequential order, and all share the
+/// best selection found (see ``SharedSearch``), so the answer is the one a single thread finds. The tie-break runs
+/// on one thread.
 public enum TargetCoverSolver {
     /// Solves a target problem.
-    /// - Parameter timeLimit: stop after this long and return the best selection found, with `optimal` false.
-    public static func solve(_ problem: TargetProblem, timeLimit: Duration? = nil) -> CoverOutcome {
+    /// - Parameters:
+    ///   - timeLimit: stop after this long and return the best selection found, with `optimal` false.
+    ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
+    ///     when the search finishes.
+    public static func solve(_ problem: TargetProblem, timeLimit: Duration? = nil, threads: Int? = nil) -> CoverOutcome {
+        var tuning = TargetTuning()
+        if let threads { tuning.workers = max(1, threads) }
+        return solve(problem, timeLimit: timeLimit, tuning: tuning)
+    }
+
+    /// Solves a target problem with internal settings that tests vary to reach every code path on small instances.
+    static func solve(_ problem: TargetProblem, timeLimit: Duration?, tuning: TargetTuning) -> CoverOutcome {
         precondition(Set(problem.objective).count == problem.objective.count && problem.objective.contains(.count),
             "the objective lists each metric at most once, the count among them")
         for (index, candidate) in problem.candidates.enumerated() {
@@ -28,8 +43,18 @@ public enum TargetCoverSolver {
                     "prerequisites must be transitively closed")
             }
         }
-        return TargetSearch(problem, timeLimit: timeLimit).run()
+        return TargetSearch(problem, deadline: timeLimit.map { ContinuousClock.now + $0 }, tuning: tuning).run()
     }
+}
+
+/// Internal settings of the target search.
+struct TargetTuning {
+    /// Threads the main search runs on.
+    var workers = min(Parallel.threadCount, 8)
+    /// The fewest candidates (after preprocessing) for which the main search runs on several threads.
+    var parallelMinimum = 300
+    /// In a parallel search, nodes with fewer candidates chosen hand their children to any worker.
+    var splitChosen = 1
 }
 
 /// A candidate's weight per unit of gain, for the knapsack bound's heap (ties by position).
@@ -45,7 +70,8 @@ final class TargetSearch {
     let weights: [[Int64]]
     let objective: [Int]
     let maxima: [Int64?]
-    private let deadline: ContinuousClock.Instant?
+    let deadline: ContinuousClock.Instant?
+    let tuning: TargetTuning
     /// The grants of candidate `c` are `grantElement[k], grantLevel[k]` for `k` in `grantStart[c] ..< grantStart[c + 1]`.
     private let grantStart: [Int]
     private let grantElement: [Int]
@@ -59,29 +85,34 @@ final class TargetSearch {
     private var levels: [Double]
     private var gained = 0.0
     private var chosen: [Bool]
-    private var excluded: [Bool]
-    private var chosenList: [Int] = []
+    var excluded: [Bool]
+    var chosenList: [Int] = []
     private var totals: [Int64] = [0, 0, 0]
-    private var best: CoverSelection?
+    var best: CoverSelection?
     /// The objective's values of `best`; during the tie-break, the best key.
-    private var bestKey: [Int64]?
-    private var nodes = 0
+    var bestKey: [Int64]?
+    var nodes = 0
     /// Before the tie-break: nodes that can at best tie the best key are pruned too (see ``SetCoverSolver``).
-    private var pruneTies = true
+    var pruneTies = true
     /// The best key (then) of the last tie met: the tie-break runs only when this is the final best key.
-    private var tiedAt: [Int64]?
+    var tiedAt: [Int64]?
     /// During the tie-break: a witness search stops at the first selection with the best key.
     private var witness = false
     private var found = false
-    private var timedOut = false
-    private var rootLowerBound: Int64?
+    var timedOut = false
+    var rootLowerBound: Int64?
+    /// In a parallel search: the best selection of all workers and the nodes waiting to be searched.
+    var shared: SharedSearch<TargetTask>?
+    var sharedVersion = 0
+    var depth = 0
 
-    init(_ problem: TargetProblem, timeLimit: Duration?) {
+    init(_ problem: TargetProblem, deadline: ContinuousClock.Instant?, tuning: TargetTuning) {
         self.problem = problem
+        self.tuning = tuning
         weights = [problem.candidates.map { _ in 1 }, problem.candidates.map(\.cost), problem.candidates.map(\.hours)]
         objective = problem.objective.map { CoverMetric.allCases.firstIndex(of: $0)! }
         maxima = [nil, problem.maxCost, problem.maxHours]
-        deadline = timeLimit.map { ContinuousClock.now + $0 }
+        self.deadline = deadline
         levels = problem.elements.map(\.current)
         grantStart = problem.candidates.reduce(into: [0]) { $0.append($0.last! + $1.grants.count) }
         grantElement = problem.candidates.flatMap { $0.grants.map(\.element) }
@@ -95,7 +126,7 @@ final class TargetSearch {
 
     func run() -> CoverOutcome {
         let alive = undominated()
-        search(alive)
+        mainSearch(alive)
         pruneTies = false
         if !timedOut, tiedAt != nil, tiedAt == bestKey { breakTies(alive) }
         let finished = !timedOut
@@ -139,9 +170,12 @@ final class TargetSearch {
 
     /// - Parameter known: the usable candidates with their gains when nothing was chosen since they were computed
     ///   (a candidate was only excluded): the gains are the same, so only the excluded ones need dropping.
-    private func search(_ available: [Int], known: [(candidate: Int, gain: Double)]? = nil) {
+    func search(_ available: [Int], known: [(candidate: Int, gain: Double)]? = nil) {
         nodes += 1
-        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if nodes & 255 == 0 {
+            if let deadline, ContinuousClock.now >= deadline { timedOut = true }
+            pullSharedBest()
+        }
         if timedOut || found { return }
         let remaining = problem.needed - gained
         if remaining <= TargetProblem.tolerance {
@@ -186,7 +220,7 @@ final class TargetSearch {
             lower[metric] = value
             return value
         }
-        if rootLowerBound == nil { rootLowerBound = bound(objective[0]) }
+        if rootLowerBound == nil, depth == 0 { rootLowerBound = bound(objective[0]) }
         if cannotImprove(bound) { return }
 
         let primary = objective[0]
@@ -203,7 +237,21 @@ final class TargetSearch {
         var added: [Int64] = [0, 0, 0]
         for candidate in adding { for metric in 0..<3 { added[metric] += weights[metric][candidate] } }
         let withinBudget = !(1..<3).contains { metric in maxima[metric].map { totals[metric] + added[metric] > $0 } ?? false }
-        if withinBudget && !adding.contains(where: { excluded[$0] }) {
+        let includable = withinBudget && !adding.contains(where: { excluded[$0] })
+        if let shared, chosenList.count < tuning.splitChosen {
+            // Near the root of a parallel search (its long exclusion spine included): both children go to whichever
+            // workers are idle, the inclusion first.
+            let out = excluded.indices.filter { excluded[$0] }
+            var tasks = [TargetTask(chosen: chosenList, excluded: out + [pick.candidate], available: childAvailable, known: next, depth: depth + 1)]
+            if includable {
+                tasks.append(TargetTask(chosen: chosenList + adding, excluded: out, available: childAvailable, known: nil, depth: depth + 1))
+            }
+            shared.push(tasks)
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if includable {
             let undo = include(adding)
             search(childAvailable)
             revert(undo)
@@ -216,14 +264,14 @@ final class TargetSearch {
     }
 
     /// What ``include(_:)`` changed, for ``revert(_:)``.
-    private struct Inclusion {
+    struct Inclusion {
         var adding: [Int]
         var levels: [(element: Int, level: Double)]
         var gained: Double
     }
 
     /// Chooses `adding` (a candidate with its missing prerequisites): levels, gain and totals follow.
-    private func include(_ adding: [Int]) -> Inclusion {
+    func include(_ adding: [Int]) -> Inclusion {
         var undo = Inclusion(adding: adding, levels: [], gained: gained)
         for candidate in adding {
             chosen[candidate] = true
@@ -239,7 +287,7 @@ final class TargetSearch {
         return undo
     }
 
-    private func revert(_ undo: Inclusion) {
+    func revert(_ undo: Inclusion) {
         for candidate in undo.adding {
             chosen[candidate] = false
             for metric in 0..<3 { totals[metric] -= weights[metric][candidate] }
@@ -369,6 +417,7 @@ final class TargetSearch {
             }
             return
         }
+        shared?.offer(selection)
         if let best, key == bestKey, selection.chosen != best.chosen { tiedAt = key }
         if let best, !selection.isBetter(than: best, objective: problem.objective) { return }
         best = selection
