@@ -9,7 +9,7 @@ import SkillVectors
 /// "clustered", where skills fall into domains of six and each credential teaches mostly within one; and "hard" again
 /// with every cost and hours unknown (0), where selections of the fewest credentials tie and the ids decide.
 /// Each benchmark solves 5 fixed instances to proven optimality; 60 x 2,000 is given a 60 s limit per instance.
-/// The solver uses all cores for 300 or more credentials (its default). The `gap --target` solver (one thread) runs
+/// Both solvers use all cores for 300 or more credentials (their default). The `gap --target` solver runs
 /// on the clustered and hard families with a target of 0.8 of the gap.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
