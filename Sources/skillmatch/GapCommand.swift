@@ -59,14 +59,31 @@ struct GapCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         let person = try resolveCandidate(candidate, store: store, catalog: catalog)
-        let plan = try GapPlanner(engine: MatchEngine(catalog: catalog)).plan(
-            person, job: job, filter: filters.filter, target: target,
-            timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads)
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let plan: GapPlan
+        do {
+            defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+            plan = try GapPlanner(engine: MatchEngine(catalog: catalog)).plan(
+                person, job: job, filter: filters.filter, target: target,
+                timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
+                progress: showProgress ? Self.showProgress : nil)
+        }
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
         case .table: Self.print(plan, person: person, modelRegistered: try store.hasModels())
         }
+    }
+
+    /// A long search's progress, one line rewritten in place on standard error (a terminal): time, nodes, the best
+    /// plan so far and the proven fewest.
+    @Sendable static func showProgress(_ progress: PlanSearchProgress) {
+        var message = "searching \(Int(progress.seconds)) s, \(progress.nodes.formatted()) nodes"
+        if let best = progress.best {
+            message += "; best so far \(best.credentials) credential\(best.credentials == 1 ? "" : "s"), \(Format.dollars(best.cost))"
+        }
+        message += "; fewest possible \(progress.atLeast)"
+        FileHandle.standardError.write(Data("\rskillmatch: \(message)\u{1B}[K".utf8))
     }
 
     static func table(_ plan: GapPlan, format: OutputFormat) -> Table {

@@ -166,11 +166,11 @@ struct GapInstance {
                 covers: (covering[position] ?? []).map { number[$0.element] }, cost: ExactUnits.cents(credential.cost),
                 hours: ExactUnits.hundredths(credential.hours), requires: requires[slot])
         }
-        return Solver(credentials: positions) { budgets, objective, timeLimit, threads in
+        return Solver(credentials: positions) { budgets, objective, options in
             SetCoverSolver.solve(
                 CoverProblem(elementCount: count, candidates: candidates, maxCost: budgets.cost, maxHours: budgets.hours,
                              objective: objective),
-                timeLimit: timeLimit, threads: threads)
+                timeLimit: options.timeLimit, threads: options.threads, progress: options.progress)
         }
     }
 
@@ -195,8 +195,9 @@ struct GapInstance {
         }
         let reachable = before + problem(.none, [.count]).gain(of: candidates.indices)
         guard reachable >= target - TargetProblem.tolerance else { return (nil, reachable) }
-        return (Solver(credentials: positions) { budgets, objective, timeLimit, threads in
-            TargetCoverSolver.solve(problem(budgets, objective), timeLimit: timeLimit, threads: threads)
+        return (Solver(credentials: positions) { budgets, objective, options in
+            TargetCoverSolver.solve(
+                problem(budgets, objective), timeLimit: options.timeLimit, threads: options.threads, progress: options.progress)
         }, reachable)
     }
 
@@ -204,6 +205,13 @@ struct GapInstance {
     struct Solver {
         /// The catalogue positions of the solver's candidates: a selection's `chosen` indexes this.
         let credentials: [Int]
-        let solve: (_ budgets: Budgets, _ objective: [CoverMetric], _ timeLimit: Duration?, _ threads: Int?) -> CoverOutcome
+        let solve: (_ budgets: Budgets, _ objective: [CoverMetric], _ options: Options) -> CoverOutcome
+    }
+
+    /// How a solver runs: its time limit, threads (all cores when `nil`) and progress reports.
+    struct Options {
+        var timeLimit: Duration?
+        var threads: Int?
+        var progress: (@Sendable (SearchProgress) -> Void)?
     }
 }

@@ -1,3 +1,5 @@
+import SkillVectors
+
 /// A gap skill: a requirement the candidate does not fully meet.
 public struct GapSkill: Sendable, Hashable {
     /// The skill's id.
@@ -85,4 +87,33 @@ public enum GapError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     static func score(_ value: Double) -> String { String(format: "%.6f", roundedScore(value)) }
+}
+
+/// How far the search for a plan has got (``GapPlanner/plan(_:job:filter:target:timeLimit:threads:progress:)``).
+public struct PlanSearchProgress: Sendable, Hashable {
+    /// The best plan found so far, in short.
+    public struct Best: Sendable, Hashable {
+        /// Its number of credentials.
+        public var credentials: Int
+        /// Its total cost in US dollars and total hours, unknown costs and hours counting as 0.
+        public var cost: Double
+        public var hours: Double
+    }
+
+    /// Search nodes so far, over all threads.
+    public var nodes: Int
+    /// Seconds since the search started.
+    public var seconds: Double
+    /// The best plan found so far; `nil` before any is found.
+    public var best: Best?
+    /// A proven lower bound on the number of credentials.
+    public var atLeast: Int
+
+    init(_ progress: SearchProgress) {
+        nodes = progress.nodes
+        let elapsed = progress.elapsed.components
+        seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        best = progress.best.map { Best(credentials: $0.count, cost: ExactUnits.dollars($0.cost), hours: ExactUnits.hours($0.hours)) }
+        atLeast = Int(progress.lowerBound)
+    }
 }

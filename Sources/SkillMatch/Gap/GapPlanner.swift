@@ -30,11 +30,14 @@ public struct GapPlanner: Sendable {
     ///   - timeLimit: return the best plan found by then, with `optimal` false and a proven lower bound.
     ///   - threads: the most threads the search for a plan over many credentials uses (all cores by default). The
     ///     plan does not depend on it when the search finishes.
+    ///   - progress: called with how far the search has got when it runs for more than half a second, then every
+    ///     quarter second (from the searching threads, one call at a time).
     /// - Throws: ``MatchError`` for unknown ids, ``CatalogValidationError`` for an invalid candidate, ``GapError``
     ///   when the target or budgets cannot be met.
     public func plan(
         _ candidate: Candidate, job jobID: String, filter: CredentialFilter = CredentialFilter(),
-        target: Double? = nil, timeLimit: Duration? = nil, threads: Int? = nil
+        target: Double? = nil, timeLimit: Duration? = nil, threads: Int? = nil,
+        progress: (@Sendable (PlanSearchProgress) -> Void)? = nil
     ) throws -> GapPlan {
         try filter.validate(against: catalog)
         guard let jobIndex = catalog.jobIndex(jobID) else { throw MatchError.unknownJob(jobID) }
@@ -53,10 +56,14 @@ public struct GapPlanner: Sendable {
         } else {
             (solver, goal) = (instance.coverSolver(), "closes the coverable gap")
         }
-        let outcome = solver.solve(Budgets(filter), [.count, .cost, .hours], timeLimit, threads)
+        var options = GapInstance.Options(timeLimit: timeLimit, threads: threads)
+        if let progress { options.progress = { @Sendable in progress(PlanSearchProgress($0)) } }
+        let outcome = solver.solve(Budgets(filter), [.count, .cost, .hours], options)
         guard let best = outcome.best else {
             if !outcome.optimal { throw GapError.noPlanInTime }
-            throw budgetError(goal: goal, filter: filter) { solver.solve(.none, $0, timeLimit, threads).best }
+            throw budgetError(goal: goal, filter: filter) {
+                solver.solve(.none, $0, .init(timeLimit: timeLimit, threads: threads)).best
+            }
         }
         let chosen = best.chosen.map { catalog.credentials[solver.credentials[$0]].id }
 
@@ -95,7 +102,7 @@ public struct GapPlanner: Sendable {
         let instance = GapInstance(levels: levels, job: job, usable: usable, index: index, catalog: catalog)
         guard let solver = instance.targetSolver(target, before: before, job: job).solver else { return nil }
         // One thread: the pool analysis runs people in parallel.
-        return solver.solve(Budgets(filter), [.count, .cost, .hours], nil, 1).best?.chosen.map { solver.credentials[$0] }
+        return solver.solve(Budgets(filter), [.count, .cost, .hours], .init(threads: 1)).best?.chosen.map { solver.credentials[$0] }
     }
 
     /// The level a credential grants in a skill (0 when none).

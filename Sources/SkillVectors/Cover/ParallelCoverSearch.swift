@@ -82,7 +82,7 @@ extension CoverSearch: SharedSearchWorker {
 
     /// A worker in the same state as this search: the same best selection, phase and bound multipliers.
     private func copy() -> CoverSearch {
-        let worker = CoverSearch(problem, deadline: deadline, tuning: tuning)
+        let worker = CoverSearch(problem, deadline: deadline, tuning: tuning, monitor: monitor)
         worker.best = best
         worker.bestKey = bestKey
         worker.rootLowerBound = rootLowerBound

@@ -51,7 +51,7 @@ extension TargetSearch: SharedSearchWorker {
 
     /// A worker in the same state as this search: the same best selection.
     private func copy() -> TargetSearch {
-        let worker = TargetSearch(problem, deadline: deadline, tuning: tuning)
+        let worker = TargetSearch(problem, deadline: deadline, tuning: tuning, monitor: monitor)
         worker.best = best
         worker.bestKey = bestKey
         worker.pruneTies = pruneTies

@@ -48,14 +48,22 @@ public enum SetCoverSolver {
     ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
     ///     when the search finishes; with a time limit, more threads may find a better selection in time.
     /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
-    public static func solve(_ problem: CoverProblem, timeLimit: Duration? = nil, threads: Int? = nil) -> CoverOutcome {
+    ///   - progress: called with how far the search has got, after half a second and then every quarter second
+    ///     while it runs (from the searching threads, one call at a time).
+    public static func solve(
+        _ problem: CoverProblem, timeLimit: Duration? = nil, threads: Int? = nil,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) -> CoverOutcome {
         var tuning = CoverTuning()
         if let threads { tuning.workers = max(1, threads) }
-        return solve(problem, timeLimit: timeLimit, tuning: tuning)
+        return solve(problem, timeLimit: timeLimit, tuning: tuning, progress: progress)
     }
 
     /// Solves a cover problem with internal settings that tests vary to reach every code path on small instances.
-    static func solve(_ problem: CoverProblem, timeLimit: Duration?, tuning: CoverTuning) -> CoverOutcome {
+    static func solve(
+        _ problem: CoverProblem, timeLimit: Duration?, tuning: CoverTuning, progress: (@Sendable (SearchProgress) -> Void)? = nil,
+        progressDelay: Duration = .milliseconds(500)
+    ) -> CoverOutcome {
         precondition(Set(problem.objective).count == problem.objective.count && problem.objective.contains(.count),
             "the objective lists each metric at most once, the count among them")
         for (index, candidate) in problem.candidates.enumerated() {
@@ -69,9 +77,10 @@ public enum SetCoverSolver {
             precondition(candidate.cost >= 0 && candidate.hours >= 0, "costs and hours must not be negative")
         }
         let deadline = timeLimit.map { ContinuousClock.now + $0 }
+        let monitor = progress.map { SearchMonitor(objective: problem.objective, delay: progressDelay, interval: progressDelay / 2, report: $0) }
         return problem.elementCount <= 64
-            ? CoverSearch<UInt64>(problem, deadline: deadline, tuning: tuning).run()
-            : CoverSearch<WideBits>(problem, deadline: deadline, tuning: tuning).run()
+            ? CoverSearch<UInt64>(problem, deadline: deadline, tuning: tuning, monitor: monitor).run()
+            : CoverSearch<WideBits>(problem, deadline: deadline, tuning: tuning, monitor: monitor).run()
     }
 }
 
@@ -111,6 +120,8 @@ final class CoverSearch<Bits: CoverBits> {
     let deadline: ContinuousClock.Instant?
     let problem: CoverProblem
     let tuning: CoverTuning
+    /// Reports progress, when asked for.
+    let monitor: SearchMonitor?
     /// In a parallel search: the best selection of all workers and the nodes waiting to be searched.
     var shared: SharedSearch<CoverTask<Bits>>?
     var sharedVersion = 0
@@ -148,7 +159,7 @@ final class CoverSearch<Bits: CoverBits> {
     /// During the tie-break: the best key; a witness search stops at the first selection with it.
     var witnessKey: [Int64]?
 
-    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, tuning: CoverTuning) {
+    init(_ problem: CoverProblem, deadline: ContinuousClock.Instant?, tuning: CoverTuning, monitor: SearchMonitor? = nil) {
         elementCount = problem.elementCount
         covers = problem.candidates.map { candidate in
             var bits = Bits.empty(capacity: problem.elementCount)
@@ -165,6 +176,7 @@ final class CoverSearch<Bits: CoverBits> {
         self.deadline = deadline
         self.problem = problem
         self.tuning = tuning
+        self.monitor = monitor
         chosen = Array(repeating: false, count: problem.candidates.count)
         excluded = chosen
         lagrangian = LagrangianBound(elementCount: problem.elementCount, activeMinimum: tuning.activeMinimum)
@@ -187,6 +199,7 @@ final class CoverSearch<Bits: CoverBits> {
             rootOnly = false
             var limit = rootLowerBound ?? 0
             while !timedOut, limit < bestKey.first ?? Int64(covers.count + 1), limit <= maxima[0] ?? .max {
+                monitor?.prove(atLeast: limit)
                 decisionLimit = limit
                 found = false
                 mainSearch(universe, alive)
@@ -197,6 +210,7 @@ final class CoverSearch<Bits: CoverBits> {
             found = false
             lowerBound = limit
             countFloor = limit
+            monitor?.prove(atLeast: limit)
             if timedOut || best == nil {
                 return CoverOutcome(best: best, optimal: !timedOut, lowerBound: lowerBound, nodes: nodes)
             }
@@ -217,7 +231,10 @@ final class CoverSearch<Bits: CoverBits> {
 
     func search(_ uncovered: Bits, _ available: [Int]) {
         nodes += 1
-        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if nodes & 255 == 0 {
+            if let deadline, ContinuousClock.now >= deadline { timedOut = true }
+            monitor?.tick(nodes: 256, best: best)
+        }
         if let nodeBudget, nodes >= nodeBudget {
             timedOut = true
             overBudget = true
@@ -334,7 +351,10 @@ final class CoverSearch<Bits: CoverBits> {
         }
         if isRoot {
             // A bound for every cover (phase one's next count starts there) unless the decision's filter applied.
-            if !decisionFiltered { rootLowerBound = lower[first] }
+            if !decisionFiltered {
+                rootLowerBound = lower[first]
+                monitor?.prove(atLeast: lower[first])
+            }
             // Lagrangian heuristic: a greedy cover that values elements at their multipliers often matches the bound.
             if let priced = greedy(uncovered, next.map(\.candidate), prices: primaryLagrangian.prices) { record(priced) }
         }

@@ -24,14 +24,22 @@ public enum TargetCoverSolver {
     ///   - timeLimit: stop after this long and return the best selection found, with `optimal` false.
     ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
     ///     when the search finishes.
-    public static func solve(_ problem: TargetProblem, timeLimit: Duration? = nil, threads: Int? = nil) -> CoverOutcome {
+    ///   - progress: called with how far the search has got, after half a second and then every quarter second
+    ///     while it runs (from the searching threads, one call at a time).
+    public static func solve(
+        _ problem: TargetProblem, timeLimit: Duration? = nil, threads: Int? = nil,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) -> CoverOutcome {
         var tuning = TargetTuning()
         if let threads { tuning.workers = max(1, threads) }
-        return solve(problem, timeLimit: timeLimit, tuning: tuning)
+        return solve(problem, timeLimit: timeLimit, tuning: tuning, progress: progress)
     }
 
     /// Solves a target problem with internal settings that tests vary to reach every code path on small instances.
-    static func solve(_ problem: TargetProblem, timeLimit: Duration?, tuning: TargetTuning) -> CoverOutcome {
+    static func solve(
+        _ problem: TargetProblem, timeLimit: Duration?, tuning: TargetTuning, progress: (@Sendable (SearchProgress) -> Void)? = nil,
+        progressDelay: Duration = .milliseconds(500)
+    ) -> CoverOutcome {
         precondition(Set(problem.objective).count == problem.objective.count && problem.objective.contains(.count),
             "the objective lists each metric at most once, the count among them")
         for (index, candidate) in problem.candidates.enumerated() {
@@ -43,7 +51,10 @@ public enum TargetCoverSolver {
                     "prerequisites must be transitively closed")
             }
         }
-        return TargetSearch(problem, deadline: timeLimit.map { ContinuousClock.now + $0 }, tuning: tuning).run()
+        return TargetSearch(
+            problem, deadline: timeLimit.map { ContinuousClock.now + $0 }, tuning: tuning,
+            monitor: progress.map { SearchMonitor(objective: problem.objective, delay: progressDelay, interval: progressDelay / 2, report: $0) }
+        ).run()
     }
 }
 
@@ -72,6 +83,8 @@ final class TargetSearch {
     let maxima: [Int64?]
     let deadline: ContinuousClock.Instant?
     let tuning: TargetTuning
+    /// Reports progress, when asked for.
+    let monitor: SearchMonitor?
     /// The grants of candidate `c` are `grantElement[k], grantLevel[k]` for `k` in `grantStart[c] ..< grantStart[c + 1]`.
     private let grantStart: [Int]
     private let grantElement: [Int]
@@ -106,9 +119,10 @@ final class TargetSearch {
     var sharedVersion = 0
     var depth = 0
 
-    init(_ problem: TargetProblem, deadline: ContinuousClock.Instant?, tuning: TargetTuning) {
+    init(_ problem: TargetProblem, deadline: ContinuousClock.Instant?, tuning: TargetTuning, monitor: SearchMonitor? = nil) {
         self.problem = problem
         self.tuning = tuning
+        self.monitor = monitor
         weights = [problem.candidates.map { _ in 1 }, problem.candidates.map(\.cost), problem.candidates.map(\.hours)]
         objective = problem.objective.map { CoverMetric.allCases.firstIndex(of: $0)! }
         maxima = [nil, problem.maxCost, problem.maxHours]
@@ -175,6 +189,7 @@ final class TargetSearch {
         if nodes & 255 == 0 {
             if let deadline, ContinuousClock.now >= deadline { timedOut = true }
             pullSharedBest()
+            monitor?.tick(nodes: 256, best: best)
         }
         if timedOut || found { return }
         let remaining = problem.needed - gained
@@ -220,7 +235,10 @@ final class TargetSearch {
             lower[metric] = value
             return value
         }
-        if rootLowerBound == nil, depth == 0 { rootLowerBound = bound(objective[0]) }
+        if rootLowerBound == nil, depth == 0 {
+            rootLowerBound = bound(objective[0])
+            monitor?.prove(atLeast: bound(objective[0]))
+        }
         if cannotImprove(bound) { return }
 
         let primary = objective[0]
