@@ -105,8 +105,10 @@ public struct PoolGapAnalysis: Sendable {
         let workers = max(1, min(threads, people.count))
         var outcomes = [Result<PersonGaps, any Error>?](repeating: nil, count: people.count)
         let done = DoneCounter()
-        if workers > 1 { BLASThreads.set(1) }  // One BLAS call per worker, as in batch scoring.
-        defer { if workers > 1 { BLASThreads.set(Int32(Parallel.threadCount)) } }
+        // One thread per BLAS call, as in batch scoring: each person's product is small (their usable credentials
+        // against the chosen jobs), and on one worker BLAS's own threads only spin.
+        BLASThreads.set(1)
+        defer { BLASThreads.set(Int32(Parallel.threadCount)) }
         outcomes.withUnsafeMutableBufferPointer { outcomes in
             // Eight blocks per worker, dealt out in turn, so a slow stretch of the pool does not hold one worker.
             let blocks = Parallel.ranges(people.count, parts: workers * 8)
