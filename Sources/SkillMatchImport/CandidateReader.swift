@@ -13,17 +13,21 @@ public enum CandidateReader {
     public static func read(path: String, catalog: Catalog? = nil) throws(InputError) -> [LocatedCandidate] {
         if TextResumeReader.isTextResume(path) { return [try TextResumeReader.read(path: path)] }
         let bytes = try JSONInput.read(path)
-        let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseLines(bytes, file: path) }
+        if isLines(path) { return try parseLines(bytes, file: path) }
         if let held = try PersonDocumentReader.read(bytes, file: path, catalog: catalog) { return held }
         return try parseJSON(bytes, file: path)
+    }
+
+    /// Whether ``read(path:catalog:)`` reads a file as JSON Lines (it ends in `.jsonl` or `.ndjson`).
+    public static func isLines(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
     }
 
     /// Whether a file is a JSON Resume or Open Badges credentials, which ``read(path:catalog:)`` needs the
     /// catalogue to read (so callers load it only then).
     public static func needsCatalog(path: String) throws(InputError) -> Bool {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || TextResumeReader.isTextResume(path) { return false }
+        if isLines(path) || TextResumeReader.isTextResume(path) { return false }
         return try PersonDocumentReader.detect(JSONInput.read(path), file: path) != nil
     }
 
@@ -42,9 +46,10 @@ public enum CandidateReader {
     }
 
     /// Parses JSON Lines: one candidate object per line.
-    public static func parseLines(_ bytes: [UInt8], file: String) throws(InputError) -> [LocatedCandidate] {
+    /// - Parameter firstLine: the line number of the first line of `bytes` (a chunk of a larger file).
+    public static func parseLines(_ bytes: [UInt8], file: String, firstLine: Int = 1) throws(InputError) -> [LocatedCandidate] {
         var candidates: [LocatedCandidate] = []
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
@@ -65,6 +70,11 @@ public enum CandidateReader {
     /// - Throws: ``InputError`` naming the file, the line and the candidate.
     public static func check(_ candidates: [LocatedCandidate], against catalog: Catalog) throws(InputError) {
         var seen = Set<String>()
+        try check(candidates, against: catalog, seen: &seen)
+    }
+
+    /// ``check(_:against:)`` for one chunk of a file: `seen` holds the ids of the chunks before and gains this one's.
+    public static func check(_ candidates: [LocatedCandidate], against catalog: Catalog, seen: inout Set<String>) throws(InputError) {
         for located in candidates {
             do {
                 try catalog.validate(located.candidate)

@@ -28,6 +28,8 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var filters: CredentialFilterOptions
     @Option(help: ArgumentHelp("Analyse people on at most this many threads (default: all cores); the report is the same on any number.", valueName: "n"))
     var threads: Int?
+    @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Bytes of a JSON Lines pool read at a time (tests use tiny chunks).", visibility: .hidden))
+    var chunkBytes: Int = 4 << 20
 
     var jobIDs: [String] {
         job + (jobs ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -38,18 +40,22 @@ struct GapsCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard (0...1).contains(qualified) else { throw ValidationError("--qualified must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }
     }
 
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let people = try loadPool(candidates, store: store, catalog: catalog)
         let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
-        let progress = Progress(total: people.count, label: "people")
-        let report = try analysis.analyse(
-            people, qualified: qualified, filter: filters.filter, plans: !noPlans, threads: threads ?? Parallel.threadCount
-        ) { progress.update($0) }
-        progress.finish()
+        let report: PoolGapReport
+        if let file = candidates, CandidateReader.isLines(file) {
+            report = try analyseLines(file, analysis: analysis, catalog: catalog)
+        } else {
+            let people = try loadPool(candidates, store: store, catalog: catalog)
+            let progress = Progress(total: people.count, label: "people")
+            report = try analyse(people, analysis) { progress.update($0) }
+            progress.finish()
+        }
         let shown = Array(report.credentials.prefix(top))
         if output.format == .json { return try Output.json(GapsJSON(report, shown: shown)) }
         var table = Table([
@@ -73,6 +79,43 @@ struct GapsCommand: ParsableCommand {
         }
         Output.text("")
         if shown.isEmpty { Output.text("No usable credential lifts anyone.") } else { Output.table(table, format: .table) }
+    }
+}
+
+extension GapsCommand {
+    private func analyse(_ people: [Candidate], _ analysis: PoolGapAnalysis, progress: (Int) -> Void) throws -> PoolGapReport {
+        try analysis.analyse(
+            people, qualified: qualified, filter: filters.filter, plans: !noPlans, threads: threads ?? Parallel.threadCount,
+            progress: progress)
+    }
+
+    /// A JSON Lines pool of any size in bounded memory: read, checked and analysed a chunk of lines at a time, the
+    /// chunks' reports merged (the same report as for the whole file at once).
+    private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> PoolGapReport {
+        let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
+        let progress = Progress(total: reader.size, label: "people")
+        defer { progress.finish() }
+        var report = try analyse([], analysis) { _ in }
+        var seen = Set<String>()
+        var resolver: ResumeTextResolver?
+        var done = 0
+        while let (bytes, firstLine) = try reader.next() {
+            var located = try CandidateReader.parseLines(bytes, file: file, firstLine: firstLine)
+            if located.contains(where: { $0.text != nil }) {
+                let textResolver = resolver ?? ResumeTextResolver(catalog: catalog)
+                resolver = textResolver
+                located = textResolver.resolve(located)
+            }
+            try CandidateReader.check(located, against: catalog, seen: &seen)
+            logUnresolved(located)
+            let before = reader.bytesRead - bytes.count
+            let part = try analyse(located.map(\.candidate), analysis) { count in
+                progress.update(bytes: before + bytes.count * count / max(1, located.count), items: done + count)
+            }
+            done += located.count
+            report = report.merged(with: part)
+        }
+        return report
     }
 }
 

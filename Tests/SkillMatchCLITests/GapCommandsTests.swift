@@ -96,4 +96,26 @@ struct GapCommandsTests {
         let threads = try cli.run(["gaps", "--job", "15-1232.00", "--threads", "0"])
         #expect(threads.status != 0 && threads.stderr.contains("--threads must be at least 1"))
     }
+
+    @Test("gaps reads a JSON Lines pool a chunk at a time: the same report, errors on their lines")
+    func gapsChunks() throws {
+        let cli = CLIRunner()
+        try cli.importDemo()
+        let pool = CLIRunner.packageRoot + "/datasets/demo/candidates.jsonl"
+        let jobs = ["--job", "15-1232.00", "--jobs", "53-7051.00,15-1212.00", "--format", "json"]
+        let whole = try cli.ok(["gaps", "--candidates", pool] + jobs).json() as! [String: Any]
+        for chunk in ["1", "333", "2000"] {
+            let parts = try cli.ok(["gaps", "--candidates", pool, "--chunk-bytes", chunk] + jobs).json() as! [String: Any]
+            #expect(NSDictionary(dictionary: parts) == NSDictionary(dictionary: whole), "chunks of \(chunk) bytes")
+        }
+        // A bad record and a repeated id after the first chunk still name their lines.
+        let lines = try String(contentsOfFile: pool, encoding: .utf8).split(separator: "\n").map(String.init)
+        let bad = cli.write("bad.jsonl", (lines + [#"{"id": "late", "skills": [{"skill": "no-such-skill", "level": 0.5}]}"#]).joined(separator: "\n"))
+        let badRun = try cli.run(["gaps", "--candidates", bad, "--chunk-bytes", "300", "--job", "15-1232.00"])
+        #expect(badRun.status != 0 && badRun.stderr.contains("line \(lines.count + 1)") && badRun.stderr.contains("no-such-skill"))
+        let repeated = cli.write("repeated.jsonl", (lines + [lines[0]]).joined(separator: "\n"))
+        let repeatedRun = try cli.run(["gaps", "--candidates", repeated, "--chunk-bytes", "300", "--job", "15-1232.00"])
+        #expect(repeatedRun.status != 0 && repeatedRun.stderr.contains("line \(lines.count + 1)")
+            && repeatedRun.stderr.contains("duplicate candidate id"))
+    }
 }

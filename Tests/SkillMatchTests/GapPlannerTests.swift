@@ -241,6 +241,24 @@ struct NextCredentialTests {
         }
     }
 
+    @Test("pool analysis in parts: the merged reports equal the report of the whole pool")
+    func poolParts() throws {
+        var random = SplitMix64(seed: 80)
+        for _ in 0..<40 {
+            let (catalog, people) = Self.randomPool(&random, people: Int.random(in: 0...12, using: &random))
+            let analysis = try PoolGapAnalysis(catalog: catalog, jobs: Array(catalog.jobs.prefix(3).map(\.id)))
+            let whole = try analysis.analyse(people, qualified: 0.7, threads: 1)
+            // Cut at random points, empty parts included.
+            var cuts = (0..<Int.random(in: 0...4, using: &random)).map { _ in Int.random(in: 0...people.count, using: &random) }
+            cuts = [0] + cuts.sorted() + [people.count]
+            var merged = try analysis.analyse([], qualified: 0.7)
+            for (start, end) in zip(cuts, cuts.dropFirst()) {
+                merged = merged.merged(with: try analysis.analyse(Array(people[start..<end]), qualified: 0.7, threads: 2))
+            }
+            #expect(merged == whole)
+        }
+    }
+
     @Test("pool analysis: the same report on any number of threads, and the first invalid person's error")
     func poolThreads() throws {
         var random = SplitMix64(seed: 79)

@@ -33,6 +33,35 @@ public struct PoolGapReport: Sendable, Hashable {
     public var unreachable: [String: Int]
     /// Credentials that lift someone or appear in someone's plan: most people lifted, then most plans, then id.
     public var credentials: [PoolCredentialImpact]
+
+    /// The order of ``credentials``.
+    static func ranks(_ lhs: PoolCredentialImpact, before rhs: PoolCredentialImpact) -> Bool {
+        if lhs.lifted != rhs.lifted { return lhs.lifted > rhs.lifted }
+        if lhs.inPlans != rhs.inPlans { return lhs.inPlans > rhs.inPlans }
+        return lhs.credential < rhs.credential
+    }
+
+    /// This report and another from the same analysis (jobs, threshold, filter) over other people, as one: the report
+    /// of both pools together. Every count is per person, so pools can be analysed in parts, as a large file is read.
+    public func merged(with other: PoolGapReport) -> PoolGapReport {
+        precondition(jobs == other.jobs && qualified == other.qualified, "reports of different analyses")
+        var impacts = Dictionary(uniqueKeysWithValues: credentials.map { ($0.credential, $0) })
+        for impact in other.credentials {
+            guard var merged = impacts[impact.credential] else {
+                impacts[impact.credential] = impact
+                continue
+            }
+            merged.lifted += impact.lifted
+            merged.inPlans += impact.inPlans
+            merged.liftedByJob.merge(impact.liftedByJob, uniquingKeysWith: +)
+            impacts[impact.credential] = merged
+        }
+        return PoolGapReport(
+            jobs: jobs, people: people + other.people, qualified: qualified,
+            alreadyQualified: alreadyQualified.merging(other.alreadyQualified, uniquingKeysWith: +),
+            unreachable: unreachable.merging(other.unreachable, uniquingKeysWith: +),
+            credentials: impacts.values.sorted(by: Self.ranks))
+    }
 }
 
 extension Catalog {
@@ -137,17 +166,13 @@ public struct PoolGapAnalysis: Sendable {
             for credential in person.inPlans { inPlans[credential, default: []].insert(index) }
             for job in person.unreachable { unreachable[job, default: 0] += 1 }
         }
-        let impacts = Set(lifted.keys).union(inPlans.keys).sorted().map { id in
+        let impacts = Set(lifted.keys).union(inPlans.keys).map { id in
             let credential = catalog.credential(id)!
             return PoolCredentialImpact(
                 credential: id, name: credential.name, cost: credential.cost, hours: credential.hours,
                 lifted: lifted[id]?.count ?? 0, liftedByJob: liftedByJob[id] ?? [:], inPlans: inPlans[id]?.count ?? 0)
         }
-        .sorted { lhs, rhs in
-            if lhs.lifted != rhs.lifted { return lhs.lifted > rhs.lifted }
-            if lhs.inPlans != rhs.inPlans { return lhs.inPlans > rhs.inPlans }
-            return lhs.credential < rhs.credential
-        }
+        .sorted(by: PoolGapReport.ranks)
         return PoolGapReport(
             jobs: jobIDs, people: people.count, qualified: qualified, alreadyQualified: alreadyQualified,
             unreachable: unreachable, credentials: impacts)
