@@ -103,7 +103,7 @@ public struct MatchEngine: Sendable {
         kernel.scores(block: profiles.map(catalog.heldVector))
     }
 
-    /// ``scores(profiles:)`` from the profiles' held vectors (see ``Catalog/profileVectors(_:earning:)``).
+    /// ``scores(profiles:)`` from the profiles' held vectors (see `GrantIndex.heldVectors(base:earning:)`).
     func scores(heldVectors: [[(skill: Int, level: Double)]]) -> DenseMatrix<Double> {
         kernel.scores(block: heldVectors)
     }

@@ -75,14 +75,12 @@ struct GapCommand: ParsableCommand {
         }
     }
 
-    /// A long search's progress, one line rewritten in place on standard error (a terminal): time, nodes, the best
-    /// plan so far and the proven fewest.
+    /// A long search's progress, one line rewritten in place on standard error (a terminal), short enough for 80
+    /// columns: time, nodes, the best plan so far (credentials and cost) and the proven fewest credentials.
     @Sendable static func showProgress(_ progress: PlanSearchProgress) {
-        var message = "searching \(Int(progress.seconds)) s, \(progress.nodes.formatted()) nodes"
-        if let best = progress.best {
-            message += "; best so far \(best.credentials) credential\(best.credentials == 1 ? "" : "s"), \(Format.dollars(best.cost))"
-        }
-        message += "; fewest possible \(progress.atLeast)"
+        var message = "searching: \(Int(progress.seconds)) s, \(progress.nodes.formatted()) nodes"
+        if let best = progress.best { message += ", best \(best.credentials) (\(Format.dollars(best.cost)))" }
+        if progress.atLeast > 0 { message += ", at least \(progress.atLeast)" }
         FileHandle.standardError.write(Data("\rskillmatch: \(message)\u{1B}[K".utf8))
     }
 

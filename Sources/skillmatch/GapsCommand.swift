@@ -71,7 +71,7 @@ struct GapsCommand: ParsableCommand {
             ])
         }
         guard output.format == .table else { return Output.table(table, format: output.format) }
-        Output.text("Pool of \(report.people) people; qualified means a fit of at least \(Format.score(qualified)).")
+        Output.text("Pool of \(report.people) \(report.people == 1 ? "person" : "people"); qualified means a fit of at least \(Format.score(qualified)).")
         for id in report.jobs {
             let title = catalog.job(id)?.title ?? id
             Output.text("  \(title) (\(id)): \(report.alreadyQualified[id] ?? 0) qualified now"
@@ -89,14 +89,24 @@ extension GapsCommand {
             progress: progress)
     }
 
-    /// A JSON Lines pool of any size in bounded memory: read, checked and analysed a chunk of lines at a time, the
-    /// chunks' reports merged (the same report as for the whole file at once).
+    /// A JSON Lines pool of any size in bounded memory, a chunk of lines at a time: first the whole file is read and
+    /// checked (so a bad record stops the run at once, naming its line), then read again and analysed, the chunks'
+    /// reports merged (the same report as for the whole file at once).
     private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> PoolGapReport {
+        let checking = try LineChunkReader(path: file, chunkBytes: chunkBytes)
+        let checked = Progress(total: checking.size, label: "people checked")
+        var seen = Set<String>()
+        while let (bytes, firstLine) = try checking.next() {
+            try CandidateReader.check(
+                CandidateReader.parseLines(bytes, file: file, firstLine: firstLine), against: catalog, seen: &seen)
+            checked.update(bytes: checking.bytesRead, items: seen.count)
+        }
+        checked.finish()
+
         let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
         let progress = Progress(total: reader.size, label: "people")
         defer { progress.finish() }
         var report = try analyse([], analysis) { _ in }
-        var seen = Set<String>()
         var resolver: ResumeTextResolver?
         var done = 0
         while let (bytes, firstLine) = try reader.next() {
@@ -106,7 +116,6 @@ extension GapsCommand {
                 resolver = textResolver
                 located = textResolver.resolve(located)
             }
-            try CandidateReader.check(located, against: catalog, seen: &seen)
             logUnresolved(located)
             let before = reader.bytesRead - bytes.count
             let part = try analyse(located.map(\.candidate), analysis) { count in

@@ -28,8 +28,8 @@ public struct GapPlanner: Sendable {
     /// - Parameters:
     ///   - target: a fit score in [0, 1] to reach instead of closing every gap skill.
     ///   - timeLimit: return the best plan found by then, with `optimal` false and a proven lower bound.
-    ///   - threads: the most threads the search for a plan over many credentials uses (all cores by default). The
-    ///     plan does not depend on it when the search finishes.
+    ///   - threads: the most threads the search for a plan over many credentials uses (by default all cores, at
+    ///     most 8). The plan does not depend on it when the search finishes.
     ///   - progress: called with how far the search has got when it runs for more than half a second, then every
     ///     quarter second (from the searching threads, one call at a time).
     /// - Throws: ``MatchError`` for unknown ids, ``CatalogValidationError`` for an invalid candidate, ``GapError``

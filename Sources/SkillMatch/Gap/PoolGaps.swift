@@ -43,6 +43,7 @@ public struct PoolGapReport: Sendable, Hashable {
 
     /// This report and another from the same analysis (jobs, threshold, filter) over other people, as one: the report
     /// of both pools together. Every count is per person, so pools can be analysed in parts, as a large file is read.
+    /// - Precondition: both reports are for the same jobs and threshold (the filter cannot be checked).
     public func merged(with other: PoolGapReport) -> PoolGapReport {
         precondition(jobs == other.jobs && qualified == other.qualified, "reports of different analyses")
         var impacts = Dictionary(uniqueKeysWithValues: credentials.map { ($0.credential, $0) })

@@ -45,11 +45,11 @@ public enum SetCoverSolver {
     ///
     /// - Parameters:
     ///   - timeLimit: stop after this long and return the best selection found, with `optimal` false.
-    ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
-    ///     when the search finishes; with a time limit, more threads may find a better selection in time.
-    /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
+    ///   - threads: the most threads a large search uses (by default all cores, at most 8). The answer does not
+    ///     depend on it when the search finishes; with a time limit, more threads may find a better selection in time.
     ///   - progress: called with how far the search has got, after half a second and then every quarter second
     ///     while it runs (from the searching threads, one call at a time).
+    /// - Complexity: exponential in the worst case; see Benchmarks/ for measured times.
     public static func solve(
         _ problem: CoverProblem, timeLimit: Duration? = nil, threads: Int? = nil,
         progress: (@Sendable (SearchProgress) -> Void)? = nil

@@ -22,8 +22,8 @@ public enum TargetCoverSolver {
     /// Solves a target problem.
     /// - Parameters:
     ///   - timeLimit: stop after this long and return the best selection found, with `optimal` false.
-    ///   - threads: the most threads a large search uses (all cores by default). The answer does not depend on it
-    ///     when the search finishes.
+    ///   - threads: the most threads a large search uses (by default all cores, at most 8). The answer does not
+    ///     depend on it when the search finishes.
     ///   - progress: called with how far the search has got, after half a second and then every quarter second
     ///     while it runs (from the searching threads, one call at a time).
     public static func solve(
