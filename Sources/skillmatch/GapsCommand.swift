@@ -93,15 +93,17 @@ extension GapsCommand {
     /// checked (so a bad record stops the run at once, naming its line), then read again and analysed, the chunks'
     /// reports merged (the same report as for the whole file at once).
     private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> PoolGapReport {
-        let checking = try LineChunkReader(path: file, chunkBytes: chunkBytes)
-        let checked = Progress(total: checking.size, label: "people checked")
-        var seen = Set<String>()
-        while let (bytes, firstLine) = try checking.next() {
-            try CandidateReader.check(
-                CandidateReader.parseLines(bytes, file: file, firstLine: firstLine), against: catalog, seen: &seen)
-            checked.update(bytes: checking.bytesRead, items: seen.count)
+        do {
+            let checking = try LineChunkReader(path: file, chunkBytes: chunkBytes)
+            let checked = Progress(total: checking.size, label: "people checked")
+            defer { checked.finish() }
+            var seen = Set<String>()
+            while let (bytes, firstLine) = try checking.next() {
+                try CandidateReader.check(
+                    CandidateReader.parseLines(bytes, file: file, firstLine: firstLine), against: catalog, seen: &seen)
+                checked.update(bytes: checking.bytesRead, items: seen.count)
+            }
         }
-        checked.finish()
 
         let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
         let progress = Progress(total: reader.size, label: "people")
