@@ -50,6 +50,15 @@ let package = Package(
             path: "Benchmarks/Extraction",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Documents",
+            dependencies: [
+                .product(name: "SkillMatch", package: "SkillMatch"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Documents",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,11 +4,15 @@ public struct HeldSkill: Sendable, Hashable {
     public var skill: String
     /// The stated level, in (0, 1].
     public var level: Double
+    /// `nil` when the person states the level; otherwise how it was inferred from their document, for reports
+    /// (`title "Data Scientist" (line 2, 2 years) → Data Scientists (15-2051.00)`).
+    public var evidence: String?
 
     /// Creates a held skill; the level defaults to 1.
-    public init(skill: String, level: Double = 1) {
+    public init(skill: String, level: Double = 1, evidence: String? = nil) {
         self.skill = skill
         self.level = level
+        self.evidence = evidence
     }
 }
 

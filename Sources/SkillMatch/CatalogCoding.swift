@@ -88,7 +88,9 @@ extension Requirement: Codable {
 }
 
 extension Job: Codable {
-    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source, hiddenTitles }
+    private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source, hiddenTitles
+        case tasks, derivedRequirements
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -103,7 +105,9 @@ extension Job: Codable {
             iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup),
             preparation: try c.decodeIfPresent(JobPreparation.self, forKey: .preparation),
             source: try c.decodeIfPresent(String.self, forKey: .source),
-            hiddenTitles: try c.decodeIfPresent([String].self, forKey: .hiddenTitles) ?? [])
+            hiddenTitles: try c.decodeIfPresent([String].self, forKey: .hiddenTitles) ?? [],
+            tasks: try c.decodeIfPresent([String].self, forKey: .tasks) ?? [],
+            derivedRequirements: try c.decodeIfPresent(DerivedRequirements.self, forKey: .derivedRequirements))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -119,6 +123,8 @@ extension Job: Codable {
         try c.encodeIfPresent(preparation, forKey: .preparation)
         try c.encodeIfPresent(source, forKey: .source)
         if !hiddenTitles.isEmpty { try c.encode(hiddenTitles, forKey: .hiddenTitles) }
+        if !tasks.isEmpty { try c.encode(tasks, forKey: .tasks) }
+        try c.encodeIfPresent(derivedRequirements, forKey: .derivedRequirements)
     }
 }
 
@@ -192,19 +198,21 @@ extension Credential: Codable {
 }
 
 extension HeldSkill: Codable {
-    private enum CodingKeys: String, CodingKey { case skill, level }
+    private enum CodingKeys: String, CodingKey { case skill, level, evidence }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             skill: try c.decode(String.self, forKey: .skill),
-            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1,
+            evidence: try c.decodeIfPresent(String.self, forKey: .evidence))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(skill, forKey: .skill)
         try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(evidence, forKey: .evidence)
     }
 }
 

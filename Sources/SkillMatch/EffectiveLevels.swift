@@ -6,6 +6,8 @@ public enum LevelSource: Sendable, Hashable, CustomStringConvertible {
     case stated
     /// A credential the candidate holds grants the level.
     case credential(String)
+    /// Inferred from the candidate's document (a title held); the evidence says how.
+    case document(String)
 
     /// `none`, `stated` or `credential:ID`: the form used in JSON output.
     public var description: String {
@@ -13,7 +15,14 @@ public enum LevelSource: Sendable, Hashable, CustomStringConvertible {
         case .none: "none"
         case .stated: "stated"
         case .credential(let id): "credential:\(id)"
+        case .document: "document"
         }
+    }
+
+    /// For a level inferred from a document, how it was inferred.
+    public var evidence: String? {
+        if case .document(let evidence) = self { return evidence }
+        return nil
     }
 }
 
@@ -36,7 +45,7 @@ extension Catalog {
     public func effectiveLevels(of candidate: Candidate) -> [String: EffectiveLevel] {
         var levels: [String: EffectiveLevel] = [:]
         for held in candidate.skills where skill(held.skill) != nil {
-            levels[held.skill] = EffectiveLevel(level: held.level, source: .stated)
+            levels[held.skill] = EffectiveLevel(level: held.level, source: held.evidence.map(LevelSource.document) ?? .stated)
         }
         for id in candidate.credentials.sorted() {
             guard let credential = credential(id) else { continue }

@@ -46,13 +46,21 @@ public struct Job: Sendable, Hashable, Identifiable {
     public var preparation: JobPreparation?
     /// The taxonomy or importer the job came from (`onet`, `esco`, ...); `nil` for catalogue JSON.
     public var source: String?
+    /// What people in the job do (O*NET Task Statements), in the source's order: text evidence for matching documents.
+    public var tasks: [String]
+    /// When the taxonomy does not rate this job, the rated jobs its requirements were derived from; `nil` when the
+    /// requirements are the taxonomy's own.
+    public var derivedRequirements: DerivedRequirements?
 
     /// Creates a job.
     public init(
         id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
         alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil, preparation: JobPreparation? = nil,
-        source: String? = nil, hiddenTitles: [String] = []
+        source: String? = nil, hiddenTitles: [String] = [], tasks: [String] = [],
+        derivedRequirements: DerivedRequirements? = nil
     ) {
+        self.tasks = tasks
+        self.derivedRequirements = derivedRequirements
         self.hiddenTitles = hiddenTitles
         self.preparation = preparation
         self.source = source

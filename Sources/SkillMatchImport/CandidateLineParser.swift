@@ -16,12 +16,32 @@ public struct CandidateBlock: Sendable {
     public var firstOrdinal = 0
     /// Effective levels, one row per candidate.
     public var held = HeldLevels()
+    /// The candidates read from documents (resume text), ranked by ``DocumentEvidence``'s rank score instead of by
+    /// fit alone, with their rows in this block.
+    public var documents: [DocumentRow] = []
 
     /// An empty block.
     public init() {}
 
     /// The number of candidates.
     public var count: Int { ids.count }
+}
+
+/// A candidate of a ``CandidateBlock`` read from a document: its row, the candidate and what its text says.
+public struct DocumentRow: Sendable {
+    /// The candidate's row in the block.
+    public var row: Int
+    /// The candidate, with the skills its text shows.
+    public var candidate: Candidate
+    /// The document's evidence.
+    public var evidence: DocumentEvidence
+
+    /// Creates a document row.
+    public init(row: Int, candidate: Candidate, evidence: DocumentEvidence) {
+        self.row = row
+        self.candidate = candidate
+        self.evidence = evidence
+    }
 }
 
 /// Reads candidate JSON Lines for batch scoring, fast: one pass over the bytes of each line, ids looked up as
@@ -145,10 +165,14 @@ public struct CandidateLineParser {
         }
         slowLines += 1
         var candidate: Candidate
+        var evidence: DocumentEvidence?
         do {
             let (record, _) = try JSONInput.decode(CandidateRecord.self, from: Array(line), file: file, lineOffset: number - 1)
             candidate = record.candidate
-            if let text = record.text { candidate = resolver.resolve(candidate, text: text) }
+            if let text = record.text {
+                evidence = resolver.documents.evidence(text)
+                candidate = resolver.resolve(candidate, text: text, evidence: resolver.inferFromTitles ? evidence : nil)
+            }
         } catch {
             throw InputError(file: file, line: error.line ?? number, column: error.column, message: error.message)
         }
@@ -157,6 +181,7 @@ public struct CandidateLineParser {
         } catch {
             throw InputError(file: file, line: number, message: error.description)
         }
+        if let evidence { block.documents.append(DocumentRow(row: block.count, candidate: candidate, evidence: evidence)) }
         block.ids.append(candidate.id)
         block.lines.append(number)
         matcher.appendEffective(candidate, to: &block.held, scratch: &scratch)

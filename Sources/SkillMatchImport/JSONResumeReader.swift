@@ -10,7 +10,8 @@ import SkillMatch
 ///   higher level.
 /// - `certificates[]`: matched to catalogue credentials by `url`, else by `name` (narrowed by `issuer`)
 ///   (``CredentialResolver``); those found become held credentials.
-/// - Prose: `basics.summary` and the `summary`, `description` and `highlights[]` of `work[]`, `volunteer[]` and
+/// - Prose: `basics.label`, each `work[]` and `volunteer[]` `position` (with its `startDate` – `endDate`, else
+///   Present, on its line, so titles held are matched to jobs: ``TitleIndex``), `basics.summary` and the `summary`, `description` and `highlights[]` of `work[]`, `volunteer[]` and
 ///   `projects[]` become ``LocatedCandidate/text``, whose skills are extracted like a text resume's
 ///   (``TextResumeReader``: skills the resume states keep their stated level; others are held at the text level).
 /// - What does not resolve is listed in ``LocatedCandidate/unresolved``; it is not an error. Other sections
@@ -87,10 +88,18 @@ enum JSONResumeReader {
             }
         }
         // Prose about the work done: its skills are extracted like a text resume's (stated skills keep their level).
+        // Titles held come first, one per line with their dates, so documents are matched to jobs by them.
         var prose: [String] = []
+        if let basics, let label = try context.text(basics, "label", at: top.key("basics")) { prose.append(label) }
         if let basics, let summary = try context.text(basics, "summary", at: top.key("basics")) { prose.append(summary) }
         for section in ["work", "volunteer", "projects"] {
             for (entry, path) in try context.objects(root, section, at: top) {
+                if section != "projects", let position = try context.text(entry, "position", at: path) {
+                    let start = try context.string(entry, "startDate", at: path)
+                    let end = try context.string(entry, "endDate", at: path)
+                    let dates = start.map { " (\($0) – \(end ?? "Present"))" } ?? ""
+                    prose.append(position + dates)
+                }
                 for key in ["summary", "description"] {
                     if let text = try context.text(entry, key, at: path) { prose.append(text) }
                 }

@@ -42,6 +42,14 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
     public var technologyUsesWithoutJob = 0
     /// Imported jobs with education, training and experience facts.
     public var preparations = 0
+    /// Imported jobs that O*NET describes but does not rate, whose requirements were derived from the nearest rated
+    /// occupations (``DerivedRequirements``).
+    public var derivedJobs = 0
+    /// Occupations O*NET describes (a job zone or task statements) but rates nothing for and that no rated
+    /// occupation resembles: not imported.
+    public var underivable = 0
+    /// Task statements attached to imported jobs.
+    public var tasks = 0
 }
 
 /// Reads the O*NET database (release text files, or the Excel layout converted to tab-separated text) into a
@@ -64,6 +72,12 @@ public struct OnetImportReport: Sendable, Hashable, Codable {
 ///   Optional file.
 /// - Education, Training, and Experience become the jobs' `preparation` (the most common answer to each question).
 ///   Optional file.
+/// - Occupations that O*NET describes (a Job Zone or Task Statements) but does not rate get requirements derived from
+///   the nearest rated occupations by detailed work activities, technologies, SOC group and job zone
+///   (`OnetDerivedRequirements`), recorded in the job's ``Job/derivedRequirements``. Occupations neither rated nor
+///   described (O*NET's non-data-level titles) are not imported.
+/// - Task Statements become the jobs' `tasks` (text evidence for matching resumes). Optional file, as is `Tasks to
+///   DWAs` (used only for the similarity above).
 /// - Every skill, skill group and job records `source: "onet"`.
 /// - Columns are found by header name, so both layouts read (the Excel layout adds Title and Scale Name).
 public enum OnetImporter {
@@ -126,6 +140,21 @@ public enum OnetImporter {
         let preparations = try OnetPreparationFile.read(
             folder + "/Education, Training, and Experience.txt",
             categories: folder + "/Education, Training, and Experience Categories.txt")
+        progress?("reading Task Statements.txt")
+        let tasks = try readTitles(folder + "/Task Statements.txt", column: "Task")
+        let activities = try readSets(folder + "/Tasks to DWAs.txt", column: "DWA ID")
+        let deriver = OnetDerivedRequirements(
+            activities: activities, technologies: technologies.uses.mapValues { Set($0.map(\.skill)) }, zones: zones)
+        var derived: [String: DerivedRequirements] = [:]
+        let ratedRequirements = requirements
+        for job in jobs where requirements[job.id] == nil && (zones[job.id] != nil || tasks[job.id] != nil) {
+            guard let (list, origin) = deriver.derive(for: job.id, rated: ratedRequirements) else {
+                report.underivable += 1
+                continue
+            }
+            derived[job.id] = origin
+            requirements[job.id] = list
+        }
         let imported = jobs.compactMap { job -> Job? in
             guard var list = requirements[job.id], !list.isEmpty else { return nil }
             let rated = list.reduce(0) { $0 + $1.importance }
@@ -136,7 +165,8 @@ public enum OnetImporter {
             let alternates = (titles[job.id] ?? []).filter { seen.insert($0.lowercased()).inserted }
             return Job(
                 id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill },
-                alternateTitles: alternates, jobZone: zones[job.id], preparation: preparations[job.id], source: "onet")
+                alternateTitles: alternates, jobZone: zones[job.id], preparation: preparations[job.id], source: "onet",
+                tasks: tasks[job.id] ?? [], derivedRequirements: derived[job.id])
         }
         let importedIDs = Set(imported.map(\.id))
         for (occupation, uses) in technologies.uses where !importedIDs.contains(occupation) {
@@ -151,6 +181,8 @@ public enum OnetImporter {
         report.inDemandTechnologyRequirements = technologyRequirements.filter(\.inDemand).count
         report.preparations = imported.filter { $0.preparation != nil }.count
         report.jobs = imported.count
+        report.derivedJobs = derived.count
+        report.tasks = imported.reduce(0) { $0 + $1.tasks.count }
         report.jobZones = imported.filter { $0.jobZone != nil }.count
         report.alternateTitles = imported.reduce(0) { $0 + $1.alternateTitles.count }
         report.requirements = imported.reduce(0) { $0 + $1.requirements.count }
@@ -188,6 +220,11 @@ public enum OnetImporter {
             }
         }
         return titles
+    }
+
+    /// Distinct values of one column by occupation, or none when the file is absent.
+    private static func readSets(_ path: String, column name: String) throws(InputError) -> [String: Set<String>] {
+        try readTitles(path, column: name).mapValues(Set.init)
     }
 
     /// One occupation's rating of one element on the IM and LV scales.

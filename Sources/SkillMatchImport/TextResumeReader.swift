@@ -1,5 +1,6 @@
 import Foundation
 import SkillMatch
+import SkillVectors
 
 /// Reads plain-text and markdown resumes (`.txt`, `.md`, `.markdown`) as candidates whose skills are found in the
 /// text by ``SkillExtractor``.
@@ -39,46 +40,109 @@ public enum TextResumeReader {
     }
 
     /// The candidates with the skills of their text added (explicit skills keep their level), text cleared.
-    public static func resolve(_ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel) -> [LocatedCandidate] {
+    /// - Parameter inferFromTitles: also add the levels that titles held imply (``DocumentMatcher``).
+    public static func resolve(
+        _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false
+    ) -> [LocatedCandidate] {
         guard located.contains(where: { $0.text != nil }) else { return located }
-        return ResumeTextResolver(catalog: catalog, level: level).resolve(located)
+        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles).resolve(located)
     }
 }
 
-/// Turns resume text into held skills against one catalogue; the extractor is built on first use, once, and
-/// shared by every thread.
-public final class ResumeTextResolver: @unchecked Sendable {
-    // Invariant: `built` is only read or written while holding `lock`; everything else is immutable.
+/// A value built on first use, once, by whichever thread asks first; the others wait for it.
+final class BuiltOnFirstUse<Value: Sendable>: @unchecked Sendable {
+    // Invariant: `value` is only read or written while holding `lock`; `make` is immutable.
     private let lock = NSLock()
-    private var built: SkillExtractor?
+    private var value: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    /// The value, built now if it is not yet.
+    var get: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let built = make()
+        value = built
+        return built
+    }
+}
+
+/// Turns resume text into held skills against one catalogue; the extractor, the document matcher and the engine
+/// that ranks documents are each built on first use, once, and shared by every thread.
+public final class ResumeTextResolver: Sendable {
+    private let builtExtractor: BuiltOnFirstUse<SkillExtractor>
+    private let builtDocuments: BuiltOnFirstUse<DocumentMatcher>
+    private let builtEngine: BuiltOnFirstUse<MatchEngine>
     /// The catalogue whose skills are extracted.
     public let catalog: Catalog
     /// The level extracted skills are held at.
     public let level: Double
+    /// Whether skills are also inferred from the titles the text shows the person held
+    /// (``DocumentMatcher/inferredSkills(_:excluding:)``).
+    public let inferFromTitles: Bool
 
-    /// A resolver for a catalogue, holding extracted skills at `level` (in (0, 1]).
-    public init(catalog: Catalog, level: Double = TextResumeReader.defaultLevel) {
+    /// A resolver for a catalogue, holding extracted skills at `level` (in (0, 1]) and, when `inferFromTitles`,
+    /// adding the levels that titles held imply.
+    public init(catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false) {
         self.catalog = catalog
         self.level = level
+        self.inferFromTitles = inferFromTitles
+        builtExtractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
+        builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog) }
+        builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog) }
     }
 
+    /// The document matcher (text relevance and titles), built on first use.
+    public var documents: DocumentMatcher { builtDocuments.get }
+
     /// The extractor, built on first use.
-    public var extractor: SkillExtractor {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let extractor = SkillExtractor(catalog: catalog)
-        built = extractor
-        return extractor
+    public var extractor: SkillExtractor { builtExtractor.get }
+
+    /// A match engine without inference over the catalogue, built on first use: ranks document candidates in
+    /// `batch` (``MatchEngine/match(_:evidence:index:top:minimumScore:)``).
+    public var engine: MatchEngine { builtEngine.get }
+
+    /// Builds the extractor and the document matcher now, concurrently, so that first use costs nothing more.
+    public func prepare() {
+        _ = Parallel.both({ self.extractor }, { self.documents })
+    }
+
+    /// Each document row's ranked jobs, by row: what `batch` writes for candidates read from documents, exactly
+    /// as `match` ranks them without a relatedness model (relevance, titles held, fit).
+    public func rank(_ rows: [DocumentRow], top: Int, minimumScore: Double) -> [Int: [DocumentJobScore]] {
+        guard !rows.isEmpty else { return [:] }
+        let (engine, index) = (engine, documents.textIndex)
+        var ranked: [Int: [DocumentJobScore]] = [:]
+        for row in rows {
+            // Rows were validated when read.
+            ranked[row.row] = (try? engine.match(row.candidate, evidence: row.evidence, index: index, top: top, minimumScore: minimumScore)) ?? []
+        }
+        return ranked
     }
 
     /// The candidate with the skills found in `text` added after its own; a skill it states keeps its level.
+    /// With ``inferFromTitles``, the levels implied by titles held are added too, each with its evidence, where they
+    /// exceed the extracted level.
     public func resolve(_ candidate: Candidate, text: String) -> Candidate {
+        resolve(candidate, text: text, evidence: inferFromTitles ? documents.evidence(text) : nil)
+    }
+
+    /// ``resolve(_:text:)`` with the document's evidence already computed (`nil`: no title inference).
+    public func resolve(_ candidate: Candidate, text: String, evidence: DocumentEvidence?) -> Candidate {
         var result = candidate
         let stated = Set(candidate.skills.map(\.skill))
+        var inferred: [String: HeldSkill] = [:]
+        if let evidence {
+            for held in documents.inferredSkills(evidence, excluding: stated) { inferred[held.skill] = held }
+        }
         for skill in extractor.skills(in: text) where !stated.contains(skill) {
+            if let title = inferred[skill], title.level > level { continue }
+            inferred[skill] = nil
             result.skills.append(HeldSkill(skill: skill, level: level))
         }
+        result.skills += inferred.keys.sorted().map { inferred[$0]! }
         return result
     }
 

@@ -127,6 +127,15 @@ enum CatalogSchema {
             }
         }
         migrator.registerMigration("v5: relatedness models", migrate: relatednessModels)  // CatalogStore+Models.swift
+        migrator.registerMigration("v6: job tasks, derived requirements, inferred candidate skills") { db in
+            try db.alter(table: "job") { t in
+                t.add(column: "tasks", .text).notNull().defaults(to: "[]")  // JSON list
+                t.add(column: "derivedRequirements", .text)  // JSON object (DerivedRequirements), NULL when rated
+            }
+            try db.alter(table: "candidateSkill") { t in
+                t.add(column: "evidence", .text)  // NULL when stated; how a level was inferred from a document
+            }
+        }
         return migrator
     }
 }

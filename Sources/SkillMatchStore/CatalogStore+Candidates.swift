@@ -20,9 +20,9 @@ extension CatalogStore {
                 try db.execute(sql: "DELETE FROM candidateSkill WHERE candidateId = ?", arguments: [candidate.id])
                 try db.execute(sql: "DELETE FROM candidateCredential WHERE candidateId = ?", arguments: [candidate.id])
                 let skill = try db.cachedStatement(
-                    sql: "INSERT INTO candidateSkill (candidateId, skillId, position, level) VALUES (?, ?, ?, ?)")
+                    sql: "INSERT INTO candidateSkill (candidateId, skillId, position, level, evidence) VALUES (?, ?, ?, ?, ?)")
                 for (position, held) in candidate.skills.enumerated() {
-                    try skill.execute(arguments: [candidate.id, held.skill, position, held.level])
+                    try skill.execute(arguments: [candidate.id, held.skill, position, held.level, held.evidence])
                 }
                 let credential = try db.cachedStatement(
                     sql: "INSERT INTO candidateCredential (candidateId, credentialId, position) VALUES (?, ?, ?)")
@@ -49,7 +49,7 @@ extension CatalogStore {
         let arguments: StatementArguments = id.map { [$0] } ?? []
         var skills: [String: [HeldSkill]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM candidateSkill \(filter) ORDER BY candidateId, position", arguments: arguments) {
-            skills[row["candidateId"], default: []].append(HeldSkill(skill: row["skillId"], level: row["level"]))
+            skills[row["candidateId"], default: []].append(HeldSkill(skill: row["skillId"], level: row["level"], evidence: row["evidence"]))
         }
         var credentials: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM candidateCredential \(filter) ORDER BY candidateId, position", arguments: arguments) {

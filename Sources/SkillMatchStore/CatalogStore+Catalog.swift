@@ -127,16 +127,18 @@ extension CatalogStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup, preparation, source,
-                  hiddenTitles)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  hiddenTitles, tasks, derivedRequirements)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                   inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles,
                   iscoGroup = excluded.iscoGroup, preparation = excluded.preparation, source = excluded.source,
-                  hiddenTitles = excluded.hiddenTitles
+                  hiddenTitles = excluded.hiddenTitles, tasks = excluded.tasks,
+                  derivedRequirements = excluded.derivedRequirements
                 """
         ).execute(arguments: [
             job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles), job.iscoGroup,
             PreparationColumn.encode(job.preparation), job.source, ListColumn.encode(job.hiddenTitles),
+            ListColumn.encode(job.tasks), ObjectColumn.encode(job.derivedRequirements),
         ])
         try db.cachedStatement(sql: "DELETE FROM requirement WHERE jobId = ?").execute(arguments: [job.id])
         let insert = try db.cachedStatement(
@@ -220,7 +222,8 @@ extension CatalogStore {
             Job(id: row["id"], title: row["title"], description: row["description"], inDemand: row["inDemand"],
                 requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
                 jobZone: row["jobZone"], iscoGroup: row["iscoGroup"], preparation: PreparationColumn.decode(row["preparation"]),
-                source: row["source"], hiddenTitles: ListColumn.decode(row["hiddenTitles"]))
+                source: row["source"], hiddenTitles: ListColumn.decode(row["hiddenTitles"]), tasks: ListColumn.decode(row["tasks"]),
+                derivedRequirements: ObjectColumn.decode(row["derivedRequirements"]))
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {

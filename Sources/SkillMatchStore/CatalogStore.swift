@@ -123,14 +123,24 @@ enum ListColumn {
 enum PreparationColumn {
     static func encode(_ preparation: JobPreparation?) -> String? {
         guard let preparation, !preparation.isEmpty else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(preparation)).map { String(decoding: $0, as: UTF8.self) }
+        return ObjectColumn.encode(preparation)
     }
 
-    static func decode(_ text: String?) -> JobPreparation? {
+    static func decode(_ text: String?) -> JobPreparation? { ObjectColumn.decode(text) }
+}
+
+/// An optional value stored as a JSON object with sorted keys (`NULL` when absent).
+enum ObjectColumn {
+    static func encode<Value: Encodable>(_ value: Value?) -> String? {
+        guard let value else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode<Value: Decodable>(_ text: String?) -> Value? {
         guard let text, let data = text.data(using: .utf8) else { return nil }
-        return try? JSONDecoder().decode(JobPreparation.self, from: data)
+        return try? JSONDecoder().decode(Value.self, from: data)
     }
 }
 

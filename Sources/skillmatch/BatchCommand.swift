@@ -12,8 +12,11 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Writes, in input order, one JSON line per candidate: {"candidate", "matches": [{"job", "score"}]} \
             (--format csv: candidate,rank,job,score). With --direction candidates, one line per job instead: \
-            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match --no-infer` \
-            (score rounded to 6 decimals, descending, then id): batch never infers related skills. Input: JSON Lines files (.jsonl, .ndjson) are \
+            {"job", "matches": [{"candidate", "score"}]}, jobs in id order. Scores and order are those of `match` without a \
+            relatedness model (score rounded to 6 decimals, descending, then id): batch never infers related skills. \
+            Candidates read from documents (.txt/.md resumes, JSON Resumes, records with "text") are ranked as `match` \
+            ranks them, by the rank score of text relevance, titles held and fit, and their matches carry "rank" and \
+            "relevance" beside "score" (the fit); --no-infer leaves out the levels inferred from titles held. Input: JSON Lines files (.jsonl, .ndjson) are \
             streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json, and .txt/.md resumes, whose \
             skills are extracted at --text-level, as are those of records with "text"). The output file is \
             written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
@@ -37,6 +40,8 @@ struct BatchCommand: ParsableCommand {
     var direction: BatchDirection = .jobs
     @Option(name: .customLong("text-level"), help: "The level of skills found in resume text (.txt/.md files, \"text\" fields), in (0, 1].")
     var textLevel: Double = TextResumeReader.defaultLevel
+    @Flag(name: .customLong("no-infer"), help: "Infer no skill levels from the titles a resume shows the person held.")
+    var noInfer = false
     @Option(help: ArgumentHelp("Scoring kernel: automatic, table, sparse or gemm.", visibility: .hidden))
     var kernel: BatchScorer.Kernel = .automatic
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden)) var threads: Int?
@@ -72,7 +77,7 @@ struct BatchCommand: ParsableCommand {
             log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
         }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
-        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel)
+        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer)
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)
@@ -101,11 +106,15 @@ struct BatchCommand: ParsableCommand {
             switch direction {
             case .jobs:
                 var results = [[[RankedIndex]]](repeating: [], count: blocks.count)
+                var documents = [[Int: [DocumentJobScore]]](repeating: [:], count: blocks.count)
                 results.withUnsafeMutableBufferPointer { results in
-                    let results = results.baseAddress!
-                    Parallel.forEach(blocks.count) { part in
-                        results[part] = matcher.scorer.topJobs(
-                            blocks[part].held, k: top, minimumScore: minScore, threads: blocks.count > 1 ? 1 : workers)
+                    documents.withUnsafeMutableBufferPointer { documents in
+                        let (results, documents) = (results.baseAddress!, documents.baseAddress!)
+                        Parallel.forEach(blocks.count) { part in
+                            results[part] = matcher.scorer.topJobs(
+                                blocks[part].held, k: top, minimumScore: minScore, threads: blocks.count > 1 ? 1 : workers)
+                            documents[part] = resolver.rank(blocks[part].documents, top: top, minimumScore: minScore)
+                        }
                     }
                 }
                 timings.score += (clock.now - scoreStart).seconds
@@ -113,7 +122,7 @@ struct BatchCommand: ParsableCommand {
                 var texts = [[UInt8]](repeating: [], count: blocks.count)
                 texts.withUnsafeMutableBufferPointer { texts in
                     let texts = texts.baseAddress!
-                    Parallel.forEach(blocks.count) { part in texts[part] = writer.jobLines(blocks[part], results[part]) }
+                    Parallel.forEach(blocks.count) { part in texts[part] = writer.jobLines(blocks[part], results[part], documents: documents[part]) }
                 }
                 for text in texts { try sink.write(text) }
                 timings.write += (clock.now - writeStart).seconds
@@ -132,17 +141,23 @@ struct BatchCommand: ParsableCommand {
             let readStart = clock.now
             if !BatchInput.isLines(file) {
                 // A JSON file (one candidate or a list) or a text resume: read whole through the reference reader.
-                let located = resolver.resolve(try CandidateReader.read(path: file, catalog: catalog))
+                let located = try CandidateReader.read(path: file, catalog: catalog)
                 var block = CandidateBlock()
                 block.firstOrdinal = ordinal
                 var scratch = BatchMatcher.Scratch(skillCount: catalog.skills.count)
-                for candidate in located {
+                for var candidate in located {
                     defer { ordinal += 1 }
                     guard keep.contains(ordinal) else { continue }
+                    var evidence: DocumentEvidence?
+                    if let text = candidate.text {
+                        evidence = resolver.documents.evidence(text)
+                        candidate.candidate = resolver.resolve(candidate.candidate, text: text, evidence: noInfer ? nil : evidence)
+                    }
                     do { try catalog.validate(candidate.candidate) } catch {
                         throw InputError(file: file, line: candidate.line, message: error.description)
                     }
                     if block.count == 0 { block.firstOrdinal = ordinal }
+                    if let evidence { block.documents.append(DocumentRow(row: block.count, candidate: candidate.candidate, evidence: evidence)) }
                     block.ids.append(candidate.candidate.id)
                     block.lines.append(candidate.line ?? 0)
                     matcher.appendEffective(candidate.candidate, to: &block.held, scratch: &scratch)

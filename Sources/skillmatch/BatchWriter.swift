@@ -9,10 +9,13 @@ struct BatchWriter: Sendable {
     let direction: BatchDirection
     /// Each job's id, already escaped for the output format.
     private let jobIDs: [[UInt8]]
+    /// Each job's index by id.
+    private let catalogJobIndex: [String: Int]
 
     init(catalog: Catalog, format: BatchFormat, direction: BatchDirection) {
         self.format = format
         self.direction = direction
+        catalogJobIndex = Dictionary(uniqueKeysWithValues: catalog.jobs.enumerated().map { ($1.id, $0) })
         jobIDs = catalog.jobs.map { job in
             var bytes: [UInt8] = []
             if format == .csv { BatchText.appendCSVCell(job.id, to: &bytes) } else { BatchText.appendJSONString(job.id, to: &bytes) }
@@ -27,10 +30,16 @@ struct BatchWriter: Sendable {
     }
 
     /// One line per candidate of the block (JSON Lines), or one row per match (CSV).
-    func jobLines(_ block: CandidateBlock, _ results: [[RankedIndex]]) -> [UInt8] {
+    /// - Parameter documents: the ranked jobs of the block's candidates read from documents, by row: they replace
+    ///   `results` for those rows, in rank order, with `rank` and `relevance` written beside `score` (JSON Lines).
+    func jobLines(_ block: CandidateBlock, _ results: [[RankedIndex]], documents: [Int: [DocumentJobScore]] = [:]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(block.count * (40 + 40 * (results.first?.count ?? 0)))
-        for (id, matches) in zip(block.ids, results) {
+        for (row, (id, fitMatches)) in zip(block.ids, results).enumerated() {
+            let document = documents[row]
+            let matches = document.map { list in
+                list.map { RankedIndex(index: catalogJobIndex[$0.job] ?? 0, score: $0.fit) }
+            } ?? fitMatches
             if format == .csv {
                 var cell: [UInt8] = []
                 BatchText.appendCSVCell(id, to: &cell)
@@ -52,6 +61,12 @@ struct BatchWriter: Sendable {
                     if rank > 0 { out.append(UInt8(ascii: ",")) }
                     out.append(contentsOf: #"{"job":"#.utf8)
                     out.append(contentsOf: jobIDs[match.index])
+                    if let scored = document?[rank] {
+                        out.append(contentsOf: #","rank":"#.utf8)
+                        BatchText.appendScore(scored.rank, to: &out)
+                        out.append(contentsOf: #","relevance":"#.utf8)
+                        BatchText.appendScore(scored.relevance, to: &out)
+                    }
                     out.append(contentsOf: #","score":"#.utf8)
                     BatchText.appendScore(match.score, to: &out)
                     out.append(UInt8(ascii: "}"))

@@ -23,7 +23,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
         let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
         let result = try engine.fit(person, job: job)
         switch output.format {
@@ -55,7 +55,7 @@ struct FitCommand: ParsableCommand {
                 line.label.truncated(40), line.skill, Format.number(line.importance), Format.level(line.required),
                 Format.level(line.have), String(format: "%.3f", line.credit), String(format: "%.3f", line.gain),
                 line.inferred.map { "inferred from \($0.label) (similarity \(String(format: "%.2f", $0.similarity)))" }
-                    ?? line.source.description,
+                    ?? line.source.evidence.map { "from the " + $0 } ?? line.source.description,
             ])
         }
         return table
@@ -73,6 +73,8 @@ struct FitJSON: Encodable {
         var credit: Double
         var gain: Double
         var source: String
+        /// With `source` `document`: how the level was inferred from the candidate's document.
+        var evidence: String?
         /// With inference: the related held skill the credit comes from, its similarity and the inferred credit.
         var inferredFrom: String?
         var similarity: Double?
@@ -93,7 +95,7 @@ struct FitJSON: Encodable {
         skills = result.skills.map {
             Line(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required,
                  have: rounded($0.have), credit: rounded($0.credit), gain: rounded($0.gain), source: $0.source.description,
-                 inferredFrom: $0.inferred?.from, similarity: $0.inferred.map { rounded($0.similarity) },
+                 evidence: $0.source.evidence, inferredFrom: $0.inferred?.from, similarity: $0.inferred.map { rounded($0.similarity) },
                  inferredCredit: $0.inferred.map { rounded($0.credit) })
         }
     }

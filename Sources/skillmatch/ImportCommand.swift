@@ -89,9 +89,13 @@ struct ImportOnet: ParsableCommand {
             return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
         }
         Output.text("Imported O*NET from \(directory) into \(store.path).")
-        Output.text("  \(report.jobs) of \(report.occupationsRead) occupations (the others have no usable rating), "
-            + "\(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements, "
-            + "\(report.jobZones) job zones, \(report.alternateTitles) alternate and reported titles.")
+        let rated = report.jobs - report.derivedJobs
+        Output.text("  \(report.jobs) of \(report.occupationsRead) occupations: \(rated) rated by O*NET, \(report.derivedJobs) described but "
+            + "not rated, with requirements derived from the nearest rated occupations (`show job` names them)"
+            + (report.underivable > 0 ? ", \(report.underivable) described but like no rated occupation (left out)" : "")
+            + "; the other \(report.occupationsRead - report.jobs - report.underivable) are not data-level occupations.")
+        Output.text("  \(report.skills) skills, \(report.knowledge) knowledge elements, \(report.requirements) requirements, "
+            + "\(report.jobZones) job zones, \(report.alternateTitles) alternate and reported titles, \(report.tasks) task statements.")
         Output.text("  \(report.technologies) technologies (\(report.hotTechnologies) Hot Technology) in \(report.commodityClasses) "
             + "commodity classes, \(report.technologyRequirements) technology requirements (\(report.inDemandTechnologyRequirements) In Demand), "
             + "\(report.technologyUsesWithoutJob) technology uses of occupations not imported; "

@@ -2,6 +2,7 @@ import ArgumentParser
 import SkillMatchStore
 import SkillMatch
 import SkillMatchImport
+import SkillVectors
 
 /// `skillmatch match --candidate FILE|ID [--top K]`.
 struct MatchCommand: ParsableCommand {
@@ -35,8 +36,15 @@ struct MatchCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         guard let candidate else { return try rankCandidates(store: store, catalog: catalog, job: job!) }
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog)
-        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
+        // The engine's job matrix is built while the document (if it is one) is read and its indexes are built.
+        let skillInference = try inference.inference(store: store, catalog: catalog)
+        let (engine, read) = Parallel.both(
+            { MatchEngine(catalog: catalog, inference: skillInference) },
+            { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer) } })
+        let (person, evidence, resolver) = try read.get()
+        if let evidence, let resolver {
+            return try printDocumentMatches(person, evidence: evidence, engine: engine, index: resolver.documents.textIndex)
+        }
         let matches = try engine.match(person, top: top, minimumScore: minScore)
         if output.format == .json {
             return try Output.json(MatchJSON(candidate: person.id, matches: matches.map {
@@ -59,6 +67,54 @@ struct MatchCommand: ParsableCommand {
 }
 
 extension MatchCommand {
+    /// `match --candidate DOCUMENT`: jobs ranked by the rank score (relevance, titles held, fit), each number shown.
+    func printDocumentMatches(_ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, index: JobTextIndex) throws {
+        let catalog = engine.catalog
+        let matches = evidence.linksToAnyJob
+            ? try engine.match(person, evidence: evidence, index: index, top: top, minimumScore: minScore) : []
+        let found = person.skills.filter { $0.evidence == nil }.compactMap { catalog.skill($0.skill)?.label }
+        let note = evidence.linksToAnyJob ? nil
+            : "Nothing in the document links it to any job of the catalogue: no title held and no word in common with any job."
+        if output.format == .json {
+            return try Output.json(DocumentMatchJSON(
+                candidate: person.id, note: note,
+                heldTitles: evidence.heldTitles.map {
+                    .init(title: $0.title, line: $0.line, years: $0.years.map(rounded), jobs: $0.jobs.map { catalog.jobs[$0].id })
+                },
+                skillsFound: person.skills.filter { $0.evidence == nil }.map(\.skill),
+                matches: matches.map {
+                    .init(job: $0.job, title: $0.title, rank: rounded($0.rank), score: rounded($0.fit),
+                          relevance: rounded($0.relevance), titleEvidence: rounded($0.titleEvidence), titlesHeld: $0.titles,
+                          terms: $0.terms)
+                }))
+        }
+        var table = Table([
+            .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Fit", numeric: true),
+            .init(header: "Text", numeric: true), .init(header: "Title", numeric: true), .init(header: "Job"),
+            .init(header: "Title"), .init(header: "Evidence"),
+        ])
+        for (rank, match) in matches.enumerated() {
+            let why = (match.titles.map { "held \"\($0)\"" } + match.terms.prefix(3).map { "\"\($0)\"" }).joined(separator: ", ")
+            table.append([
+                String(rank + 1), Format.score(match.rank), Format.score(match.fit), Format.score(match.relevance),
+                Format.score(match.titleEvidence), match.job, match.title.truncated(45), why.truncated(60),
+            ])
+        }
+        if output.format == .table {
+            let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
+            let titles = evidence.heldTitles.map { held in
+                "\"\(held.title)\" (line \(held.line)\(held.years.map { ", " + DocumentMatcher.format(years: $0) } ?? ""))"
+            }
+            Output.text("Jobs for \(who), out of \(catalog.jobs.count), read from a document.")
+            Output.text("Titles held: " + (titles.isEmpty ? "none recognised" : titles.prefix(6).joined(separator: "; ")))
+            Output.text("Skills named: " + (found.isEmpty ? "none recognised" : found.prefix(12).joined(separator: ", ")
+                + (found.count > 12 ? " (\(found.count - 12) more)" : "")))
+            Output.text("Score = 0.6 · text relevance + 0.2 · title held + 0.2 · fit (see the README).\n")
+            if let note { return Output.text(note) }
+        }
+        Output.table(table, format: output.format)
+    }
+
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
         let pool = try loadPool(candidates, store: store, catalog: catalog)
@@ -92,6 +148,35 @@ struct JobMatchJSON: Encodable {
 
     var job: String
     var candidates: Int
+    var matches: [Match]
+}
+
+/// The JSON shape of `match --candidate DOCUMENT`: `{"candidate", "heldTitles", "skillsFound", "note", "matches": [{"job",
+/// "title", "rank", "score", "relevance", "titleEvidence", "titlesHeld", "terms"}]}`; `score` is the fit, `rank` what the
+/// list is ordered by.
+struct DocumentMatchJSON: Encodable {
+    struct Held: Encodable {
+        var title: String
+        var line: Int
+        var years: Double?
+        var jobs: [String]
+    }
+
+    struct Match: Encodable {
+        var job: String
+        var title: String
+        var rank: Double
+        var score: Double
+        var relevance: Double
+        var titleEvidence: Double
+        var titlesHeld: [String]
+        var terms: [String]
+    }
+
+    var candidate: String
+    var note: String?
+    var heldTitles: [Held]
+    var skillsFound: [String]
     var matches: [Match]
 }
 

@@ -113,17 +113,36 @@ func log(_ message: String) {
 }
 
 /// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
-func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog) throws -> Candidate {
+func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true) throws -> Candidate {
+    try resolveDocumentCandidate(argument, store: store, catalog: catalog, inferFromTitles: inferFromTitles).candidate
+}
+
+/// A candidate given by `--candidate`, with the document's evidence when it was read from text (a text resume, a
+/// JSON Resume's prose, a record's `"text"`): the skills found in it, and with `inferFromTitles` the levels implied by
+/// the titles it shows the person held.
+func resolveDocumentCandidate(
+    _ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool
+) throws -> (candidate: Candidate, evidence: DocumentEvidence?, resolver: ResumeTextResolver?) {
     if FileManager.default.fileExists(atPath: argument) {
-        let located = TextResumeReader.resolve(try CandidateReader.read(path: argument, catalog: catalog), catalog: catalog)
-        guard located.count == 1, let first = located.first else {
-            throw InputError(file: argument, message: "holds \(located.count) candidates; --candidate takes a file with exactly one")
+        let read = try CandidateReader.read(path: argument, catalog: catalog)
+        guard read.count == 1, var first = read.first else {
+            throw InputError(file: argument, message: "holds \(read.count) candidates; --candidate takes a file with exactly one")
         }
-        try CandidateReader.check(located, against: catalog)
-        logUnresolved(located)
-        return first.candidate
+        var evidence: DocumentEvidence?
+        var resolver: ResumeTextResolver?
+        if let text = first.text {
+            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles)
+            documents.prepare()
+            evidence = documents.documents.evidence(text)
+            first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
+            first.text = nil
+            resolver = documents
+        }
+        try CandidateReader.check([first], against: catalog)
+        logUnresolved([first])
+        return (first.candidate, evidence, resolver)
     }
-    if let stored = try store.candidate(argument) { return stored }
+    if let stored = try store.candidate(argument) { return (stored, nil, nil) }
     if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".jsonl") || TextResumeReader.isTextResume(argument) {
         throw InputError(file: argument, message: "no such file")
     }

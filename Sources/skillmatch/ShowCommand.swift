@@ -56,6 +56,8 @@ struct ShowJob: Encodable {
     var alternateTitles: [String]
     var preparation: JobPreparation?
     var source: String?
+    var tasks: [String]
+    var derivedRequirements: DerivedRequirements?
     var requirements: [Line]
 
     init(job: Job, catalog: Catalog) {
@@ -67,6 +69,8 @@ struct ShowJob: Encodable {
         alternateTitles = job.alternateTitles
         preparation = job.preparation
         source = job.source
+        tasks = job.tasks
+        derivedRequirements = job.derivedRequirements
         requirements = job.requirements.map { requirement in
             Line(
                 skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
@@ -100,6 +104,13 @@ struct ShowJob: Encodable {
                 ] {
                     if let answer { Output.text("\(question): \(answer.label) (\(Int((answer.share * 100).rounded()))% of respondents)") }
                 }
+            }
+            if !tasks.isEmpty {
+                Output.text("Tasks: " + tasks.prefix(3).joined(separator: " ") + (tasks.count > 3 ? " (\(tasks.count - 3) more)" : ""))
+            }
+            if let derivedRequirements {
+                Output.text("Requirements derived (not rated by the taxonomy): averaged from the nearest rated jobs "
+                    + derivedRequirements.from.map { "\($0.job) (similarity \(Format.number($0.similarity)))" }.joined(separator: ", "))
             }
             Output.text("")
         }

@@ -192,6 +192,8 @@ struct ExtractCommandTests {
         _ = FileManager.default.createFile(atPath: folder + "/b.jsonl", contents: Data("{\"id\": \"x\", \"text\": \"SQL\"}\n".utf8))
         _ = FileManager.default.createFile(atPath: folder + "/notes.csv", contents: Data("ignored".utf8))
         let out = try cli.ok(["batch", "--candidates", folder, "--top", "1"]).stdout
-        #expect(out == "{\"candidate\":\"a-resume\",\"matches\":[{\"job\":\"welder\",\"score\":0.5}]}\n{\"candidate\":\"x\",\"matches\":[{\"job\":\"analyst\",\"score\":0.125}]}\n")
+        // Both are read from documents: ranked by the rank score, with rank and relevance beside the fit (score).
+        #expect(out == "{\"candidate\":\"a-resume\",\"matches\":[{\"job\":\"welder\",\"rank\":0.7,\"relevance\":1,\"score\":0.5}]}\n"
+            + "{\"candidate\":\"x\",\"matches\":[{\"job\":\"analyst\",\"rank\":0.625,\"relevance\":1,\"score\":0.125}]}\n")
     }
 }

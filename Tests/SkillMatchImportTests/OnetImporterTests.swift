@@ -185,7 +185,50 @@ struct OnetImporterTests {
         bytes = []
     }
 
+    @Test("occupations described but not rated get requirements averaged from the nearest rated ones, recorded as derived")
+    func derivedRequirements() throws {
+        let dwa = """
+            O*NET-SOC Code\tTitle\tTask ID\tTask\tDWA ID\tDWA Title\tDate\tDomain Source
+            99-0001.00\tTest Analysts\t1\tRun tests.\tD1\tTest things.\t08/2023\tAnalyst
+            99-0001.00\tTest Analysts\t2\tWrite reports.\tD2\tWrite reports.\t08/2023\tAnalyst
+            99-0002.00\tProbe Operators\t3\tOperate probes.\tD3\tOperate equipment.\t08/2023\tAnalyst
+            99-0003.00\tUnrated Workers\t4\tRun tests on probes.\tD1\tTest things.\t08/2023\tAnalyst
+            99-0003.00\tUnrated Workers\t4\tRun tests on probes.\tD2\tWrite reports.\t08/2023\tAnalyst
+
+            """
+        let tasks = """
+            O*NET-SOC Code\tTitle\tTask ID\tTask\tTask Type\tIncumbents Responding\tDate\tDomain Source
+            99-0001.00\tTest Analysts\t1\tRun tests.\tCore\t10\t08/2023\tAnalyst
+            99-0003.00\tUnrated Workers\t4\tRun tests on probes.\tCore\t10\t08/2023\tAnalyst
+
+            """
+        let folder = OnetFolder([
+            "Occupation Data.txt": Self.occupations + "99-0004.00\tAll Other Workers\tNot a data-level occupation.\n",
+            "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge,
+            "Job Zones.txt": "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n99-0001.00\tTest Analysts\t4\t08/2023\tAnalyst\n99-0003.00\tUnrated Workers\t4\t08/2023\tAnalyst\n",
+            "Tasks to DWAs.txt": dwa, "Task Statements.txt": tasks,
+        ])
+        let (document, report) = try OnetImporter.read(directory: folder.path)
+        #expect(document.jobs.map(\.id) == ["99-0001.00", "99-0002.00", "99-0003.00"])
+        #expect(report.jobs == 3 && report.derivedJobs == 1 && report.underivable == 0 && report.tasks == 2)
+        let derived = try #require(document.jobs.last)
+        #expect(derived.tasks == ["Run tests on probes."] && document.jobs[0].tasks == ["Run tests."])
+        #expect(document.jobs[0].derivedRequirements == nil)
+        // 99-0001 shares both activities and the job zone: sim = 0.5 + 0.1 + 0.1 (same minor and broad group) = 0.7;
+        // 99-0002 shares neither: 0.2 (groups only), and no zone to compare. Elements rated by sources holding at
+        // least half the weight (0.9) are kept, with weighted means: 2.A.1.a and 2.C.3.a from 99-0001 alone
+        // (weight 0.7 ≥ 0.45), 2.A.1.b from 99-0002 alone (0.2 < 0.45: left out).
+        let origin = try #require(derived.derivedRequirements)
+        #expect(origin.method == "nearest-rated" && origin.from.map(\.job) == ["99-0001.00", "99-0002.00"])
+        #expect(abs(origin.from[0].similarity - 0.7) < 1e-6 && abs(origin.from[1].similarity - 0.2) < 1e-6)
+        #expect(derived.requirements.map(\.skill) == ["2.A.1.a", "2.C.3.a"])
+        #expect(derived.requirements[0].importance == 4.5 && abs(derived.requirements[0].level - 0.5) < 1e-12)
+        _ = try Catalog().merging(document)
+    }
+
     static let realData = SharedDatasets.folder("onet")
+
+    private func catalog_job(_ document: CatalogDocument, _ id: String) -> Job? { document.jobs.first { $0.id == id } }
 
     @Test(
         "the real O*NET 29.3 release imports whole (skipped when ../shared/datasets is absent)",
@@ -193,7 +236,12 @@ struct OnetImporterTests {
     )
     func realOnet() throws {
         let (document, report) = try OnetImporter.read(directory: Self.realData)
-        #expect(report.occupationsRead == 1_016 && report.jobs == 879)
+        #expect(report.occupationsRead == 1_016 && report.jobs == 923 && report.derivedJobs == 44 && report.underivable == 0)
+        #expect(report.tasks == 18_796)
+        let developers = try #require(catalog_job(document, "15-1252.00"))
+        #expect(developers.title == "Software Developers" && developers.derivedRequirements?.from.count == 5)
+        #expect(developers.derivedRequirements?.from.allSatisfy { $0.job.hasPrefix("15-") } == true)
+        #expect(developers.requirements.filter { !$0.skill.hasPrefix("onet-tech:") }.count > 20)
         #expect(report.skills == 35 && report.knowledge == 33)
         let catalog = try Catalog().merging(document)
         let support = try #require(catalog.job("15-1232.00"))
@@ -216,7 +264,9 @@ struct OnetImporterTests {
             }
             #expect(technologyImportance == 0 || abs(technologyImportance / job.totalImportance - 0.2) < 1e-9)
         }
-        let rated = report.requirements - report.technologyRequirements
+        let derived = document.jobs.filter { $0.derivedRequirements != nil }
+            .reduce(0) { $0 + $1.requirements.filter { !$0.skill.hasPrefix("onet-tech:") }.count }
+        let rated = report.requirements - report.technologyRequirements - derived
         #expect(rated + report.notRelevant + report.suppressed + report.zeroLevel + report.incomplete == 61_530 / 2 + 58_014 / 2)
         // Technology Skills: 8,775 distinct examples in 923 occupations (README of ../shared/datasets).
         #expect(report.technologies == 8_775 && catalog.skills.filter { $0.type == .technology }.count == 8_775)

@@ -27,9 +27,10 @@ struct PersonDocumentTests {
         #expect(person.unresolved.map(\.field) == ["skills[0].name", "skills[1].keywords[0]", "skills[2].level", "certificates[2]"])
         #expect(person.unresolved.map(\.value) == ["Programming", "Pandas", "Guru", "Spreadsheet Wizardry"])
         try CandidateReader.check(located, against: Self.withCredentials)
-        // The summary and the work highlights are resume text: their skills are extracted, stated ones kept as stated.
-        #expect(person.text == "Analyst who likes clean data and clear charts.\nBuilt a donations dashboard\n"
-            + "Tracked donor visits with web analytics")
+        // The label, positions with their dates, summary and work highlights are resume text: titles held are matched
+        // to jobs, skills extracted, stated ones kept as stated.
+        #expect(person.text == "Junior Data Analyst\nAnalyst who likes clean data and clear charts.\nData Volunteer (2023-01-01 – Present)\n"
+            + "Built a donations dashboard\nTracked donor visits with web analytics")
         let resolved = TextResumeReader.resolve(located, catalog: Self.withCredentials)
         #expect(resolved[0].candidate.skills == person.candidate.skills + [HeldSkill(skill: "web-analytics", level: TextResumeReader.defaultLevel)])
         #expect(resolved[0].text == nil)

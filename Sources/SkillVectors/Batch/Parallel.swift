@@ -22,6 +22,21 @@ public enum Parallel {
         }
     }
 
+    /// Runs two independent pieces of work concurrently and returns both results.
+    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        withUnsafeMutablePointer(to: &a) { a in
+            withUnsafeMutablePointer(to: &b) { b in
+                let (pa, pb) = (UncheckedBox(a), UncheckedBox(b))
+                forEach(2) { part in
+                    if part == 0 { pa.value.pointee = first() } else { pb.value.pointee = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+
     /// Splits `0 ..< count` into `parts` contiguous ranges of nearly equal size.
     public static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
         let parts = max(1, min(parts, count))

@@ -1,0 +1,120 @@
+import SkillVectors
+
+/// What a document (a resume's text) says about each job of a catalogue: how relevant its text is, which titles it
+/// shows the person held, and the rank score that combines them with fit.
+///
+/// **Rank score.** For a candidate read from a document, jobs are ranked by
+///
+///     rank = 0.6 · relevance / max relevance  +  0.2 · title  +  0.2 · fit
+///
+/// - *relevance*: ``JobTextIndex`` cosine of the document's text with the job's titles, description, tasks and
+///   required skills' labels; divided by the largest over all jobs, so the most relevant job has 1 (0 when no job
+///   shares a term with the text).
+/// - *title*: 1 when the first title the document names (``TitleIndex``; resumes list the latest job first) is one
+///   of this job's titles, 0.6 for a later title, divided by the number of jobs sharing that title; the largest over
+///   the document's titles.
+/// - *fit*: the documented fit score for the candidate's profile, unchanged.
+///
+/// Ties are broken by job id, as everywhere. Candidates without document text are ranked by fit alone.
+public struct DocumentEvidence: Sendable {
+    /// Text relevance per job, in ``Catalog/jobs`` order, in [0, 1].
+    public let relevance: [Double]
+    /// The largest relevance over the jobs.
+    public let maxRelevance: Double
+    /// Title evidence per job, in [0, 1].
+    public let title: [Double]
+    /// The titles the document names, in document order.
+    public let heldTitles: [HeldTitle]
+    /// The document's term vector (for explanations).
+    public let vector: [(column: Int32, weight: Double)]
+
+    /// The weights of the rank score's three parts: relevance, title, fit.
+    public static let weights = (relevance: 0.6, title: 0.2, fit: 0.2)
+    /// The title evidence of a title that is not the first the document names.
+    public static let laterTitle = 0.6
+
+    /// Whether anything in the document links it to any job.
+    public var linksToAnyJob: Bool { maxRelevance > 0 || !heldTitles.isEmpty }
+
+    /// The relevance of one job scaled so that the most relevant job has 1.
+    public func scaledRelevance(_ job: Int) -> Double { maxRelevance > 0 ? relevance[job] / maxRelevance : 0 }
+
+    /// The rank score of one job given its fit.
+    public func rank(job: Int, fit: Double) -> Double {
+        Self.weights.relevance * scaledRelevance(job) + Self.weights.title * title[job] + Self.weights.fit * fit
+    }
+
+    init(relevance: [Double], heldTitles: [HeldTitle], vector: [(column: Int32, weight: Double)]) {
+        self.relevance = relevance
+        self.maxRelevance = relevance.max() ?? 0
+        self.heldTitles = heldTitles
+        self.vector = vector
+        var title = [Double](repeating: 0, count: relevance.count)
+        let firstLine = heldTitles.first?.line
+        for held in heldTitles {
+            let share = (held.line == firstLine ? 1 : Self.laterTitle) / Double(held.jobs.count)
+            for job in held.jobs { title[job] = max(title[job], share) }
+        }
+        self.title = title
+    }
+}
+
+/// Reads documents against one catalogue: text relevance, held titles, and skill levels inferred from those titles.
+/// Built once per catalogue and shared by every thread.
+public struct DocumentMatcher: Sendable {
+    /// The catalogue.
+    public let catalog: Catalog
+    /// The text index over the jobs.
+    public let textIndex: JobTextIndex
+    /// The title index over the jobs.
+    public let titleIndex: TitleIndex
+
+    /// Indexes a catalogue's jobs.
+    /// - Complexity: O(total text of the jobs).
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        (textIndex, titleIndex) = Parallel.both({ JobTextIndex(catalog: catalog) }, { TitleIndex(catalog: catalog) })
+    }
+
+    /// What a document's text says about every job.
+    public func evidence(_ text: String) -> DocumentEvidence {
+        let vector = textIndex.vector(text)
+        return DocumentEvidence(relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(in: text), vector: vector)
+    }
+
+    /// The level a held title lends each requirement of its job, as a share of the required level:
+    /// `min(1, 0.5 + 0.25 · years)` (0.5 when no duration is written; two years or more meet the requirement).
+    public static func experienceShare(years: Double?) -> Double {
+        guard let years else { return 0.5 }
+        return min(1, 0.5 + 0.25 * max(years, 0))
+    }
+
+    /// Skill levels inferred from the titles a document names: for each held title used by at most 3 jobs, each
+    /// requirement `(s, r)` of those jobs gets `r · experienceShare(years)`; the largest over titles wins (ties: the
+    /// earlier title), each with its evidence (`title "Data Scientist" (line 2, 2 years) → Data Scientists
+    /// (15-2051.00)`). Skills in `excluding` (those the person states) are left out.
+    public func inferredSkills(_ evidence: DocumentEvidence, excluding: Set<String> = []) -> [HeldSkill] {
+        var best: [String: HeldSkill] = [:]
+        for held in evidence.heldTitles where held.jobs.count <= 3 {
+            let share = Self.experienceShare(years: held.years)
+            let duration = held.years.map { ", " + Self.format(years: $0) } ?? ""
+            for index in held.jobs {
+                let job = catalog.jobs[index]
+                let note = "title \"\(held.title)\" (line \(held.line)\(duration)) → \(job.title) (\(job.id))"
+                for requirement in job.requirements where !excluding.contains(requirement.skill) {
+                    let level = requirement.level * share
+                    guard level > 0, level > (best[requirement.skill]?.level ?? 0) else { continue }
+                    best[requirement.skill] = HeldSkill(skill: requirement.skill, level: level, evidence: note)
+                }
+            }
+        }
+        return best.keys.sorted().map { best[$0]! }
+    }
+
+    /// `2 years`, `6 months`, `1.5 years`.
+    public static func format(years: Double) -> String {
+        if years < 1 { return "\(Int((years * 12).rounded())) months" }
+        let rounded = (years * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded)) year\(rounded == 1 ? "" : "s")" : "\(rounded) years"
+    }
+}
