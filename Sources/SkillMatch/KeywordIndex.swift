@@ -14,7 +14,8 @@ struct KeywordIndex: Sendable {
     /// Each matching record with its relevance and the fields that matched (in field order); all records, with
     /// relevance 0, when there are no keywords.
     func matches(_ text: String) -> [(index: Int, relevance: Double, matchedIn: [String])] {
-        let keywords = Self.words(text).sorted()
+        // Each keyword once, in its singular form (records hold both forms of their words).
+        let keywords = Set(Self.words(text).map(TextTerms.singular)).sorted()
         return records.indices.compactMap { index in
             Self.relevance(of: records[index], keywords: keywords).map { (index, $0.0, $0.1) }
         }
@@ -48,19 +49,25 @@ struct KeywordIndex: Sendable {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    /// Words of a text: runs of letters, digits, `+` and `#` (so `A+`, `C++` and `C#` stay words).
+    /// Words of a text: runs of letters, digits, `+` and `#` (so `A+`, `C++` and `C#` stay words), each also in
+    /// its singular form (``TextTerms``: `paramedics` is found by `paramedic`, and `paramedics` finds `paramedic`).
     static func words(_ text: String) -> Set<String> {
         var words = Set<String>()
         var current = ""
+        func end() {
+            guard !current.isEmpty else { return }
+            words.insert(current)
+            words.insert(TextTerms.singular(current))
+            current = ""
+        }
         for character in normalized(text) {
             if character.isLetter || character.isNumber || character == "+" || character == "#" {
                 current.append(character)
-            } else if !current.isEmpty {
-                words.insert(current)
-                current = ""
+            } else {
+                end()
             }
         }
-        if !current.isEmpty { words.insert(current) }
+        end()
         return words
     }
 }

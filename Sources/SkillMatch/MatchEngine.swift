@@ -37,6 +37,11 @@ public struct MatchEngine: Sendable {
         precondition(inference.map { $0.model.skillIDs.count == catalog.skills.count } ?? true, "model trained on another catalogue")
         self.catalog = catalog
         self.inference = inference
+        self.kernel = Self.kernel(catalog, storage: storage)
+    }
+
+    /// The fit kernel of a catalogue's jobs.
+    static func kernel(_ catalog: Catalog, storage: FitKernel<Double>.Storage) -> FitKernel<Double> {
         var required: [(skill: Int, level: Double)] = []
         let jobs = catalog.jobs.map { job in
             job.requirements.compactMap { requirement -> (skill: Int, weight: Double, level: Double)? in
@@ -46,7 +51,7 @@ public struct MatchEngine: Sendable {
             }
         }
         let encoding = ThresholdEncoding(skillCount: catalog.skills.count, requiredLevels: required)
-        self.kernel = FitKernel(encoding: encoding, jobs: jobs, storage: storage)
+        return FitKernel(encoding: encoding, jobs: jobs, storage: storage)
     }
 
     /// The storage the job matrix uses: `.dense` (BLAS) or `.sparse`.

@@ -165,21 +165,23 @@ public struct CandidateLineParser {
         }
         slowLines += 1
         var candidate: Candidate
-        var evidence: DocumentEvidence?
+        var text: String?
         do {
             let (record, _) = try JSONInput.decode(CandidateRecord.self, from: Array(line), file: file, lineOffset: number - 1)
-            candidate = record.candidate
-            if let text = record.text {
-                evidence = resolver.documents.evidence(text)
-                candidate = resolver.resolve(candidate, text: text, evidence: resolver.inferFromTitles ? evidence : nil)
-            }
+            (candidate, text) = (record.candidate, record.text)
         } catch {
             throw InputError(file: file, line: error.line ?? number, column: error.column, message: error.message)
         }
+        // What the record states is checked; what its text adds comes from the catalogue itself.
         do {
             try matcher.catalog.validate(candidate)
         } catch {
             throw InputError(file: file, line: number, message: error.description)
+        }
+        var evidence: DocumentEvidence?
+        if let text {
+            evidence = resolver.documents.evidence(text)
+            candidate = resolver.resolve(candidate, text: text, evidence: resolver.inferFromTitles ? evidence : nil)
         }
         if let evidence { block.documents.append(DocumentRow(row: block.count, candidate: candidate, evidence: evidence)) }
         block.ids.append(candidate.id)

@@ -91,7 +91,7 @@ public final class ResumeTextResolver: Sendable {
         self.inferFromTitles = inferFromTitles
         builtExtractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
         builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog) }
-        builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog) }
+        builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog, storage: .sparse) }
     }
 
     /// The document matcher (text relevance and titles), built on first use.
@@ -113,11 +113,11 @@ public final class ResumeTextResolver: Sendable {
     /// as `match` ranks them without a relatedness model (relevance, titles held, fit).
     public func rank(_ rows: [DocumentRow], top: Int, minimumScore: Double) -> [Int: [DocumentJobScore]] {
         guard !rows.isEmpty else { return [:] }
-        let (engine, index) = (engine, documents.textIndex)
+        let (engine, documents) = (engine, documents)
         var ranked: [Int: [DocumentJobScore]] = [:]
         for row in rows {
             // Rows were validated when read.
-            ranked[row.row] = (try? engine.match(row.candidate, evidence: row.evidence, index: index, top: top, minimumScore: minimumScore)) ?? []
+            ranked[row.row] = (try? engine.match(row.candidate, evidence: row.evidence, documents: documents, top: top, minimumScore: minimumScore, validated: true, explain: false)) ?? []
         }
         return ranked
     }

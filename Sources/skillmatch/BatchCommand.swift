@@ -148,13 +148,14 @@ struct BatchCommand: ParsableCommand {
                 for var candidate in located {
                     defer { ordinal += 1 }
                     guard keep.contains(ordinal) else { continue }
+                    // What the record states is checked; what its text adds comes from the catalogue itself.
+                    do { try catalog.validate(candidate.candidate) } catch {
+                        throw InputError(file: file, line: candidate.line, message: error.description)
+                    }
                     var evidence: DocumentEvidence?
                     if let text = candidate.text {
                         evidence = resolver.documents.evidence(text)
                         candidate.candidate = resolver.resolve(candidate.candidate, text: text, evidence: noInfer ? nil : evidence)
-                    }
-                    do { try catalog.validate(candidate.candidate) } catch {
-                        throw InputError(file: file, line: candidate.line, message: error.description)
                     }
                     if block.count == 0 { block.firstOrdinal = ordinal }
                     if let evidence { block.documents.append(DocumentRow(row: block.count, candidate: candidate.candidate, evidence: evidence)) }

@@ -43,7 +43,7 @@ struct MatchCommand: ParsableCommand {
             { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer) } })
         let (person, evidence, resolver) = try read.get()
         if let evidence, let resolver {
-            return try printDocumentMatches(person, evidence: evidence, engine: engine, index: resolver.documents.textIndex)
+            return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents)
         }
         let matches = try engine.match(person, top: top, minimumScore: minScore)
         if output.format == .json {
@@ -68,10 +68,10 @@ struct MatchCommand: ParsableCommand {
 
 extension MatchCommand {
     /// `match --candidate DOCUMENT`: jobs ranked by the rank score (relevance, titles held, fit), each number shown.
-    func printDocumentMatches(_ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, index: JobTextIndex) throws {
+    func printDocumentMatches(_ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, documents: DocumentMatcher) throws {
         let catalog = engine.catalog
         let matches = evidence.linksToAnyJob
-            ? try engine.match(person, evidence: evidence, index: index, top: top, minimumScore: minScore) : []
+            ? try engine.match(person, evidence: evidence, documents: documents, top: top, minimumScore: minScore) : []
         let found = person.skills.filter { $0.evidence == nil }.compactMap { catalog.skill($0.skill)?.label }
         let note = evidence.linksToAnyJob ? nil
             : "Nothing in the document links it to any job of the catalogue: no title held and no word in common with any job."

@@ -79,7 +79,7 @@ struct DocumentEvidenceTests {
 
         let engine = MatchEngine(catalog: Self.catalog)
         let person = Candidate(id: "p", skills: inferred)
-        let ranked = try engine.match(person, evidence: evidence, index: matcher.textIndex, top: 3)
+        let ranked = try engine.match(person, evidence: evidence, documents: matcher, top: 3)
         #expect(ranked.first?.job == "29-1141.00" && ranked.first?.fit == 1 && ranked.first?.titles == ["Staff Nurse"])
         let fit = try engine.fit(person, job: "29-1141.00")
         #expect(fit.skills[0].source == .document(inferred[0].evidence!) && fit.skills[0].source.description == "document")

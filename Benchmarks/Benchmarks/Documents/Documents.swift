@@ -28,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
         for (index, text) in workload.resumes.enumerated() {
             let evidence = documents.evidence(text)
             let person = resolver.resolve(Candidate(id: "r\(index)", skills: []), text: text, evidence: evidence)
-            blackHole(try engine.match(person, evidence: evidence, index: documents.textIndex, top: 10))
+            blackHole(try engine.match(person, evidence: evidence, documents: documents, top: 10))
         }
     }
 }

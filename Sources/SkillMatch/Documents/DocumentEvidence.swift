@@ -68,18 +68,34 @@ public struct DocumentMatcher: Sendable {
     public let textIndex: JobTextIndex
     /// The title index over the jobs.
     public let titleIndex: TitleIndex
+    /// Every job's requirements for exact fit scores, one operation per requirement (a resume's fit against every
+    /// job costs O(requirements), whatever the level encoding).
+    let fitKernel: FitKernel<Double>
+    /// Each job's requirements as (skill index, required level).
+    private let requiredLevels: [[(skill: Int32, level: Double)]]
 
     /// Indexes a catalogue's jobs.
     /// - Complexity: O(total text of the jobs).
     public init(catalog: Catalog) {
         self.catalog = catalog
         (textIndex, titleIndex) = Parallel.both({ JobTextIndex(catalog: catalog) }, { TitleIndex(catalog: catalog) })
+        fitKernel = MatchEngine.kernel(catalog, storage: .sparse)
+        requiredLevels = catalog.jobs.map { job in
+            job.requirements.compactMap { requirement in catalog.skillIndex(requirement.skill).map { (Int32($0), requirement.level) } }
+        }
     }
+
+    /// The fit of effective levels (a held vector in skill order) for every job, in ``Catalog/jobs`` order.
+    func fits(_ held: [(skill: Int, level: Double)]) -> [Double] { fitKernel.scores(held: held) }
 
     /// What a document's text says about every job.
     public func evidence(_ text: String) -> DocumentEvidence {
-        let vector = textIndex.vector(text)
-        return DocumentEvidence(relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(in: text), vector: vector)
+        // Each line is cut into words once, for both the text vector and the titles.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let runs = lines.map(TextTerms.runs)
+        let vector = textIndex.vector(runs: runs.flatMap { $0 })
+        return DocumentEvidence(
+            relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(lines: lines, runs: runs), vector: vector)
     }
 
     /// The level a held title lends each requirement of its job, as a share of the required level:
@@ -94,21 +110,27 @@ public struct DocumentMatcher: Sendable {
     /// earlier title), each with its evidence (`title "Data Scientist" (line 2, 2 years) → Data Scientists
     /// (15-2051.00)`). Skills in `excluding` (those the person states) are left out.
     public func inferredSkills(_ evidence: DocumentEvidence, excluding: Set<String> = []) -> [HeldSkill] {
-        var best: [String: HeldSkill] = [:]
+        var best: [Int32: (level: Double, note: Int)] = [:]  // skill index → best level, and the note it came from
+        var notes: [String] = []
         for held in evidence.heldTitles where held.jobs.count <= 3 {
             let share = Self.experienceShare(years: held.years)
             let duration = held.years.map { ", " + Self.format(years: $0) } ?? ""
             for index in held.jobs {
                 let job = catalog.jobs[index]
-                let note = "title \"\(held.title)\" (line \(held.line)\(duration)) → \(job.title) (\(job.id))"
-                for requirement in job.requirements where !excluding.contains(requirement.skill) {
-                    let level = requirement.level * share
-                    guard level > 0, level > (best[requirement.skill]?.level ?? 0) else { continue }
-                    best[requirement.skill] = HeldSkill(skill: requirement.skill, level: level, evidence: note)
+                notes.append("title \"\(held.title)\" (line \(held.line)\(duration)) → \(job.title) (\(job.id))")
+                for (skill, required) in requiredLevels[index] {
+                    let level = required * share
+                    guard level > 0, level > (best[skill]?.level ?? 0) else { continue }
+                    best[skill] = (level, notes.count - 1)
                 }
             }
         }
-        return best.keys.sorted().map { best[$0]! }
+        // Skill indices follow skill ids, so this is id order.
+        return best.keys.sorted().compactMap { skill in
+            let id = catalog.skills[Int(skill)].id
+            guard !excluding.contains(id), let (level, note) = best[skill] else { return nil }
+            return HeldSkill(skill: id, level: level, evidence: notes[note])
+        }
     }
 
     /// `2 years`, `6 months`, `1.5 years`.

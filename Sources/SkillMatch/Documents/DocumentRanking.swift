@@ -25,10 +25,21 @@ extension MatchEngine {
     /// rank rounded to 6 decimals descending, then job id. `minimumScore` applies to the fit.
     /// - Throws: ``CatalogValidationError`` when the candidate refers to unknown skills or credentials.
     /// - Complexity: one scoring pass and one relevance pass, then O(jobs · log k).
+    /// With `explain` false, ``DocumentJobScore/terms`` is left empty (`batch` does not write it).
+    /// Pass `validated` when the candidate was checked against this catalogue already (``Catalog/validate(_:)``).
+    /// The fits come from `documents`' sparse kernel (one operation per requirement) plus this engine's inferred
+    /// credit when it has inference, so `match` and `batch` compute them the same way.
     public func match(
-        _ candidate: Candidate, evidence: DocumentEvidence, index: JobTextIndex, top k: Int, minimumScore: Double = 0
+        _ candidate: Candidate, evidence: DocumentEvidence, documents: DocumentMatcher, top k: Int, minimumScore: Double = 0,
+        validated: Bool = false, explain: Bool = true
     ) throws(CatalogValidationError) -> [DocumentJobScore] {
-        let fits = try scores(candidate)
+        if !validated { try catalog.validate(candidate) }
+        let held = catalog.heldVector(catalog.effectiveLevels(of: candidate))
+        var fits = documents.fits(held)
+        if let sources = inferenceSources(held) {
+            for job in fits.indices { fits[job] += inferredBonus(job: job, held: held, sources: sources) }
+        }
+        let index = documents.textIndex
         let ranks = fits.indices.map { evidence.rank(job: $0, fit: fits[$0]) }
         return TopK.select(ranks, k: k) { fits[$0.index] >= minimumScore }
             .map { ranked in
@@ -38,7 +49,7 @@ extension MatchEngine {
                     job: job.id, title: job.title, rank: ranked.score, fit: fits[ranked.index],
                     relevance: evidence.scaledRelevance(ranked.index), titleEvidence: evidence.title[ranked.index],
                     titles: Array(Set(titles)).sorted(),
-                    terms: index.contributions(vector: evidence.vector, job: ranked.index, top: 5).map(\.term))
+                    terms: explain ? index.contributions(vector: evidence.vector, job: ranked.index, top: 5).map(\.term) : [])
             }
     }
 }

@@ -18,27 +18,35 @@ public struct HeldTitle: Sendable, Hashable {
 /// punctuation) equals the words of a job's title, alternate, reported or hidden title. Longest matches win, and
 /// matches do not overlap. Titles count on a line of at most 8 words (a heading such as `ELECTRICIAN, Acme Corp` or
 /// `Staff Nurse | 2019 – 2023`) or at the very start of a line (`Registered nurse with 8 years of ...`), never inside
-/// a sentence ("worked with a data scientist"); a one-word title needs at least 4 letters.
+/// a sentence ("worked with a data scientist") nor on a bullet point (duties, not jobs held). A one-word title needs
+/// at least 4 letters and must stand alone between punctuation (`Electrician | Acme`) or open the line, so that
+/// `The Copper Fork` (a restaurant) is not the title "Copper".
 /// Where a title belongs to several jobs, each gets a share (see ``DocumentEvidence``).
 public struct TitleIndex: Sendable {
     /// Normalised title words joined by spaces → (title as written, jobs using it).
     private let titles: [String: (title: String, jobs: [Int], shownIsAlternate: Bool)]
-    /// The most words of any title.
-    private let longest: Int
+    /// Every run of leading words of a title (`data`, `data science` for `data science manager`): a match is
+    /// extended only while the words so far begin some title.
+    private let prefixes: Set<String>
 
     /// Indexes every title of every job.
     public init(catalog: Catalog) {
         var titles: [String: (title: String, jobs: [Int], shownIsAlternate: Bool)] = [:]
-        var longest = 1
+        var prefixes = Set<String>()
         for (index, job) in catalog.jobs.enumerated() {
             let hiddenFrom = 1 + job.alternateTitles.count
             for (position, written) in ([job.title] + job.alternateTitles + job.hiddenTitles).enumerated() {
                 // A hidden title finds the job but is never shown: the job's title stands for it.
                 let title = position >= hiddenFrom ? job.title : written
-                let runs = TextTerms.runs(written)
+                for form in Self.forms(of: written) {
+                let runs = TextTerms.runs(form)
                 guard runs.count == 1, let words = runs.first, !words.isEmpty else { continue }
                 let key = words.joined(separator: " ")
-                longest = max(longest, words.count)
+                var prefix = ""
+                for word in words.dropLast() {
+                    prefix += prefix.isEmpty ? word : " " + word
+                    prefixes.insert(prefix)
+                }
                 if var entry = titles[key] {
                     if entry.jobs.last != index { entry.jobs.append(index) }
                     // The title shown is a job's own title when one is, else the shortest that gives the key.
@@ -50,43 +58,85 @@ public struct TitleIndex: Sendable {
                 } else {
                     titles[key] = (title, [index], position != 0)
                 }
+                }
             }
         }
         self.titles = titles
-        self.longest = longest
+        self.prefixes = prefixes
     }
 
     /// The titles a text names, in document order.
     public func held(in text: String) -> [HeldTitle] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let present = DurationParser.latestYear(in: text)
+        return held(lines: lines, runs: lines.map(TextTerms.runs))
+    }
+
+    /// The titles named by a text's lines, given each line's runs of words (``TextTerms/runs(_:)``).
+    public func held(lines: [String], runs lineRuns: [[[String]]]) -> [HeldTitle] {
+        let present = lines.lazy.compactMap(DurationParser.latestYear(in:)).max()
         var found: [HeldTitle] = []
         for (number, line) in lines.enumerated() {
-            let runs = TextTerms.runs(line)
-            let wordCount = runs.reduce(0) { $0 + $1.count }
+            // A bullet point lists duties, not a job held.
+            guard !Self.isBullet(line) else { continue }
+            let runs = lineRuns[number]
             var years: Double?? = .none
-            let heading = wordCount <= 8
-            for (runIndex, run) in runs.enumerated() {
+            let heading = line.split(whereSeparator: \.isWhitespace).count <= 8
+            // Inside a sentence only the line's first words can be a title.
+            for run in heading ? runs : Array(runs.prefix(1)) {
                 var start = 0
-                while start < run.count {
-                    var matched = 0
-                    for length in stride(from: min(longest, run.count - start), through: 1, by: -1) {
-                        let key = run[start ..< start + length].joined(separator: " ")
-                        guard let entry = titles[key] else { continue }
-                        guard heading || (runIndex == 0 && start == 0), length > 1 || key.count >= 4 else { continue }
-                        if years == nil {
-                            let next = number + 1 < lines.count ? lines[number + 1] : ""
-                            years = .some(DurationParser.years(in: line, present: present) ?? DurationParser.years(in: next, present: present))
-                        }
-                        found.append(HeldTitle(title: entry.title, line: number + 1, years: years ?? nil, jobs: entry.jobs))
-                        matched = length
-                        break
+                while start < (heading ? run.count : min(run.count, 1)) {
+                    // The longest title starting at this word: extend while the words so far begin some title.
+                    var best: (length: Int, entry: (title: String, jobs: [Int], shownIsAlternate: Bool))?
+                    var key = ""
+                    for length in 1 ... run.count - start {
+                        key += length == 1 ? run[start] : " " + run[start + length - 1]
+                        // A one-word title stands alone (`Electrician | Acme`, `COOK, Diner`) or opens the line.
+                        let alone = length > 1 || (key.count >= 4 && (run.count == 1 || (run == runs[0] && start == 0)))
+                        if let entry = titles[key], alone { best = (length, entry) }
+                        guard prefixes.contains(key) else { break }
                     }
-                    start += max(matched, 1)
+                    guard let best else {
+                        start += 1
+                        continue
+                    }
+                    if years == nil {
+                        let next = number + 1 < lines.count ? lines[number + 1] : ""
+                        years = .some(DurationParser.years(in: line, present: present) ?? DurationParser.years(in: next, present: present))
+                    }
+                    found.append(HeldTitle(title: best.entry.title, line: number + 1, years: years ?? nil, jobs: best.entry.jobs))
+                    start += best.length
                 }
             }
         }
         return found
+    }
+}
+
+extension TitleIndex {
+    /// The forms a title is written in: itself; with a parenthetical, the text outside it and the text inside it
+    /// (`CNC Machinist (Computer Numerical Control Machinist)`); and a form `A, B` also as `B A` (`Cooks, Restaurant`
+    /// → `Restaurant Cooks`). Forms that still hold punctuation are not matched.
+    static func forms(of title: String) -> [String] {
+        var forms = [title]
+        if let open = title.firstIndex(of: "("), let close = title[open...].firstIndex(of: ")") {
+            forms.append(String(title[..<open]) + String(title[title.index(after: close)...]))
+            forms.append(String(title[title.index(after: open) ..< close]))
+        }
+        for form in forms {
+            let parts = form.split(separator: ",", omittingEmptySubsequences: false)
+            if parts.count == 2 { forms.append(parts[1] + " " + parts[0]) }
+        }
+        return forms
+    }
+
+    /// Whether a line is a bullet point: after spaces, it starts with `•`, `·`, `▪`, `◦`, `‣`, `►` or `✓`, or with
+    /// `-`, `*`, `+`, `–`, `—` or `o` followed by a space (so markdown bold, `**Title**`, is not one).
+    static func isBullet(_ line: String) -> Bool {
+        let trimmed = line.drop { $0.isWhitespace }
+        guard let first = trimmed.first else { return false }
+        if "•·▪◦‣►✓".contains(first) { return true }
+        guard "-*+–—o".contains(first) else { return false }
+        return trimmed.dropFirst().first?.isWhitespace ?? false
     }
 }
 
@@ -101,15 +151,17 @@ enum DurationParser {
     /// Four-digit years from 1950 to 2100 in a text.
     private static func years(of text: String) -> [Int] {
         var result: [Int] = []
-        var digits = ""
-        for character in text + " " {
-            if character.isASCII && character.isNumber {
-                digits.append(character)
+        var (value, digits) = (0, 0)
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = digits < 5 ? value * 10 + Int(byte - 0x30) : value
+                digits += 1
             } else {
-                if digits.count == 4, let year = Int(digits), (1950...2100).contains(year) { result.append(year) }
-                digits = ""
+                if digits == 4, (1950...2100).contains(value) { result.append(value) }
+                (value, digits) = (0, 0)
             }
         }
+        if digits == 4, (1950...2100).contains(value) { result.append(value) }
         return result
     }
 

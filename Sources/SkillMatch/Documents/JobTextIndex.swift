@@ -133,9 +133,12 @@ public struct JobTextIndex: Sendable {
     }
 
     /// A document's unit vector: (column, weight) pairs sorted by column.
-    public func vector(_ text: String) -> [(column: Int32, weight: Double)] {
+    public func vector(_ text: String) -> [(column: Int32, weight: Double)] { vector(runs: TextTerms.runs(text)) }
+
+    /// The unit vector of a document already cut into runs of words (``TextTerms/runs(_:)``).
+    public func vector(runs: [[String]]) -> [(column: Int32, weight: Double)] {
         var counts: [Int32: Int] = [:]
-        for run in TextTerms.runs(text) {
+        for run in runs {
             var previous: Int32 = -1
             for word in run {
                 guard let column = words[word] else { previous = -1; continue }
@@ -151,6 +154,7 @@ public struct JobTextIndex: Sendable {
         let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         return norm > 0 ? weights.map { ($0.column, $0.weight / norm) } : []
     }
+
     /// The relevance of a text to every job, in ``Catalog/jobs`` order, each in [0, 1].
     /// - Complexity: O(terms of the text + the postings of those terms).
     public func relevance(_ text: String) -> [Double] { relevance(vector: vector(text)) }
@@ -168,8 +172,15 @@ public struct JobTextIndex: Sendable {
     public func contributions(vector: [(column: Int32, weight: Double)], job: Int, top: Int) -> [(term: String, share: Double)] {
         var parts: [(term: String, share: Double)] = []
         for (column, weight) in vector {
-            guard let posting = postings[Int(column)].first(where: { $0.job == Int32(job) }) else { continue }
-            parts.append((terms[Int(column)], weight * Double(posting.weight)))
+            // Postings are in job order: binary search.
+            let list = postings[Int(column)]
+            var (low, high) = (0, list.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle].job < Int32(job) { low = middle + 1 } else { high = middle }
+            }
+            guard low < list.count, list[low].job == Int32(job) else { continue }
+            parts.append((terms[Int(column)], weight * Double(list[low].weight)))
         }
         parts.sort { $0.share != $1.share ? $0.share > $1.share : $0.term < $1.term }
         return Array(parts.prefix(top))
