@@ -146,10 +146,14 @@ def main():
             labels = read_tsv(os.path.join(HERE, "dev-resumes", "labels.tsv"))
             resumes = [(r["onet"], open(os.path.join(HERE, "dev-resumes", r["file"]), encoding="utf-8").read()) for r in labels]
             ours = skillmatch_ranks(args.binary, db, work, resumes, [])
-            plain = skillmatch_ranks(args.binary, db, work, resumes, ["--no-infer"])
+            try:
+                plain = skillmatch_ranks(args.binary, db, work, resumes, ["--no-infer"])
+            except subprocess.CalledProcessError:  # a binary from before batch --no-infer
+                plain = None
             base = tfidf_baseline(args.onet, resumes)
             print(summary("written: skillmatch", ours))
-            print(summary("written: skillmatch --no-infer", plain))
+            if plain is not None:
+                print(summary("written: skillmatch --no-infer", plain))
             print(summary("written: TF-IDF baseline", base))
             if args.show:
                 for row, rank, b in zip(labels, ours, base):

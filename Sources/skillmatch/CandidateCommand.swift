@@ -29,6 +29,8 @@ struct CandidateAdd: ParsableCommand {
     @Argument(help: "The candidates file.") var file: String
     @Option(name: .customLong("text-level"), help: "The level of skills found in resume text, in (0, 1].")
     var textLevel: Double = TextResumeReader.defaultLevel
+    @Flag(name: .customLong("no-infer"), help: "Store no skill levels inferred from the titles a resume shows the person held.")
+    var noInfer = false
 
     func validate() throws {
         guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
@@ -39,7 +41,7 @@ struct CandidateAdd: ParsableCommand {
         // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
         var located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         if located.contains(where: { $0.text != nil }) {
-            located = TextResumeReader.resolve(located, catalog: try store.loadCatalog(), level: textLevel)
+            located = TextResumeReader.resolve(located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer)
         }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)

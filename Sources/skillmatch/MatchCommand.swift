@@ -117,7 +117,7 @@ extension MatchCommand {
 
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
-        let pool = try loadPool(candidates, store: store, catalog: catalog)
+        let pool = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
         let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
         let ranked = try engine.rankCandidates(pool, for: job, top: top, minimumScore: minScore)
         if output.format == .json {

@@ -150,9 +150,10 @@ func resolveDocumentCandidate(
 }
 
 /// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
-func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog) throws -> [Candidate] {
+func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
-    let located = TextResumeReader.resolve(try CandidateReader.read(path: file, catalog: catalog), catalog: catalog)
+    let located = TextResumeReader.resolve(
+        try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles)
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)

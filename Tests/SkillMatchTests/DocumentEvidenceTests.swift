@@ -64,6 +64,28 @@ struct DocumentEvidenceTests {
         #expect(DurationParser.years(in: "2021 - current", present: 2021) == 0.5)
     }
 
+    @Test("title forms and false titles: parentheticals, inverted O*NET titles, bullets, one-word titles inside a name")
+    func titleRules() throws {
+        #expect(TitleIndex.forms(of: "CNC Machinist (Computer Numerical Control Machinist)")
+            == ["CNC Machinist (Computer Numerical Control Machinist)", "CNC Machinist ", "Computer Numerical Control Machinist"])
+        #expect(TitleIndex.forms(of: "Cooks, Restaurant").last == " Restaurant Cooks")
+        #expect(TitleIndex.isBullet("  - Cook meals") && TitleIndex.isBullet("• Cook") && TitleIndex.isBullet("o Cook"))
+        #expect(!TitleIndex.isBullet("**Cook**, Diner") && !TitleIndex.isBullet("-Cook") && !TitleIndex.isBullet("Cook"))
+        let catalog = try Catalog(
+            skills: [Skill(id: "s", label: "Cooking")],
+            jobs: [
+                Job(id: "35-2014.00", title: "Cooks, Restaurant", requirements: [Requirement(skill: "s", importance: 1)],
+                    alternateTitles: ["Line Cook (Restaurant)", "Copper"]),
+            ],
+            credentials: [])
+        let index = TitleIndex(catalog: catalog)
+        #expect(index.held(in: "RESTAURANT COOK, Diner").map(\.title) == ["Cooks, Restaurant"])
+        #expect(index.held(in: "Line Cook | Diner | 2020 - 2022").map(\.title) == ["Line Cook (Restaurant)"])
+        #expect(index.held(in: "- Line Cook on weekends").isEmpty)  // a duty
+        #expect(index.held(in: "The Copper Fork, Detroit").isEmpty)  // one word inside a name
+        #expect(index.held(in: "Copper | Detroit").map(\.title) == ["Copper"])
+    }
+
     @Test("rank score: 0.6 · relevance scaled to the best + 0.2 · title + 0.2 · fit; inferred levels carry their evidence")
     func rank() throws {
         let matcher = DocumentMatcher(catalog: Self.catalog)

@@ -80,7 +80,10 @@ public struct TitleIndex: Sendable {
             guard !Self.isBullet(line) else { continue }
             let runs = lineRuns[number]
             var years: Double?? = .none
-            let heading = line.split(whereSeparator: \.isWhitespace).count <= 8
+            let tokens = line.split(whereSeparator: \.isWhitespace)
+            let heading = tokens.count <= 8
+            // The line's first word as written ("The" in "The Copper Fork" is no title word).
+            let opening = tokens.first.flatMap { TextTerms.runs(String($0)).first?.first }
             // Inside a sentence only the line's first words can be a title.
             for run in heading ? runs : Array(runs.prefix(1)) {
                 var start = 0
@@ -91,7 +94,7 @@ public struct TitleIndex: Sendable {
                     for length in 1 ... run.count - start {
                         key += length == 1 ? run[start] : " " + run[start + length - 1]
                         // A one-word title stands alone (`Electrician | Acme`, `COOK, Diner`) or opens the line.
-                        let alone = length > 1 || (key.count >= 4 && (run.count == 1 || (run == runs[0] && start == 0)))
+                        let alone = length > 1 || (key.count >= 4 && (run.count == 1 || (start == 0 && run == runs[0] && key == opening)))
                         if let entry = titles[key], alone { best = (length, entry) }
                         guard prefixes.contains(key) else { break }
                     }
