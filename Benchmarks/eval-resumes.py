@@ -110,8 +110,9 @@ def skillmatch_ranks(binary, db, folder, resumes, extra):
     for index, (label, text) in enumerate(resumes):
         with open(os.path.join(inputs, f"resume-{index:04d}.txt"), "w", encoding="utf-8") as handle:
             handle.write(text)
+    # Open date ranges ("2019 - Present") end in 2026 whatever the date of the run, so figures can be repeated.
     out = subprocess.run([binary, "batch", "--candidates", inputs, "--db", db, "--top", "10"] + extra,
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=dict(os.environ, SKILLMATCH_AS_OF="2026"))
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     ranks = []
     for index, (label, _) in enumerate(resumes):

@@ -180,7 +180,7 @@ public struct CandidateLineParser {
         }
         var evidence: DocumentEvidence?
         if let text {
-            evidence = resolver.documents.evidence(text)
+            evidence = resolver.evidence(text)
             candidate = resolver.resolve(candidate, text: text, evidence: resolver.inferFromTitles ? evidence : nil)
         }
         if let evidence { block.documents.append(DocumentRow(row: block.count, candidate: candidate, evidence: evidence)) }

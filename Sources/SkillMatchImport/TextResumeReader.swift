@@ -42,10 +42,11 @@ public enum TextResumeReader {
     /// The candidates with the skills of their text added (explicit skills keep their level), text cleared.
     /// - Parameter inferFromTitles: also add the levels that titles held imply (``DocumentMatcher``).
     public static func resolve(
-        _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false
+        _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false,
+        asOfYear: Int? = nil
     ) -> [LocatedCandidate] {
         guard located.contains(where: { $0.text != nil }) else { return located }
-        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles).resolve(located)
+        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear).resolve(located)
     }
 }
 
@@ -82,13 +83,17 @@ public final class ResumeTextResolver: Sendable {
     /// Whether skills are also inferred from the titles the text shows the person held
     /// (``DocumentMatcher/inferredSkills(_:excluding:)``).
     public let inferFromTitles: Bool
+    /// The year an open date range (`2019 – Present`) ends when the document names no later one
+    /// (``DocumentMatcher/evidence(_:asOfYear:)``); `nil`: the latest year the document names.
+    public let asOfYear: Int?
 
     /// A resolver for a catalogue, holding extracted skills at `level` (in (0, 1]) and, when `inferFromTitles`,
-    /// adding the levels that titles held imply.
-    public init(catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false) {
+    /// adding the levels that titles held imply, with open date ranges ending in `asOfYear`.
+    public init(catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false, asOfYear: Int? = nil) {
         self.catalog = catalog
         self.level = level
         self.inferFromTitles = inferFromTitles
+        self.asOfYear = asOfYear
         builtExtractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
         builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog) }
         builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog, storage: .sparse) }
@@ -126,7 +131,12 @@ public final class ResumeTextResolver: Sendable {
     /// With ``inferFromTitles``, the levels implied by titles held are added too, each with its evidence, where they
     /// exceed the extracted level.
     public func resolve(_ candidate: Candidate, text: String) -> Candidate {
-        resolve(candidate, text: text, evidence: inferFromTitles ? documents.evidence(text) : nil)
+        resolve(candidate, text: text, evidence: inferFromTitles ? evidence(text) : nil)
+    }
+
+    /// What a document's text says about every job (``DocumentMatcher/evidence(_:asOfYear:)``, with ``asOfYear``).
+    public func evidence(_ text: String) -> DocumentEvidence {
+        documents.evidence(text, asOfYear: asOfYear)
     }
 
     /// ``resolve(_:text:)`` with the document's evidence already computed (`nil`: no title inference).

@@ -77,7 +77,7 @@ struct BatchCommand: ParsableCommand {
             log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
         }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
-        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer)
+        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: DocumentYear.current)
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)
@@ -154,7 +154,7 @@ struct BatchCommand: ParsableCommand {
                     }
                     var evidence: DocumentEvidence?
                     if let text = candidate.text {
-                        evidence = resolver.documents.evidence(text)
+                        evidence = resolver.evidence(text)
                         candidate.candidate = resolver.resolve(candidate.candidate, text: text, evidence: noInfer ? nil : evidence)
                     }
                     if block.count == 0 { block.firstOrdinal = ordinal }

@@ -41,7 +41,8 @@ struct CandidateAdd: ParsableCommand {
         // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
         var located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         if located.contains(where: { $0.text != nil }) {
-            located = TextResumeReader.resolve(located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer)
+            located = TextResumeReader.resolve(
+                located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer, asOfYear: DocumentYear.current)
         }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)

@@ -131,9 +131,9 @@ func resolveDocumentCandidate(
         var evidence: DocumentEvidence?
         var resolver: ResumeTextResolver?
         if let text = first.text {
-            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles)
+            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: DocumentYear.current)
             documents.prepare()
-            evidence = documents.documents.evidence(text)
+            evidence = documents.evidence(text)
             first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
             first.text = nil
             resolver = documents
@@ -153,8 +153,22 @@ func resolveDocumentCandidate(
 func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
     let located = TextResumeReader.resolve(
-        try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles)
+        try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles,
+        asOfYear: DocumentYear.current)
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)
+}
+
+/// The year an open date range in a resume (`2019 – Present`) ends: `$SKILLMATCH_AS_OF` when it is set to a year
+/// (for runs that must give the same output whatever the date), else the current year (UTC).
+enum DocumentYear {
+    static var current: Int {
+        if let text = ProcessInfo.processInfo.environment["SKILLMATCH_AS_OF"], let year = Int(text), (1950 ... 2100).contains(year) {
+            return year
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar.component(.year, from: Date())
+    }
 }

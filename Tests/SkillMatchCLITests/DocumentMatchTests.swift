@@ -72,6 +72,22 @@ struct DocumentMatchTests {
         #expect(plainBatch.contains("\"score\":0.714286"))
     }
 
+    @Test("an open date range ends in $SKILLMATCH_AS_OF, else the current year, never before the latest year named")
+    func openRanges() throws {
+        let cli = CLIRunner()
+        try cli.ok(["import", "catalog", cli.write("catalog.json", Self.catalog)])
+        let path = cli.write("lee.txt", "Staff Nurse, Valley Hospital (2019 - Present)\nCPR certified 2021\n")
+        func years(_ environment: [String: String]) throws -> Double? {
+            let result = try cli.run(["match", "--candidate", path, "--format", "json"], environment: environment)
+            #expect(result.status == 0)
+            return ((try result.json() as! [String: Any])["heldTitles"] as! [[String: Any]]).first?["years"] as? Double
+        }
+        #expect(try years(["SKILLMATCH_AS_OF": "2025"]) == 6)
+        #expect(try years(["SKILLMATCH_AS_OF": "2020"]) == 2)  // 2021 is named in the document
+        let now = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(try years([:]) == Double(now - 2019))
+    }
+
     @Test("candidate add stores inferred levels with their evidence; a document that links to nothing says so")
     func storedAndUnlinked() throws {
         let cli = CLIRunner()

@@ -89,13 +89,15 @@ public struct DocumentMatcher: Sendable {
     func fits(_ held: [(skill: Int, level: Double)]) -> [Double] { fitKernel.scores(held: held) }
 
     /// What a document's text says about every job.
-    public func evidence(_ text: String) -> DocumentEvidence {
+    /// - Parameter asOfYear: the year an open date range (`2019 – Present`) ends, when later than every year the
+    ///   document names (`nil`: the latest year it names); see ``TitleIndex/held(lines:runs:asOfYear:)``.
+    public func evidence(_ text: String, asOfYear: Int? = nil) -> DocumentEvidence {
         // Each line is cut into words once, for both the text vector and the titles.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let runs = lines.map(TextTerms.runs)
         let vector = textIndex.vector(runs: runs.flatMap { $0 })
         return DocumentEvidence(
-            relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(lines: lines, runs: runs), vector: vector)
+            relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(lines: lines, runs: runs, asOfYear: asOfYear), vector: vector)
     }
 
     /// The level a held title lends each requirement of its job, as a share of the required level:

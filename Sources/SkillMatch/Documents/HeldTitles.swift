@@ -66,14 +66,19 @@ public struct TitleIndex: Sendable {
     }
 
     /// The titles a text names, in document order.
-    public func held(in text: String) -> [HeldTitle] {
+    /// - Parameter asOfYear: what `Present` means (see ``held(lines:runs:asOfYear:)``).
+    public func held(in text: String, asOfYear: Int? = nil) -> [HeldTitle] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        return held(lines: lines, runs: lines.map(TextTerms.runs))
+        return held(lines: lines, runs: lines.map(TextTerms.runs), asOfYear: asOfYear)
     }
 
     /// The titles named by a text's lines, given each line's runs of words (``TextTerms/runs(_:)``).
-    public func held(lines: [String], runs lineRuns: [[[String]]]) -> [HeldTitle] {
-        let present = lines.lazy.compactMap(DurationParser.latestYear(in:)).max()
+    /// - Parameter asOfYear: the year an open range (`2019 – Present`) ends: the later of this and the latest year
+    ///   the document names; `nil` for the latest year the document names, so that the result depends on the text
+    ///   alone.
+    public func held(lines: [String], runs lineRuns: [[[String]]], asOfYear: Int? = nil) -> [HeldTitle] {
+        let named = lines.lazy.compactMap(DurationParser.latestYear(in:)).max()
+        let present = [named, asOfYear].compactMap { $0 }.max()
         var found: [HeldTitle] = []
         for (number, line) in lines.enumerated() {
             // A bullet point lists duties, not a job held.
