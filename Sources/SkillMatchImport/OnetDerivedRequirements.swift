@@ -84,17 +84,19 @@ struct OnetDerivedRequirements {
     /// Inverse document frequency of each item over the occupations that list any.
     static func idf(_ sets: [String: Set<String>]) -> [String: Double] {
         var counts: [String: Int] = [:]
-        for set in sets.values { for item in set { counts[item, default: 0] += 1 } }
+        for set in sets.values { for item in set { counts[item, default: 0] += 1 } }  // integer counts: order-free
         let n = Double(sets.values.filter { !$0.isEmpty }.count)
         return counts.mapValues { log(n / Double($0)) }
     }
 
     /// The cosine of two item sets weighted by idf (0 when either is empty).
+    /// Sums run over the items in sorted order, so that the result is the same in every process (a `Set`'s order is
+    /// not).
     static func cosine(_ a: Set<String>?, _ b: Set<String>?, idf: [String: Double]) -> Double {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return 0 }
-        func norm(_ set: Set<String>) -> Double { set.reduce(0) { $0 + pow(idf[$1] ?? 0, 2) }.squareRoot() }
+        func norm(_ set: Set<String>) -> Double { set.sorted().reduce(0) { $0 + pow(idf[$1] ?? 0, 2) }.squareRoot() }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        let dot = small.reduce(0) { large.contains($1) ? $0 + pow(idf[$1] ?? 0, 2) : $0 }
+        let dot = small.sorted().reduce(0) { large.contains($1) ? $0 + pow(idf[$1] ?? 0, 2) : $0 }
         let denominator = norm(a) * norm(b)
         return denominator > 0 ? dot / denominator : 0
     }

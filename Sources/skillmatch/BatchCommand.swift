@@ -16,7 +16,8 @@ struct BatchCommand: ParsableCommand {
             relatedness model (score rounded to 6 decimals, descending, then id): batch never infers related skills. \
             Candidates read from documents (.txt/.md resumes, JSON Resumes, records with "text") are ranked as `match` \
             ranks them, by the rank score of text relevance, titles held and fit, and their matches carry "rank" and \
-            "relevance" beside "score" (the fit); --no-infer leaves out the levels inferred from titles held. Input: JSON Lines files (.jsonl, .ndjson) are \
+            "relevance" beside "score" (the fit; in CSV rows follow the rank, so scores need not descend); --no-infer \
+            leaves out the levels inferred from titles held. --direction candidates ranks every candidate by fit. Input: JSON Lines files (.jsonl, .ndjson) are \
             streamed; a folder is read file by file in name order (.jsonl, .ndjson, .json, and .txt/.md resumes, whose \
             skills are extracted at --text-level, as are those of records with "text"). The output file is \
             written under a temporary name and renamed when the run succeeds: a bad line stops the run with its \
@@ -77,7 +78,7 @@ struct BatchCommand: ParsableCommand {
             log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
         }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
-        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: DocumentYear.current)
+        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current())
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)

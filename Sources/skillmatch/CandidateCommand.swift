@@ -42,7 +42,7 @@ struct CandidateAdd: ParsableCommand {
         var located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
         if located.contains(where: { $0.text != nil }) {
             located = TextResumeReader.resolve(
-                located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer, asOfYear: DocumentYear.current)
+                located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current())
         }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)

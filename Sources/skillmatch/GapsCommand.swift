@@ -114,7 +114,7 @@ extension GapsCommand {
         while let (bytes, firstLine) = try reader.next() {
             var located = try CandidateReader.parseLines(bytes, file: file, firstLine: firstLine)
             if located.contains(where: { $0.text != nil }) {
-                let textResolver = resolver ?? ResumeTextResolver(catalog: catalog, inferFromTitles: true, asOfYear: DocumentYear.current)
+                let textResolver = try resolver ?? ResumeTextResolver(catalog: catalog, inferFromTitles: true, asOfYear: DocumentYear.current())
                 resolver = textResolver
                 located = textResolver.resolve(located)
             }

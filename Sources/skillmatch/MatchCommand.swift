@@ -41,9 +41,9 @@ struct MatchCommand: ParsableCommand {
         let (engine, read) = Parallel.both(
             { MatchEngine(catalog: catalog, inference: skillInference) },
             { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer) } })
-        let (person, evidence, resolver) = try read.get()
+        let (person, evidence, resolver, text) = try read.get()
         if let evidence, let resolver {
-            return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents)
+            return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents, text: text ?? "")
         }
         let matches = try engine.match(person, top: top, minimumScore: minScore)
         if output.format == .json {
@@ -68,10 +68,18 @@ struct MatchCommand: ParsableCommand {
 
 extension MatchCommand {
     /// `match --candidate DOCUMENT`: jobs ranked by the rank score (relevance, titles held, fit), each number shown.
-    func printDocumentMatches(_ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, documents: DocumentMatcher) throws {
+    func printDocumentMatches(
+        _ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, documents: DocumentMatcher, text: String
+    ) throws {
         let catalog = engine.catalog
-        let matches = evidence.linksToAnyJob
-            ? try engine.match(person, evidence: evidence, documents: documents, top: top, minimumScore: minScore) : []
+        let written = TextTerms.writtenForms(text)
+        let matches = (evidence.linksToAnyJob
+            ? try engine.match(person, evidence: evidence, documents: documents, top: top, minimumScore: minScore) : [])
+            .map { match in
+                var shown = match
+                shown.terms = match.terms.map { TextTerms.written($0, forms: written) }
+                return shown
+            }
         let found = person.skills.filter { $0.evidence == nil }.compactMap { catalog.skill($0.skill)?.label }
         let note = evidence.linksToAnyJob ? nil
             : "Nothing in the document links it to any job of the catalogue: no title held and no word in common with any job."

@@ -122,7 +122,7 @@ func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog,
 /// the titles it shows the person held.
 func resolveDocumentCandidate(
     _ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool
-) throws -> (candidate: Candidate, evidence: DocumentEvidence?, resolver: ResumeTextResolver?) {
+) throws -> (candidate: Candidate, evidence: DocumentEvidence?, resolver: ResumeTextResolver?, text: String?) {
     if FileManager.default.fileExists(atPath: argument) {
         let read = try CandidateReader.read(path: argument, catalog: catalog)
         guard read.count == 1, var first = read.first else {
@@ -130,8 +130,9 @@ func resolveDocumentCandidate(
         }
         var evidence: DocumentEvidence?
         var resolver: ResumeTextResolver?
-        if let text = first.text {
-            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: DocumentYear.current)
+        let text = first.text
+        if let text {
+            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current())
             documents.prepare()
             evidence = documents.evidence(text)
             first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
@@ -140,9 +141,9 @@ func resolveDocumentCandidate(
         }
         try CandidateReader.check([first], against: catalog)
         logUnresolved([first])
-        return (first.candidate, evidence, resolver)
+        return (first.candidate, evidence, resolver, text)
     }
-    if let stored = try store.candidate(argument) { return (stored, nil, nil) }
+    if let stored = try store.candidate(argument) { return (stored, nil, nil, nil) }
     if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".jsonl") || TextResumeReader.isTextResume(argument) {
         throw InputError(file: argument, message: "no such file")
     }
@@ -154,17 +155,21 @@ func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog, inferFromT
     guard let file else { return try store.candidates() }
     let located = TextResumeReader.resolve(
         try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles,
-        asOfYear: DocumentYear.current)
+        asOfYear: try DocumentYear.current())
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)
 }
 
-/// The year an open date range in a resume (`2019 – Present`) ends: `$SKILLMATCH_AS_OF` when it is set to a year
-/// (for runs that must give the same output whatever the date), else the current year (UTC).
+/// The year an open date range in a resume (`2019 – Present`) ends: `$SKILLMATCH_AS_OF` when it is set (a year
+/// from 1950 to 2100, for runs that must give the same output whatever the date), else the current year (UTC).
 enum DocumentYear {
-    static var current: Int {
-        if let text = ProcessInfo.processInfo.environment["SKILLMATCH_AS_OF"], let year = Int(text), (1950 ... 2100).contains(year) {
+    /// - Throws: ``CLIError`` when `$SKILLMATCH_AS_OF` is set to anything but such a year.
+    static func current() throws -> Int {
+        if let text = ProcessInfo.processInfo.environment["SKILLMATCH_AS_OF"], !text.isEmpty {
+            guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (1950 ... 2100).contains(year) else {
+                throw CLIError("SKILLMATCH_AS_OF must be a year from 1950 to 2100 (the year open date ranges in resumes end), not \"\(text)\"")
+            }
             return year
         }
         var calendar = Calendar(identifier: .gregorian)

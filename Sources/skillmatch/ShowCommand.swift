@@ -59,6 +59,12 @@ struct ShowJob: Encodable {
     var tasks: [String]
     var derivedRequirements: DerivedRequirements?
     var requirements: [Line]
+    /// The titles of the jobs derived requirements come from (table output only).
+    private var derivedTitles: [String: String] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, description, inDemand, jobZone, alternateTitles, preparation, source, tasks, derivedRequirements, requirements
+    }
 
     init(job: Job, catalog: Catalog) {
         id = job.id
@@ -71,6 +77,7 @@ struct ShowJob: Encodable {
         source = job.source
         tasks = job.tasks
         derivedRequirements = job.derivedRequirements
+        for source in job.derivedRequirements?.from ?? [] { derivedTitles[source.job] = catalog.job(source.job)?.title }
         requirements = job.requirements.map { requirement in
             Line(
                 skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
@@ -110,7 +117,9 @@ struct ShowJob: Encodable {
             }
             if let derivedRequirements {
                 Output.text("Requirements derived (not rated by the taxonomy): averaged from the nearest rated jobs "
-                    + derivedRequirements.from.map { "\($0.job) (similarity \(Format.number($0.similarity)))" }.joined(separator: ", "))
+                    + derivedRequirements.from.map { source in
+                        "\(derivedTitles[source.job] ?? source.job) (\(source.job), similarity \(Format.number(source.similarity)))"
+                    }.joined(separator: ", "))
             }
             Output.text("")
         }

@@ -75,7 +75,7 @@ struct DocumentEvidenceTests {
             skills: [Skill(id: "s", label: "Cooking")],
             jobs: [
                 Job(id: "35-2014.00", title: "Cooks, Restaurant", requirements: [Requirement(skill: "s", importance: 1)],
-                    alternateTitles: ["Line Cook (Restaurant)", "Copper"]),
+                    alternateTitles: ["Line Cook (Restaurant)", "Copper", "Cook", "Owner"]),
             ],
             credentials: [])
         let index = TitleIndex(catalog: catalog)
@@ -83,7 +83,10 @@ struct DocumentEvidenceTests {
         #expect(index.held(in: "Line Cook | Diner | 2020 - 2022").map(\.title) == ["Line Cook (Restaurant)"])
         #expect(index.held(in: "- Line Cook on weekends").isEmpty)  // a duty
         #expect(index.held(in: "The Copper Fork, Detroit").isEmpty)  // one word inside a name
-        #expect(index.held(in: "Copper | Detroit").map(\.title) == ["Copper"])
+        #expect(index.held(in: "Cook | Detroit").map(\.title) == ["Cook"])
+        #expect(index.held(in: "Copper | Detroit").isEmpty)  // not a word of the job's own title
+        #expect(index.held(in: "Owner | Bakery").isEmpty)  // a generic role
+        #expect(index.held(in: "jane.cook@example.com").isEmpty && index.held(in: "Cook\r\nDiner").map(\.line) == [1])
     }
 
     @Test("rank score: 0.6 · relevance scaled to the best + 0.2 · title + 0.2 · fit; inferred levels carry their evidence")
@@ -94,15 +97,17 @@ struct DocumentEvidenceTests {
         #expect(evidence.scaledRelevance(1) == 1)
         #expect(abs(evidence.rank(job: 1, fit: 0.5) - (0.6 + 0.2 + 0.1)) < 1e-12)
         let inferred = matcher.inferredSkills(evidence)
-        #expect(inferred.map(\.skill) == ["care"] && abs(inferred[0].level - 0.7) < 1e-12)
+        #expect(inferred.map(\.skill) == ["care"] && abs(inferred[0].level - 0.7 * 0.75) < 1e-12)  // 6 years: 0.75 of 0.7
         #expect(inferred[0].evidence == "title \"Staff Nurse\" (line 1, 6 years) → Registered Nurses (29-1141.00)")
         #expect(matcher.inferredSkills(evidence, excluding: ["care"]).isEmpty)
-        #expect(DocumentMatcher.experienceShare(years: nil) == 0.5 && DocumentMatcher.experienceShare(years: 1) == 0.75)
+        #expect(DocumentMatcher.experienceShare(years: nil) == 0.5 && DocumentMatcher.experienceShare(years: 1) == 0.625)
+        #expect(DocumentMatcher.experienceShare(years: 9) == 0.75 && DocumentMatcher.experienceShare(years: .infinity) == 0.5)
+        #expect(DocumentMatcher.experienceShare(years: 3, title: "Data Science Intern") == 0.375)
 
         let engine = MatchEngine(catalog: Self.catalog)
         let person = Candidate(id: "p", skills: inferred)
         let ranked = try engine.match(person, evidence: evidence, documents: matcher, top: 3)
-        #expect(ranked.first?.job == "29-1141.00" && ranked.first?.fit == 1 && ranked.first?.titles == ["Staff Nurse"])
+        #expect(ranked.first?.job == "29-1141.00" && abs(ranked.first!.fit - 0.75) < 1e-12 && ranked.first?.titles == ["Staff Nurse"])
         let fit = try engine.fit(person, job: "29-1141.00")
         #expect(fit.skills[0].source == .document(inferred[0].evidence!) && fit.skills[0].source.description == "document")
         #expect(!matcher.evidence("Hobbies: chess, hiking.").linksToAnyJob)

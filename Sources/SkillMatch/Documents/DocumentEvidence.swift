@@ -11,7 +11,8 @@ import SkillVectors
 ///   required skills' labels; divided by the largest over all jobs, so the most relevant job has 1 (0 when no job
 ///   shares a term with the text).
 /// - *title*: 1 when the first title the document names (``TitleIndex``; resumes list the latest job first) is one
-///   of this job's titles, 0.6 for a later title, divided by the number of jobs sharing that title; the largest over
+///   of this job's titles, 0.6 for a later title, divided by the square root of the number of jobs sharing that
+///   title (so a unique later title does not outweigh the latest title shared by two jobs); the largest over
 ///   the document's titles.
 /// - *fit*: the documented fit score for the candidate's profile, unchanged.
 ///
@@ -52,7 +53,7 @@ public struct DocumentEvidence: Sendable {
         var title = [Double](repeating: 0, count: relevance.count)
         let firstLine = heldTitles.first?.line
         for held in heldTitles {
-            let share = (held.line == firstLine ? 1 : Self.laterTitle) / Double(held.jobs.count)
+            let share = (held.line == firstLine ? 1 : Self.laterTitle) / Double(held.jobs.count).squareRoot()
             for job in held.jobs { title[job] = max(title[job], share) }
         }
         self.title = title
@@ -93,7 +94,7 @@ public struct DocumentMatcher: Sendable {
     ///   document names (`nil`: the latest year it names); see ``TitleIndex/held(lines:runs:asOfYear:)``.
     public func evidence(_ text: String, asOfYear: Int? = nil) -> DocumentEvidence {
         // Each line is cut into words once, for both the text vector and the titles.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TitleIndex.lines(text)
         let runs = lines.map(TextTerms.runs)
         let vector = textIndex.vector(runs: runs.flatMap { $0 })
         return DocumentEvidence(
@@ -101,21 +102,28 @@ public struct DocumentMatcher: Sendable {
     }
 
     /// The level a held title lends each requirement of its job, as a share of the required level:
-    /// `min(1, 0.5 + 0.25 · years)` (0.5 when no duration is written; two years or more meet the requirement).
-    public static func experienceShare(years: Double?) -> Double {
-        guard let years else { return 0.5 }
-        return min(1, 0.5 + 0.25 * max(years, 0))
+    /// `min(0.75, 0.5 + 0.125 · years)` (0.5 when no duration is written, 0.75 from two years on), halved for a
+    /// training title (intern, trainee, apprentice, student, extern, volunteer). Never 1: a title shows the job was
+    /// done, not that every requirement is met, so a title alone never closes a gap; stated skills and credentials do.
+    public static func experienceShare(years: Double?, title: String = "") -> Double {
+        var share = 0.5
+        if let years, years.isFinite { share = min(0.75, 0.5 + 0.125 * max(years, 0)) }
+        let words = Set(TextTerms.runs(title).joined())
+        return words.isDisjoint(with: trainingWords) ? share : share / 2
     }
 
+    /// Words of titles held in training rather than in the job.
+    static let trainingWords: Set<String> = ["intern", "internship", "trainee", "apprentice", "student", "extern", "volunteer"]
+
     /// Skill levels inferred from the titles a document names: for each held title used by at most 3 jobs, each
-    /// requirement `(s, r)` of those jobs gets `r · experienceShare(years)`; the largest over titles wins (ties: the
+    /// requirement `(s, r)` of those jobs gets `r · experienceShare(years:title:)`; the largest over titles wins (ties: the
     /// earlier title), each with its evidence (`title "Data Scientist" (line 2, 2 years) → Data Scientists
     /// (15-2051.00)`). Skills in `excluding` (those the person states) are left out.
     public func inferredSkills(_ evidence: DocumentEvidence, excluding: Set<String> = []) -> [HeldSkill] {
         var best: [Int32: (level: Double, note: Int)] = [:]  // skill index → best level, and the note it came from
         var notes: [String] = []
         for held in evidence.heldTitles where held.jobs.count <= 3 {
-            let share = Self.experienceShare(years: held.years)
+            let share = Self.experienceShare(years: held.years, title: held.title)
             let duration = held.years.map { ", " + Self.format(years: $0) } ?? ""
             for index in held.jobs {
                 let job = catalog.jobs[index]
@@ -137,6 +145,7 @@ public struct DocumentMatcher: Sendable {
 
     /// `2 years`, `6 months`, `1.5 years`.
     public static func format(years: Double) -> String {
+        guard years.isFinite, years >= 0, years < 1_000 else { return "some time" }
         if years < 1 { return "\(Int((years * 12).rounded())) months" }
         let rounded = (years * 10).rounded() / 10
         return rounded == rounded.rounded() ? "\(Int(rounded)) year\(rounded == 1 ? "" : "s")" : "\(rounded) years"

@@ -33,6 +33,8 @@ extension MatchEngine {
         _ candidate: Candidate, evidence: DocumentEvidence, documents: DocumentMatcher, top k: Int, minimumScore: Double = 0,
         validated: Bool = false, explain: Bool = true
     ) throws(CatalogValidationError) -> [DocumentJobScore] {
+        precondition(documents.catalog.jobs.count == catalog.jobs.count && evidence.relevance.count == catalog.jobs.count,
+                     "document matcher and evidence built on another catalogue")
         if !validated { try catalog.validate(candidate) }
         let held = catalog.heldVector(catalog.effectiveLevels(of: candidate))
         var fits = documents.fits(held)

@@ -35,12 +35,20 @@ public struct TitleIndex: Sendable {
         var prefixes = Set<String>()
         for (index, job) in catalog.jobs.enumerated() {
             let hiddenFrom = 1 + job.alternateTitles.count
+            let ownWords = Set(TextTerms.runs(job.title).joined())
             for (position, written) in ([job.title] + job.alternateTitles + job.hiddenTitles).enumerated() {
                 // A hidden title finds the job but is never shown: the job's title stands for it.
                 let title = position >= hiddenFrom ? job.title : written
                 for form in Self.forms(of: written) {
                 let runs = TextTerms.runs(form)
                 guard runs.count == 1, let words = runs.first, !words.isEmpty else { continue }
+                // A one-word title is one of the job's own title words ("Cook" of "Cooks, Restaurant"), written as
+                // one word ("IS Consultant" is not "Consultant"), and no generic role word ("Owner" is a reported
+                // title of Urologists).
+                if words.count == 1 {
+                    let writtenWords = form.split { $0.isWhitespace || $0 == "-" || $0 == "/" }.count
+                    guard writtenWords == 1, ownWords.contains(words[0]), !Self.genericRoles.contains(words[0]) else { continue }
+                }
                 let key = words.joined(separator: " ")
                 var prefix = ""
                 for word in words.dropLast() {
@@ -68,16 +76,38 @@ public struct TitleIndex: Sendable {
     /// The titles a text names, in document order.
     /// - Parameter asOfYear: what `Present` means (see ``held(lines:runs:asOfYear:)``).
     public func held(in text: String, asOfYear: Int? = nil) -> [HeldTitle] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Self.lines(text)
         return held(lines: lines, runs: lines.map(TextTerms.runs), asOfYear: asOfYear)
     }
+
+    /// A document's lines (LF, CRLF, CR and other line breaks), each without e-mail addresses and web addresses
+    /// (`jane.cook@example.com` names no title Cook).
+    public static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+            guard line.contains("@") || line.contains("://") || line.contains("www.") else { return String(line) }
+            return line.split(separator: " ", omittingEmptySubsequences: false)
+                .filter { !($0.contains("@") || $0.contains("://") || $0.lowercased().hasPrefix("www.")) }
+                .joined(separator: " ")
+        }
+    }
+
+    /// Role words too generic to name an occupation on their own.
+    static let genericRoles: Set<String> = [
+        "owner", "founder", "president", "partner", "principal", "director", "manager", "supervisor", "lead", "head",
+        "chief", "executive", "officer", "consultant", "advisor", "adviser", "specialist", "analyst", "associate",
+        "assistant", "coordinator", "administrator", "representative", "agent", "technician", "engineer", "designer",
+        "worker", "helper", "operator", "clerk", "intern", "trainee", "apprentice", "volunteer", "staff", "member",
+        "employee", "contractor", "freelancer", "professional", "expert", "leader", "generalist",
+    ]
 
     /// The titles named by a text's lines, given each line's runs of words (``TextTerms/runs(_:)``).
     /// - Parameter asOfYear: the year an open range (`2019 – Present`) ends: the later of this and the latest year
     ///   the document names; `nil` for the latest year the document names, so that the result depends on the text
     ///   alone.
     public func held(lines: [String], runs lineRuns: [[[String]]], asOfYear: Int? = nil) -> [HeldTitle] {
-        let named = lines.lazy.compactMap(DurationParser.latestYear(in:)).max()
+        precondition(lineRuns.count == lines.count, "one list of runs per line")
+        // Years after the as-of year are no dates of this document (a phone number such as 555-2099).
+        let named = lines.lazy.compactMap { DurationParser.latestYear(in: $0, notAfter: asOfYear) }.max()
         let present = [named, asOfYear].compactMap { $0 }.max()
         var found: [HeldTitle] = []
         for (number, line) in lines.enumerated() {
@@ -152,8 +182,8 @@ extension TitleIndex {
 enum DurationParser {
     /// The latest plausible year (1950–2100) a text mentions: what `Present` means for that document, so the result
     /// does not depend on the day it is read.
-    static func latestYear(in text: String) -> Int? {
-        years(of: text).max()
+    static func latestYear(in text: String, notAfter limit: Int? = nil) -> Int? {
+        years(of: text).filter { $0 <= (limit ?? Int.max) }.max()
     }
 
     /// Four-digit years from 1950 to 2100 in a text.
@@ -185,7 +215,7 @@ enum DurationParser {
         }
         let found = years(of: line)
         guard let first = found.first else { return nil }
-        let ongoing = ["present", "current", "now", "today", "to date", "ongoing"].contains { lower.contains($0) }
+        let ongoing = lower.contains("to date") || words.contains { ["present", "current", "currently", "now", "today", "ongoing"].contains($0.filter { $0 != "." }) }
         let end = ongoing ? max(present ?? first, found.last ?? first) : (found.count > 1 ? found.last! : nil)
         guard let end, end >= first else { return nil }
         return max(Double(end - first), 0.5)

@@ -22,6 +22,8 @@ public struct JobTextIndex: Sendable {
     private let postings: [[(job: Int32, weight: Float)]]
     /// The number of jobs.
     public let jobCount: Int
+    /// The weight of the titles field against the body's 1 (each field's vector has unit length first).
+    public static let titleFieldWeight = 1.0
 
     /// Indexes the jobs of a catalogue.
     /// - Complexity: O(total text of the jobs).
@@ -58,7 +60,7 @@ public struct JobTextIndex: Sendable {
         var vector = [Double](repeating: 0, count: termCount)
         for (job, field) in fields.enumerated() {
             var touched: [Int32] = []
-            for list in [field.titles, field.body] {
+            for (fieldWeight, list) in [(Self.titleFieldWeight, field.titles), (1.0, field.body)] {
                 var distinct: [Int32] = []
                 for term in list {
                     if counts[Int(term)] == 0 { distinct.append(term) }
@@ -74,7 +76,7 @@ public struct JobTextIndex: Sendable {
                     let weight = (1 + log(Double(counts[Int(term)]))) * idf[Int(term)]
                     counts[Int(term)] = 0
                     if vector[Int(term)] == 0 { touched.append(term) }
-                    if norm > 0 { vector[Int(term)] += weight / norm }
+                    if norm > 0 { vector[Int(term)] += fieldWeight * weight / norm }
                 }
             }
             touched.sort()
@@ -162,7 +164,7 @@ public struct JobTextIndex: Sendable {
     /// The relevance of a document vector (from ``vector(_:)``) to every job.
     public func relevance(vector: [(column: Int32, weight: Double)]) -> [Double] {
         var scores = [Double](repeating: 0, count: jobCount)
-        for (column, weight) in vector {
+        for (column, weight) in vector where Int(column) < postings.count {
             for posting in postings[Int(column)] { scores[Int(posting.job)] += weight * Double(posting.weight) }
         }
         return scores.map { min(max($0, 0), 1) }
@@ -171,7 +173,7 @@ public struct JobTextIndex: Sendable {
     /// The terms that contribute most to a document's relevance to one job, largest contribution first (ties by term).
     public func contributions(vector: [(column: Int32, weight: Double)], job: Int, top: Int) -> [(term: String, share: Double)] {
         var parts: [(term: String, share: Double)] = []
-        for (column, weight) in vector {
+        for (column, weight) in vector where Int(column) < postings.count {
             // Postings are in job order: binary search.
             let list = postings[Int(column)]
             var (low, high) = (0, list.count)

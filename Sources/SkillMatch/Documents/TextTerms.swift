@@ -86,6 +86,23 @@ public enum TextTerms {
         return single
     }
 
+    /// Each normal form of a text's words (``normalize(_:)``) with the first way the text writes it, in lower case
+    /// (`panda` → `pandas`, `analytic` → `analytics`): for showing a document's terms as its author wrote them.
+    public static func writtenForms(_ text: String) -> [String: String] {
+        var forms: [String: String] = [:]
+        let words = text.split { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == "#" || $0 == "'" || $0 == "’") }
+        for word in words {
+            guard let normal = normalize(String(word)), forms[normal] == nil else { continue }
+            forms[normal] = word.lowercased()
+        }
+        return forms
+    }
+
+    /// A term (one word, or two separated by a space) as the document writes it, by ``writtenForms(_:)``.
+    public static func written(_ term: String, forms: [String: String]) -> String {
+        term.split(separator: " ").map { forms[String($0)] ?? String($0) }.joined(separator: " ")
+    }
+
     /// The singular of a plural letters-only word of 4 letters or more (`analysts` → `analyst`).
     static func singular(_ word: String) -> String {
         guard word.utf8.count >= 4, word.utf8.last == 0x73, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }

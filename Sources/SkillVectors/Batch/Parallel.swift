@@ -23,7 +23,7 @@ public enum Parallel {
     }
 
     /// Runs two independent pieces of work concurrently and returns both results.
-    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         var a: A?
         var b: B?
         withUnsafeMutablePointer(to: &a) { a in
