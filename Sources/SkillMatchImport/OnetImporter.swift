@@ -157,6 +157,9 @@ public enum OnetImporter {
         }
         let imported = jobs.compactMap { job -> Job? in
             guard var list = requirements[job.id], !list.isEmpty else { return nil }
+            // Summed in skill order: the ratings were gathered through a dictionary, whose order changes between
+            // processes, and a floating-point sum depends on its order.
+            list.sort { $0.skill < $1.skill }
             let rated = list.reduce(0) { $0 + $1.importance }
             let used = technologies.requirements(of: job.id, rated: rated, options: technology)
             // A technology that is also a rated element cannot happen (different id spaces), so ids stay unique.

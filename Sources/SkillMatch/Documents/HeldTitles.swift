@@ -83,12 +83,71 @@ public struct TitleIndex: Sendable {
     /// A document's lines (LF, CRLF, CR and other line breaks), each without e-mail addresses and web addresses
     /// (`jane.cook@example.com` names no title Cook).
     public static func lines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-            guard line.contains("@") || line.contains("://") || line.contains("www.") else { return String(line) }
-            return line.split(separator: " ", omittingEmptySubsequences: false)
-                .filter { !($0.contains("@") || $0.contains("://") || $0.lowercased().hasPrefix("www.")) }
-                .joined(separator: " ")
+        // Cut on the UTF-8 bytes (LF, CR, CRLF as one break): Character-level splitting costs more than the rest.
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var start = 0
+        var index = 0
+        func take(_ end: Int) {
+            let line = bytes[start ..< end]
+            var hasAddress = false  // "@", "://" or "www." (any case)
+            var position = line.startIndex
+            while position < line.endIndex && !hasAddress {
+                let byte = line[position]
+                if byte == 0x40 { hasAddress = true }
+                if byte == 0x3A, position + 2 < line.endIndex, line[position + 1] == 0x2F, line[position + 2] == 0x2F { hasAddress = true }
+                if byte | 0x20 == 0x77, position + 3 < line.endIndex, line[position + 1] | 0x20 == 0x77,
+                   line[position + 2] | 0x20 == 0x77, line[position + 3] == 0x2E { hasAddress = true }
+                position += 1
+            }
+            var text = String(decoding: line, as: UTF8.self)
+            if hasAddress {
+                text = text.split(separator: " ", omittingEmptySubsequences: false)
+                    .filter { !($0.contains("@") || $0.contains("://") || $0.lowercased().hasPrefix("www.")) }
+                    .joined(separator: " ")
+            }
+            lines.append(text)
         }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                take(index)
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        take(bytes.count)
+        return lines
+    }
+
+    /// The number of words of a line separated by spaces or tabs, counted up to 9 (a heading has at most 8), and its
+    /// first such word.
+    static func shape(_ line: String) -> (words: Int, first: Substring.UTF8View.SubSequence?) {
+        var words = 0
+        var first: Substring.UTF8View.SubSequence?
+        let utf8 = Substring(line).utf8
+        var wordStart: Substring.UTF8View.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x09 {
+                if let begin = wordStart {
+                    if first == nil { first = utf8[begin ..< index] }
+                    words += 1
+                    wordStart = nil
+                    if words > 8 { return (words, first) }
+                }
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let begin = wordStart {
+            if first == nil { first = utf8[begin ..< utf8.endIndex] }
+            words += 1
+        }
+        return (words, first)
     }
 
     /// Role words too generic to name an occupation on their own.
@@ -115,10 +174,10 @@ public struct TitleIndex: Sendable {
             guard !Self.isBullet(line) else { continue }
             let runs = lineRuns[number]
             var years: Double?? = .none
-            let tokens = line.split(whereSeparator: \.isWhitespace)
-            let heading = tokens.count <= 8
+            let (wordCount, firstWord) = Self.shape(line)
+            let heading = wordCount <= 8
             // The line's first word as written ("The" in "The Copper Fork" is no title word).
-            let opening = tokens.first.flatMap { TextTerms.runs(String($0)).first?.first }
+            let opening = firstWord.flatMap { TextTerms.runs(String(Substring($0))).first?.first }
             // Inside a sentence only the line's first words can be a title.
             for run in heading ? runs : Array(runs.prefix(1)) {
                 var start = 0
