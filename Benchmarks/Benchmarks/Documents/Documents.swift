@@ -40,14 +40,18 @@ struct DocumentWorkload {
 
     static func load() -> DocumentWorkload? {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0 ..< 4 { url.deleteLastPathComponent() }  // the file, Documents, Benchmarks, Benchmarks
-        let benchmarks = url.path
+        for _ in 0 ..< 4 { url.deleteLastPathComponent() }  // the file, Documents, Benchmarks, Benchmarks: the package root
+        let benchmarks = url.path + "/Benchmarks"
         let shared = url.deletingLastPathComponent().path + "/shared/datasets"
         guard let document = try? OnetImporter.read(directory: shared + "/onet").document,
               let catalog = try? Catalog().merging(document) else { return nil }
         let folder = benchmarks + "/dev-resumes"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
         let resumes = names.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        guard !resumes.isEmpty else {
+            print("\(folder) holds no resumes: no document benchmarks")
+            return nil
+        }
         return DocumentWorkload(catalog: catalog, resumes: resumes)
     }
 }
