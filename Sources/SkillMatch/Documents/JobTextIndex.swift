@@ -5,8 +5,9 @@ import Foundation
 /// Each job has two fields: its *titles* (title, alternate and reported titles, hidden titles) and its *body*
 /// (description, task statements, and the labels of the skills it requires). A term's weight in a field is
 /// `(1 + ln tf) · idf`, `idf = ln((1 + N) / (1 + df)) + 1` over the N jobs (df: jobs using the term in either field);
-/// each field's vector is scaled to unit length, and the job's vector is their sum scaled to unit length, so titles
-/// and body count equally however many alternate titles a job has. A document's vector is `(1 + ln tf) · idf` over
+/// each field's vector is scaled to unit length, and the job's vector is their sum (the titles' times
+/// ``titleFieldWeight``, 1) scaled to unit length, so titles and body count equally however many alternate titles a
+/// job has. A document's vector is `(1 + ln tf) · idf` over
 /// its terms (terms no job uses are ignored), scaled to unit length; its relevance to a job is the inner product, in
 /// [0, 1]. Deterministic: the same text gives the same numbers on every run.
 public struct JobTextIndex: Sendable {
