@@ -69,6 +69,7 @@ struct DocumentEvidenceTests {
         #expect(TitleIndex.forms(of: "CNC Machinist (Computer Numerical Control Machinist)")
             == ["CNC Machinist (Computer Numerical Control Machinist)", "CNC Machinist ", "Computer Numerical Control Machinist"])
         #expect(TitleIndex.forms(of: "Cooks, Restaurant").last == " Restaurant Cooks")
+        #expect(TitleIndex.forms(of: "wellfare officer (education)") == ["wellfare officer (education)", "wellfare officer "])
         #expect(TitleIndex.isBullet("  - Cook meals") && TitleIndex.isBullet("• Cook") && TitleIndex.isBullet("o Cook"))
         #expect(!TitleIndex.isBullet("**Cook**, Diner") && !TitleIndex.isBullet("-Cook") && !TitleIndex.isBullet("Cook"))
         let catalog = try Catalog(
@@ -86,6 +87,7 @@ struct DocumentEvidenceTests {
         #expect(index.held(in: "Cook | Detroit").map(\.title) == ["Cook"])
         #expect(index.held(in: "Copper | Detroit").isEmpty)  // not a word of the job's own title
         #expect(index.held(in: "Owner | Bakery").isEmpty)  // a generic role
+        #expect(index.held(in: "COOK\nWork Experience\nEDUCATION").map(\.line) == [1])  // section headings
         #expect(index.held(in: "jane.cook@example.com").isEmpty && index.held(in: "Cook\r\nDiner").map(\.line) == [1])
     }
 

@@ -150,6 +150,16 @@ public struct TitleIndex: Sendable {
         return (words, first)
     }
 
+    /// Words of resume section headings.
+    static let sectionWords: Set<String> = [
+        "education", "experience", "work", "employment", "professional", "history", "career", "skill", "technical",
+        "core", "key", "competency", "summary", "profile", "objective", "overview", "about", "certification", "license",
+        "licence", "credential", "training", "course", "coursework", "project", "award", "honor", "achievement",
+        "accomplishment", "highlight", "publication", "language", "interest", "hobby", "activity", "volunteer",
+        "reference", "contact", "information", "personal", "detail", "additional", "qualification", "strength",
+        "relevant", "selected", "other",
+    ]
+
     /// Role words too generic to name an occupation on their own.
     static let genericRoles: Set<String> = [
         "owner", "founder", "president", "partner", "principal", "director", "manager", "supervisor", "lead", "head",
@@ -170,9 +180,10 @@ public struct TitleIndex: Sendable {
         let present = [named, asOfYear].compactMap { $0 }.max()
         var found: [HeldTitle] = []
         for (number, line) in lines.enumerated() {
-            // A bullet point lists duties, not a job held.
+            // A bullet point lists duties, not a job held; a section heading ("EDUCATION", "Work Experience") neither.
             guard !Self.isBullet(line) else { continue }
             let runs = lineRuns[number]
+            guard !runs.joined().allSatisfy(Self.sectionWords.contains) else { continue }
             var years: Double?? = .none
             let (wordCount, firstWord) = Self.shape(line)
             let heading = wordCount <= 8
@@ -217,7 +228,10 @@ extension TitleIndex {
         var forms = [title]
         if let open = title.firstIndex(of: "("), let close = title[open...].firstIndex(of: ")") {
             forms.append(String(title[..<open]) + String(title[title.index(after: close)...]))
-            forms.append(String(title[title.index(after: open) ..< close]))
+            // The inside is a title when it is a name of several words (an expansion such as "Computer Numerical
+            // Control Machinist"), not a one-word qualifier (ESCO's "wellfare officer (education)").
+            let inside = title[title.index(after: open) ..< close].split(separator: " ")
+            if inside.count > 1 { forms.append(inside.joined(separator: " ")) }
         }
         for form in forms {
             let parts = form.split(separator: ",", omittingEmptySubsequences: false)
