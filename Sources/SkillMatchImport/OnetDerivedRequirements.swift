@@ -68,8 +68,7 @@ struct OnetDerivedRequirements {
                 sums[requirement.skill] = sum
             }
         }
-        let requirements = sums.keys.sorted().compactMap { skill -> Requirement? in
-            let sum = sums[skill]!
+        let requirements = sums.sorted { $0.key < $1.key }.compactMap { skill, sum -> Requirement? in
             guard sum.weight >= Self.support * total else { return nil }
             let level = sum.level / sum.weight
             return Requirement(skill: skill, importance: sum.importance / sum.weight, level: min(max(level / 7, 1e-6), 1), originalLevel: level)

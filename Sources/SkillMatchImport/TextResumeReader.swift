@@ -152,7 +152,7 @@ public final class ResumeTextResolver: Sendable {
             inferred[skill] = nil
             result.skills.append(HeldSkill(skill: skill, level: level))
         }
-        result.skills += inferred.keys.sorted().map { inferred[$0]! }
+        result.skills += inferred.sorted { $0.key < $1.key }.map(\.value)
         return result
     }
 
