@@ -89,7 +89,7 @@ extension Requirement: Codable {
 
 extension Job: Codable {
     private enum CodingKeys: String, CodingKey { case id, title, description, inDemand, requirements, alternateTitles, jobZone, iscoGroup, preparation, source, hiddenTitles
-        case tasks, derivedRequirements
+        case tasks, derivedRequirements, activities, interests
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,7 +107,9 @@ extension Job: Codable {
             source: try c.decodeIfPresent(String.self, forKey: .source),
             hiddenTitles: try c.decodeIfPresent([String].self, forKey: .hiddenTitles) ?? [],
             tasks: try c.decodeIfPresent([String].self, forKey: .tasks) ?? [],
-            derivedRequirements: try c.decodeIfPresent(DerivedRequirements.self, forKey: .derivedRequirements))
+            derivedRequirements: try c.decodeIfPresent(DerivedRequirements.self, forKey: .derivedRequirements),
+            activities: try c.decodeIfPresent([String].self, forKey: .activities) ?? [],
+            interests: try c.decodeIfPresent(InterestProfile.self, forKey: .interests))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,6 +127,8 @@ extension Job: Codable {
         if !hiddenTitles.isEmpty { try c.encode(hiddenTitles, forKey: .hiddenTitles) }
         if !tasks.isEmpty { try c.encode(tasks, forKey: .tasks) }
         try c.encodeIfPresent(derivedRequirements, forKey: .derivedRequirements)
+        if !activities.isEmpty { try c.encode(activities, forKey: .activities) }
+        try c.encodeIfPresent(interests, forKey: .interests)
     }
 }
 

@@ -51,14 +51,21 @@ public struct Job: Sendable, Hashable, Identifiable {
     /// When the taxonomy does not rate this job, the rated jobs its requirements were derived from; `nil` when the
     /// requirements are the taxonomy's own.
     public var derivedRequirements: DerivedRequirements?
+    /// The detailed work activities the job involves (O*NET DWA ids such as `4.A.2.a.4.I09.D03`), sorted: one of the
+    /// descriptors related occupations are found by.
+    public var activities: [String]
+    /// The job's occupational interests (RIASEC), when the taxonomy publishes them.
+    public var interests: InterestProfile?
 
     /// Creates a job.
     public init(
         id: String, title: String, description: String? = nil, inDemand: Bool = false, requirements: [Requirement],
         alternateTitles: [String] = [], jobZone: Int? = nil, iscoGroup: String? = nil, preparation: JobPreparation? = nil,
         source: String? = nil, hiddenTitles: [String] = [], tasks: [String] = [],
-        derivedRequirements: DerivedRequirements? = nil
+        derivedRequirements: DerivedRequirements? = nil, activities: [String] = [], interests: InterestProfile? = nil
     ) {
+        self.activities = activities
+        self.interests = interests
         self.tasks = tasks
         self.derivedRequirements = derivedRequirements
         self.hiddenTitles = hiddenTitles
@@ -76,4 +83,34 @@ public struct Job: Sendable, Hashable, Identifiable {
 
     /// The sum of the requirements' importances: the denominator of the fit score.
     public var totalImportance: Double { requirements.reduce(0) { $0 + $1.importance } }
+}
+
+/// An occupation's interest profile in Holland's RIASEC model, on O*NET's Occupational Interests (OI) scale from 1
+/// (the work does not fit the interest at all) to 7 (it fits it very well), as published.
+public struct InterestProfile: Sendable, Hashable, Codable {
+    /// Working with things, tools and machines, often outdoors.
+    public var realistic: Double
+    /// Ideas, thinking and research.
+    public var investigative: Double
+    /// Forms, designs and patterns; self-expression.
+    public var artistic: Double
+    /// Helping, teaching and serving people.
+    public var social: Double
+    /// Starting projects, leading people and making decisions.
+    public var enterprising: Double
+    /// Set procedures, data and detail.
+    public var conventional: Double
+
+    /// Creates a profile from the six OI values.
+    public init(realistic: Double, investigative: Double, artistic: Double, social: Double, enterprising: Double, conventional: Double) {
+        self.realistic = realistic
+        self.investigative = investigative
+        self.artistic = artistic
+        self.social = social
+        self.enterprising = enterprising
+        self.conventional = conventional
+    }
+
+    /// The six values in RIASEC order.
+    public var values: [Double] { [realistic, investigative, artistic, social, enterprising, conventional] }
 }

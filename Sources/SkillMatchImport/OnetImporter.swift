@@ -143,6 +143,8 @@ public enum OnetImporter {
         progress?("reading Task Statements.txt")
         let tasks = try readTitles(folder + "/Task Statements.txt", column: "Task")
         let activities = try readSets(folder + "/Tasks to DWAs.txt", column: "DWA ID")
+        progress?("reading Interests.txt")
+        let interests = try readInterests(folder + "/Interests.txt")
         let deriver = OnetDerivedRequirements(
             activities: activities, technologies: technologies.uses.mapValues { Set($0.map(\.skill)) }, zones: zones)
         var derived: [String: DerivedRequirements] = [:]
@@ -169,7 +171,8 @@ public enum OnetImporter {
             return Job(
                 id: job.id, title: job.title, description: job.description, requirements: list.sorted { $0.skill < $1.skill },
                 alternateTitles: alternates, jobZone: zones[job.id], preparation: preparations[job.id], source: "onet",
-                tasks: tasks[job.id] ?? [], derivedRequirements: derived[job.id])
+                tasks: tasks[job.id] ?? [], derivedRequirements: derived[job.id],
+                activities: (activities[job.id] ?? []).sorted(), interests: interests[job.id])
         }
         let importedIDs = Set(imported.map(\.id))
         for (occupation, uses) in technologies.uses where !importedIDs.contains(occupation) {
@@ -223,6 +226,35 @@ public enum OnetImporter {
             }
         }
         return titles
+    }
+
+    /// RIASEC profiles (the OI scale's six values) by occupation, or none when the file is absent. An occupation with
+    /// some but not all six values gets no profile.
+    private static func readInterests(_ path: String) throws(InputError) -> [String: InterestProfile] {
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let file = try TabularFile.read(path: path)
+        let (code, element, scale, value) = (
+            try file.column("O*NET-SOC Code"), try file.column("Element ID"), try file.column("Scale ID"), try file.column("Data Value")
+        )
+        let order = ["1.B.1.a", "1.B.1.b", "1.B.1.c", "1.B.1.d", "1.B.1.e", "1.B.1.f"]
+        var values: [String: [Double?]] = [:]
+        for row in file.rows {
+            guard TabularFile.value(row.fields[scale]) == "OI", let occupation = TabularFile.value(row.fields[code]),
+                let id = TabularFile.value(row.fields[element]), let slot = order.firstIndex(where: { $0 == id })
+            else { continue }
+            let text = TabularFile.value(row.fields[value]) ?? ""
+            guard let number = Double(text), (1...7).contains(number) else {
+                throw InputError(file: path, line: row.line, message: "column \"Data Value\": \"\(text)\" is not a number from 1 to 7")
+            }
+            values[String(occupation), default: [Double?](repeating: nil, count: 6)][slot] = number
+        }
+        return values.compactMapValues { six in
+            let known = six.compactMap { $0 }
+            guard known.count == 6 else { return nil }
+            return InterestProfile(
+                realistic: known[0], investigative: known[1], artistic: known[2], social: known[3], enterprising: known[4],
+                conventional: known[5])
+        }
     }
 
     /// Distinct values of one column by occupation, or none when the file is absent.

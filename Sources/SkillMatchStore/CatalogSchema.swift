@@ -136,6 +136,12 @@ enum CatalogSchema {
                 t.add(column: "evidence", .text)  // NULL when stated; how a level was inferred from a document
             }
         }
+        migrator.registerMigration("v7: job activities and interests") { db in
+            try db.alter(table: "job") { t in
+                t.add(column: "activities", .text).notNull().defaults(to: "[]")  // JSON list of DWA ids
+                t.add(column: "interests", .text)  // JSON object (InterestProfile), NULL when not published
+            }
+        }
         return migrator
     }
 }

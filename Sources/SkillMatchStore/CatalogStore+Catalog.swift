@@ -127,18 +127,20 @@ extension CatalogStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO job (id, title, description, inDemand, jobZone, alternateTitles, iscoGroup, preparation, source,
-                  hiddenTitles, tasks, derivedRequirements)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  hiddenTitles, tasks, derivedRequirements, activities, interests)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, description = excluded.description,
                   inDemand = excluded.inDemand, jobZone = excluded.jobZone, alternateTitles = excluded.alternateTitles,
                   iscoGroup = excluded.iscoGroup, preparation = excluded.preparation, source = excluded.source,
                   hiddenTitles = excluded.hiddenTitles, tasks = excluded.tasks,
-                  derivedRequirements = excluded.derivedRequirements
+                  derivedRequirements = excluded.derivedRequirements, activities = excluded.activities,
+                  interests = excluded.interests
                 """
         ).execute(arguments: [
             job.id, job.title, job.description, job.inDemand, job.jobZone, ListColumn.encode(job.alternateTitles), job.iscoGroup,
             PreparationColumn.encode(job.preparation), job.source, ListColumn.encode(job.hiddenTitles),
-            ListColumn.encode(job.tasks), ObjectColumn.encode(job.derivedRequirements),
+            ListColumn.encode(job.tasks), ObjectColumn.encode(job.derivedRequirements), ListColumn.encode(job.activities),
+            ObjectColumn.encode(job.interests),
         ])
         try db.cachedStatement(sql: "DELETE FROM requirement WHERE jobId = ?").execute(arguments: [job.id])
         let insert = try db.cachedStatement(
@@ -223,7 +225,8 @@ extension CatalogStore {
                 requirements: requirements[row["id"]] ?? [], alternateTitles: ListColumn.decode(row["alternateTitles"]),
                 jobZone: row["jobZone"], iscoGroup: row["iscoGroup"], preparation: PreparationColumn.decode(row["preparation"]),
                 source: row["source"], hiddenTitles: ListColumn.decode(row["hiddenTitles"]), tasks: ListColumn.decode(row["tasks"]),
-                derivedRequirements: ObjectColumn.decode(row["derivedRequirements"]))
+                derivedRequirements: ObjectColumn.decode(row["derivedRequirements"]), activities: ListColumn.decode(row["activities"]),
+                interests: ObjectColumn.decode(row["interests"]))
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {

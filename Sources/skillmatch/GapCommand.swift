@@ -36,6 +36,7 @@ struct GapCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var inference: DocumentInferenceOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
@@ -58,7 +59,7 @@ struct GapCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
         let showProgress = isatty(STDERR_FILENO) != 0
         let plan: GapPlan
         do {
@@ -118,7 +119,7 @@ struct GapCommand: ParsableCommand {
             Output.text(totals + ".")
         }
         Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials."
-            + (modelRegistered ? " (Stated skills and credentials only: inferred skills never count here, as with `fit --no-infer`.)" : ""))
+            + (modelRegistered ? " (Skills a model would infer never count here, as with `fit --no-infer`.)" : ""))
         if !plan.uncoverable.isEmpty {
             Output.text("\nNo usable credential grants these at the required level (learn them on the job or through training):")
             var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),

@@ -17,6 +17,7 @@ struct GapsCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var inference: DocumentInferenceOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("Candidates: a JSON or JSON Lines file (default: the stored candidates).", valueName: "file"))
     var candidates: String?
@@ -51,7 +52,7 @@ struct GapsCommand: ParsableCommand {
         if let file = candidates, CandidateReader.isLines(file) {
             report = try analyseLines(file, analysis: analysis, catalog: catalog)
         } else {
-            let people = try loadPool(candidates, store: store, catalog: catalog)
+            let people = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
             let progress = Progress(total: people.count, label: "people")
             report = try analyse(people, analysis) { progress.update($0) }
             progress.finish()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchStore
+import SkillVectors
 
 /// `skillmatch evaluate-model`: hidden; measures a relatedness model's quality on the catalogue (Benchmarks/README.md).
 struct ModelEvaluationCommand: ParsableCommand {
@@ -23,6 +24,7 @@ struct ModelEvaluationCommand: ParsableCommand {
     @Flag(name: .customLong("skip-holdout")) var skipHoldout = false
     @Option(help: "α of the related-jobs score (share of the direct profile).") var alpha = OccupationSimilarity.profileShare
     @Option(help: "ζ of the related-jobs score (job-zone penalty).") var zeta = OccupationSimilarity.zonePenalty
+    @Flag(help: "Compare the related-jobs views of `similar` one by one, fused, and fused without each.") var views = false
 
     func run() throws {
         let store = try database.open()
@@ -56,10 +58,57 @@ struct ModelEvaluationCommand: ParsableCommand {
         ]
         let groups = groupings.map { ModelEvaluation.groupCoherence(lists, catalog: catalog, grouping: $0.0, group: $0.1) }
             .filter { $0.jobs > 0 }
+        if views {
+            return try Output.json(viewComparison(catalog: catalog, model: model, groupings: Array(groupings.dropLast()), clock: clock))
+        }
         try Output.json(EvaluationJSON(
             parameters: parameters, holdout: holdoutReport, groups: groups,
             trainingSeconds: (trained - start) * 1000 / 1000, similarAllSeconds: searched - trained))
     }
+}
+
+extension ModelEvaluationCommand {
+    /// Group coherence (top `neighbours`) and group recall at 10 for: the model score, each view of
+    /// ``RelatedOccupations`` alone, all fused, and all fused without each one.
+    func viewComparison(
+        catalog: Catalog, model: RelatednessModel, groupings: [(String, (Job) -> String?)], clock: () -> Double
+    ) -> [ViewComparisonJSON] {
+        let k = max(10, neighbours)
+        var rows: [ViewComparisonJSON] = []
+        func measure(_ name: String, _ lists: [[RankedIndex]], seconds: Double) {
+            let coherence = groupings.map { ModelEvaluation.groupCoherence(lists.map { Array($0.prefix(neighbours)) }, catalog: catalog, grouping: $0.0, group: $0.1) }
+                .filter { $0.jobs > 0 }
+            let recall = groupings.map { ModelEvaluation.groupRecall(lists, catalog: catalog, grouping: $0.0, k: 10, group: $0.1) }
+                .filter { $0.jobs > 0 }
+            rows.append(ViewComparisonJSON(
+                name: name, seconds: seconds,
+                share: Dictionary(uniqueKeysWithValues: coherence.map { ($0.grouping, rounded($0.share)) }),
+                recallAt10: Dictionary(uniqueKeysWithValues: recall.map { ($0.grouping, rounded($0.recall)) })))
+        }
+        var start = clock()
+        measure("model score", OccupationSimilarity(catalog: catalog, model: model, alpha: alpha, zeta: zeta).allNearest(k: k), seconds: clock() - start)
+        let all = Set(RelatedOccupations.View.allCases)
+        var variants: [(String, Set<RelatedOccupations.View>)] = [("fused", all)]
+        for view in RelatedOccupations.View.allCases {
+            variants.append((view.rawValue, [view]))
+            variants.append(("fused without " + view.rawValue, all.subtracting([view])))
+        }
+        for (name, set) in variants {
+            start = clock()
+            let related = RelatedOccupations(catalog: catalog, model: model, views: set)
+            guard !related.views.isEmpty else { continue }
+            let lists = related.allNearest(k: k).map { $0.map { RankedIndex(index: $0.index, score: $0.fused ?? 0) } }
+            measure(name, lists, seconds: clock() - start)
+        }
+        return rows
+    }
+}
+
+struct ViewComparisonJSON: Encodable {
+    var name: String
+    var seconds: Double
+    var share: [String: Double]
+    var recallAt10: [String: Double]
 }
 
 struct EvaluationJSON: Encodable {

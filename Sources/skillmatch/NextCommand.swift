@@ -13,6 +13,7 @@ struct NextCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var inference: DocumentInferenceOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
@@ -30,7 +31,7 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
         let advice = try MatchEngine(catalog: catalog).nextCredentials(for: person, qualified: qualified, bestJobs: best, filter: filters.filter)
         let shown = Array(advice.prospects.prefix(top))
         if output.format == .json { return try Output.json(NextJSON(advice, shown: shown)) }
@@ -54,7 +55,7 @@ struct NextCommand: ParsableCommand {
         Output.text("Qualified now for \(advice.alreadyQualified.count) job\(advice.alreadyQualified.count == 1 ? "" : "s")"
             + (advice.alreadyQualified.isEmpty ? "" : ": " + advice.alreadyQualified.prefix(5).map(\.title).joined(separator: ", ")) + ".")
         Output.text("Gain is summed over the \(advice.bestJobs.count) best jobs now."
-            + (try store.hasModels() ? " Scores count stated skills and credentials only (inferred skills never count here)." : "") + "\n")
+            + (try store.hasModels() ? " Skills a model would infer never count here." : "") + "\n")
         if shown.isEmpty { Output.text("No usable credential raises any fit.") } else { Output.table(table, format: .table) }
     }
 }

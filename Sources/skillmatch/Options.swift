@@ -177,3 +177,12 @@ enum DocumentYear {
         return calendar.component(.year, from: Date())
     }
 }
+
+/// `--no-infer` for the credential commands (`gap`, `next`, `gaps`): model-inferred credit never counts there, so
+/// the flag turns off the other inference, levels implied by the titles a document says a person held.
+struct DocumentInferenceOptions: ParsableArguments {
+    @Flag(name: .customLong("no-infer"), help: ArgumentHelp(
+        "Count only the skills a resume or text states: no levels inferred from the titles held.",
+        discussion: "Skills a relatedness model would infer never count in credential plans; this also leaves out levels inferred from job titles in a document."))
+    var noInfer = false
+}

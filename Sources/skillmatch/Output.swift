@@ -118,3 +118,6 @@ enum Output {
 
 /// A score rounded to 6 decimals for JSON output, so that output is the same on every machine.
 func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded(.toNearestOrAwayFromZero) / 1_000_000 }
+
+/// A mid-rank as tables show it: whole (`3`) or with its half (`12.5`).
+func midRank(_ value: Double) -> String { value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.1f", value) }

@@ -10,11 +10,26 @@ struct SimilarCommand: ParsableCommand {
         commandName: "similar",
         abstract: "Related jobs (for career changers), skills or credentials, by the registered relatedness model.",
         discussion: """
-            Jobs: score = 0.5·(centred skill profiles' cosine, importance × level) + 0.5·(centred embedded profiles' \
-            cosine) − 0.2·|zone difference|/4, with the skills the other job needs that this one meets (shared) and \
-            does not (missing). Skills: cosine of the skill vectors. Credentials: cosine of the level-weighted sums \
-            of their granted skills' vectors. --all writes one JSON line per job in id order.
+            Jobs are ranked by every descriptor the catalogue holds, fused at the rank level (--method fused, the \
+            default): each view ranks all other jobs (skills: centred cosine of the rated skill and knowledge \
+            profiles; embedding: centred cosine of the profiles through the model; technologies and activities: \
+            cosine of idf-weighted sets; tasks: TF-IDF cosine of description and task statements; titles: TF-IDF \
+            cosine of all titles; interests: Pearson correlation of RIASEC profiles; jobZone: −|zone difference|), \
+            and fused = Σ over views 1/(60 + rank), ties sharing their mean rank; views a job lacks abstain. \
+            Each job also shows score, the model's similarity: 0.5·(centred skill profiles' cosine, importance × \
+            level) + 0.5·(centred embedded profiles' cosine) − 0.2·|zone difference|/4 (--method model ranks by it \
+            alone), its rank in each view, and the skills the other job needs that this one meets (shared) and does \
+            not (missing). Skills: cosine of the skill vectors. Credentials: cosine of the level-weighted sums of \
+            their granted skills' vectors. --all writes one JSON line per job in id order.
             """)
+
+    /// How related jobs are ranked.
+    enum Method: String, ExpressibleByArgument, CaseIterable {
+        /// Rank-level fusion of every descriptor (``RelatedOccupations``).
+        case fused
+        /// The relatedness model's score alone (``OccupationSimilarity``).
+        case model
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl }
 
@@ -27,6 +42,8 @@ struct SimilarCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The registered model to use (default: the most recently registered).", valueName: "name"))
     var model: String?
     @Option(help: "Output format: table or json (jsonl with --all).") var format: Format?
+    @Option(help: "How jobs are ranked: fused (every descriptor, the default) or model (the model's score alone).")
+    var method: Method = .fused
 
     func validate() throws {
         let chosen = [job != nil, all, skill != nil, credential != nil].filter { $0 }.count
@@ -51,47 +68,71 @@ struct SimilarCommand: ParsableCommand {
     func similarJobs(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
         guard let index = catalog.jobIndex(id) else { throw MatchError.unknownJob(id) }
         let similarity = OccupationSimilarity(catalog: catalog, model: model)
-        let near = similarity.nearest(to: index, k: top)
+        let near: [RelatedOccupations.Neighbour] = switch method {
+        case .fused: RelatedOccupations(catalog: catalog, model: model).nearest(to: index, k: top)
+        case .model: similarity.nearest(to: index, k: top).map { .init(index: $0.index, fused: nil, ranks: []) }
+        }
         let entries = near.map { ranked -> SimilarJobJSON in
             let other = catalog.jobs[ranked.index]
             let move = similarity.transition(from: index, to: ranked.index)
             return SimilarJobJSON(
-                job: other.id, title: other.title, score: rounded(ranked.score), jobZone: other.jobZone,
-                transfer: rounded(move.transfer),
+                job: other.id, title: other.title, score: rounded(similarity.score(index, ranked.index)),
+                fused: ranked.fused.map(rounded),
+                views: ranked.ranks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: ranked.ranks.map { ($0.view.rawValue, $0.rank) }),
+                jobZone: other.jobZone, transfer: rounded(move.transfer),
                 shared: move.shared.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) },
                 missing: move.missing.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) })
         }
         let source = catalog.jobs[index]
         if json {
-            return try Output.json(SimilarJobsJSON(job: source.id, title: source.title, model: model.fingerprint.description, similar: entries))
+            return try Output.json(SimilarJobsJSON(
+                job: source.id, title: source.title, model: model.fingerprint.description, method: method.rawValue, similar: entries))
         }
         Output.text("Jobs related to \(source.title) (\(source.id)), out of \(catalog.jobs.count - 1)\n")
-        var table = Table([
-            .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Job"),
-            .init(header: "Title"), .init(header: "Transfer", numeric: true), .init(header: "Shared (most important)"),
-            .init(header: "Missing (largest gain)"),
-        ])
-        for (rank, entry) in entries.enumerated() {
-            table.append([
-                String(rank + 1), String(format: "%.3f", entry.score), entry.job, entry.title.truncated(36),
-                String(format: "%.2f", entry.transfer),
-                entry.shared.prefix(3).map(\.label).joined(separator: ", ").truncated(48),
-                entry.missing.prefix(3).map(\.label).joined(separator: ", ").truncated(48),
-            ])
+        var columns: [Table.Column] = [.init(header: "Rank", numeric: true)]
+        if method == .fused { columns.append(.init(header: "Fused", numeric: true)) }
+        columns += [
+            .init(header: "Score", numeric: true), .init(header: "Job"), .init(header: "Title"),
+            .init(header: "Transfer", numeric: true),
+        ]
+        if method == .fused { columns.append(.init(header: "Nearest in (rank)")) }
+        columns += [.init(header: "Shared (most important)"), .init(header: "Missing (largest gain)")]
+        var table = Table(columns)
+        for (rank, (entry, ranked)) in zip(entries, near).enumerated() {
+            var row = [String(rank + 1)]
+            if let fused = entry.fused { row.append(String(format: "%.4f", fused)) }
+            row += [String(format: "%.3f", entry.score), entry.job, entry.title.truncated(36), String(format: "%.2f", entry.transfer)]
+            if method == .fused {
+                let best = ranked.ranks.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.view.rawValue < $1.view.rawValue }
+                row.append(best.prefix(3).map { "\($0.view.rawValue) \(midRank($0.rank))" }.joined(separator: ", "))
+            }
+            row += [
+                entry.shared.prefix(3).map(\.label).joined(separator: ", ").truncated(40),
+                entry.missing.prefix(3).map(\.label).joined(separator: ", ").truncated(40),
+            ]
+            table.append(row)
         }
         Output.table(table, format: .table)
-        Output.text("\nTransfer: the fit of this job's required levels for the other job (shared: met, missing: not met).")
+        if method == .fused {
+            Output.text("\nFused: Σ over views of 1/(60 + rank); Score: the model's similarity; Nearest in: the views ranking the job highest.")
+        }
+        Output.text("Transfer: the fit of this job's required levels for the other job (shared: met, missing: not met).")
     }
 
     func allJobs(catalog: Catalog, model: RelatednessModel) {
         let similarity = OccupationSimilarity(catalog: catalog, model: model)
-        let lists = similarity.allNearest(k: top)
+        let lists: [[(index: Int, fused: Double?)]] = switch method {
+        case .fused: RelatedOccupations(catalog: catalog, model: model).allNearest(k: top).map { $0.map { ($0.index, $0.fused) } }
+        case .model: similarity.allNearest(k: top).map { $0.map { ($0.index, nil) } }
+        }
         var text = ""
         text.reserveCapacity(catalog.jobs.count * top * 40)
         for (index, list) in lists.enumerated() {
             text += "{\"job\":" + jsonString(catalog.jobs[index].id) + ",\"similar\":["
-            text += list.map { "{\"job\":" + jsonString(catalog.jobs[$0.index].id) + ",\"score\":" + jsonNumber($0.score) + "}" }
-                .joined(separator: ",")
+            text += list.map { entry in
+                "{" + (entry.fused.map { "\"fused\":" + jsonNumber($0) + "," } ?? "") + "\"job\":" + jsonString(catalog.jobs[entry.index].id)
+                    + ",\"score\":" + jsonNumber(similarity.score(index, entry.index)) + "}"
+            }.joined(separator: ",")
             text += "]}\n"
             if text.utf8.count > 1 << 20 {
                 FileHandle.standardOutput.write(Data(text.utf8))
@@ -147,11 +188,13 @@ func jsonNumber(_ value: Double) -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-/// `similar --job`: `{"job", "title", "model", "similar": [{"job", "title", "score", "jobZone", "transfer", "shared", "missing"}]}`.
+/// `similar --job`: `{"job", "title", "model", "method", "similar": [{"job", "title", "score", "fused", "views",
+/// "jobZone", "transfer", "shared", "missing"}]}`; `fused` and `views` (mid-rank by view) only with `--method fused`.
 struct SimilarJobsJSON: Encodable {
     var job: String
     var title: String
     var model: String
+    var method: String
     var similar: [SimilarJobJSON]
 }
 
@@ -168,6 +211,8 @@ struct SimilarJobJSON: Encodable {
     var job: String
     var title: String
     var score: Double
+    var fused: Double?
+    var views: [String: Double]?
     var jobZone: Int?
     var transfer: Double
     var shared: [Line]

@@ -71,6 +71,12 @@ struct DocumentMatchTests {
         #expect(abs(((plain["matches"] as! [[String: Any]]).first?["score"] as! Double) - 0.714286) < 1e-9)  // 0.5 / 0.7
         let plainBatch = try cli.ok(["batch", "--candidates", path, "--top", "1", "--no-infer"]).stdout
         #expect(plainBatch.contains("\"score\":0.714286"))
+        // gap counts the level the title lends unless --no-infer says not to.
+        let gap = try cli.ok(["gap", "--candidate", path, "--job", "29-1141.00", "--format", "json"]).json() as! [String: Any]
+        #expect(gap["scoreBefore"] as? Double == 0.75)
+        let plainGap = try cli.ok(["gap", "--candidate", path, "--job", "29-1141.00", "--format", "json", "--no-infer"]).json() as! [String: Any]
+        #expect(plainGap["scoreBefore"] as? Double == 0.714286)
+        try cli.ok(["next", "--candidate", path, "--no-infer"])
     }
 
     @Test("an open date range ends in $SKILLMATCH_AS_OF, else the current year; later years are no dates")

@@ -88,20 +88,30 @@ struct RelatednessCommandsTests {
         let one = try object(try cli.ok(["similar", "--job", "15-1232.00", "--top", "5", "--format", "json"]))
         let similar = one["similar"] as! [[String: Any]]
         #expect(similar.count == 5 && !similar.contains { $0["job"] as? String == "15-1232.00" })
-        let scores = similar.map { $0["score"] as! Double }
-        #expect(scores == scores.sorted(by: >))
-        #expect(similar.allSatisfy { $0["shared"] is [Any] && $0["missing"] is [Any] && $0["transfer"] is Double })
+        // Ranked by the fused score; each job shows the model's score and its rank in each view.
+        let fused = similar.map { $0["fused"] as! Double }
+        #expect(fused == fused.sorted(by: >) && one["method"] as? String == "fused")
+        #expect(similar.allSatisfy { $0["shared"] is [Any] && $0["missing"] is [Any] && $0["transfer"] is Double && $0["score"] is Double })
+        for entry in similar {
+            let views = try #require(entry["views"] as? [String: Double])
+            #expect(!views.isEmpty && abs(views.values.reduce(0) { $0 + 1 / (60 + $1) } - (entry["fused"] as! Double)) < 2e-6)
+        }
+        let model = try object(try cli.ok(["similar", "--job", "15-1232.00", "--top", "5", "--method", "model", "--format", "json"]))
+        let modelList = model["similar"] as! [[String: Any]]
+        let scores = modelList.map { $0["score"] as! Double }
+        #expect(scores == scores.sorted(by: >) && modelList.allSatisfy { $0["fused"] == nil && $0["views"] == nil })
         let lines = try cli.ok(["similar", "--all", "--top", "5", "--format", "jsonl"]).stdout.split(separator: "\n")
         #expect(lines.count == 39)
         let parsed = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         let ids = parsed.map { $0["job"] as! String }
         #expect(ids == ids.sorted())
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"job\":") })
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"job\":") && $0.contains("\"fused\":") })
         for entry in parsed where ["15-1232.00", "53-7051.00", "43-5071.00"].contains(entry["job"] as! String) {
             let single = try object(try cli.ok(["similar", "--job", entry["job"] as! String, "--top", "5", "--format", "json"]))["similar"] as! [[String: Any]]
             let listed = entry["similar"] as! [[String: Any]]
             #expect(listed.map { $0["job"] as! String } == single.map { $0["job"] as! String })
             #expect(listed.map { $0["score"] as! Double } == single.map { $0["score"] as! Double })
+            #expect(listed.map { $0["fused"] as! Double } == single.map { $0["fused"] as! Double })
         }
         let table = try cli.ok(["similar", "--job", "15-1232.00", "--top", "3"]).stdout
         #expect(table.contains("Shared") && table.contains("Missing"))

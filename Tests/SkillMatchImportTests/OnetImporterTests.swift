@@ -173,6 +173,14 @@ struct OnetImporterTests {
         let column = try #require(throws: InputError.self) { try OnetImporter.read(directory: noColumn.path) }
         #expect(column.line == 1 && column.message.hasPrefix(#"no column named "Data Value""#))
 
+        let badInterest = OnetFolder([
+            "Occupation Data.txt": Self.occupations, "Knowledge.txt": Self.textKnowledge, "Skills.txt": Self.excelSkills,
+            "Interests.txt": "O*NET-SOC Code\tElement ID\tScale ID\tData Value\n99-0001.00\t1.B.1.a\tOI\t9\n",
+        ])
+        let interest = try #require(throws: InputError.self) { try OnetImporter.read(directory: badInterest.path) }
+        #expect(interest.line == 2 && interest.description.contains("Interests.txt")
+            && interest.message == #"column "Data Value": "9" is not a number from 1 to 7"#)
+
         let ragged = OnetFolder(["Occupation Data.txt": Self.occupations + "99-0004.00\tOnly two\n", "Skills.txt": "", "Knowledge.txt": ""])
         let fields = try #require(throws: InputError.self) { try OnetImporter.read(directory: ragged.path) }
         #expect(fields.line == 5 && fields.message.hasPrefix("has 2 fields but the header has 3"))
@@ -207,8 +215,26 @@ struct OnetImporterTests {
             "Skills.txt": Self.excelSkills, "Knowledge.txt": Self.textKnowledge,
             "Job Zones.txt": "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n99-0001.00\tTest Analysts\t4\t08/2023\tAnalyst\n99-0003.00\tUnrated Workers\t4\t08/2023\tAnalyst\n",
             "Tasks to DWAs.txt": dwa, "Task Statements.txt": tasks,
+            "Interests.txt": """
+                O*NET-SOC Code\tTitle\tElement ID\tElement Name\tScale ID\tScale Name\tData Value\tDate\tDomain Source
+                99-0001.00\tTest Analysts\t1.B.1.a\tRealistic\tOI\tOccupational Interests\t1.5\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.b\tInvestigative\tOI\tOccupational Interests\t6.25\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.c\tArtistic\tOI\tOccupational Interests\t2\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.d\tSocial\tOI\tOccupational Interests\t3\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.e\tEnterprising\tOI\tOccupational Interests\t4\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.f\tConventional\tOI\tOccupational Interests\t5.5\t11/2023\tMachine Learning
+                99-0001.00\tTest Analysts\t1.B.1.g\tFirst Interest High-Point\tIH\tOccupational Interest High-Point\t2\t11/2023\tMachine Learning
+                99-0002.00\tProbe Operators\t1.B.1.a\tRealistic\tOI\tOccupational Interests\t7\t11/2023\tMachine Learning
+
+                """,
         ])
         let (document, report) = try OnetImporter.read(directory: folder.path)
+        // Interests: all six OI values as published (the high-point rows are not interests); an occupation with
+        // only some of them gets none. Activities: the DWA ids of the occupation's tasks, sorted.
+        #expect(document.jobs[0].interests == InterestProfile(
+            realistic: 1.5, investigative: 6.25, artistic: 2, social: 3, enterprising: 4, conventional: 5.5))
+        #expect(document.jobs[1].interests == nil && document.jobs[2].interests == nil)
+        #expect(document.jobs[0].activities == ["D1", "D2"] && document.jobs[1].activities == ["D3"])
         #expect(document.jobs.map(\.id) == ["99-0001.00", "99-0002.00", "99-0003.00"])
         #expect(report.jobs == 3 && report.derivedJobs == 1 && report.underivable == 0 && report.tasks == 2)
         let derived = try #require(document.jobs.last)
@@ -243,6 +269,7 @@ struct OnetImporterTests {
         #expect(developers.derivedRequirements?.from.allSatisfy { $0.job.hasPrefix("15-") } == true)
         #expect(developers.requirements.filter { !$0.skill.hasPrefix("onet-tech:") }.count > 20)
         #expect(report.skills == 35 && report.knowledge == 33)
+        #expect(document.jobs.allSatisfy { $0.interests != nil && !$0.activities.isEmpty })
         let catalog = try Catalog().merging(document)
         let support = try #require(catalog.job("15-1232.00"))
         #expect(support.title == "Computer User Support Specialists")

@@ -18,7 +18,8 @@ struct CatalogStoreTests {
                 Requirement(skill: "a", importance: 4.5, level: 0.25, inDemand: true),
             ], alternateTitles: ["Uno", "First"], jobZone: 2,
             preparation: JobPreparation(education: PreparationCategory(category: 6, label: "Bachelor's Degree", share: 0.47)),
-            source: "onet", hiddenTitles: ["Eins"]),
+            source: "onet", hiddenTitles: ["Eins"], tasks: ["Do one thing."], activities: ["4.A.1.a.1.I01.D01", "4.A.2.b.2.I03.D02"],
+            interests: InterestProfile(realistic: 1.5, investigative: 6.25, artistic: 2, social: 3, enterprising: 4, conventional: 7)),
         ],
         credentials: [
             Credential(id: "c1", name: "C1", grants: [Grant(skill: "a")]),
@@ -44,6 +45,8 @@ struct CatalogStoreTests {
         let catalog = try store.loadCatalog()
         #expect(catalog.skills == document.skills)
         #expect(catalog.jobs == document.jobs)
+        // The catalogue JSON carries every job field too.
+        #expect(try JSONDecoder().decode([Job].self, from: JSONEncoder().encode(document.jobs)) == document.jobs)
         #expect(catalog.credentials == document.credentials)
         #expect(catalog.skillGroups == document.skillGroups)
         #expect(try store.stats() == CatalogStats(skills: 2, jobs: 1, credentials: 2, requirements: 2, candidates: 0, sources: [

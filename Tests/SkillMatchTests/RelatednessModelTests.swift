@@ -188,3 +188,83 @@ struct RelatednessModelTests {
         #expect(abs(move.transfer - 7.0 / 12) < 1e-12)
     }
 }
+
+@Suite("Related occupations from every descriptor, fused at the rank level")
+struct RelatedOccupationsTests {
+    /// The relatedness catalogue with titles, tasks, activities and interests for some jobs.
+    func describedCatalog() throws -> Catalog {
+        let base = try relatednessCatalog()
+        let texts: [String: (String, [String], [String], InterestProfile?)] = [
+            "j1": ("Database Administrator", ["Tune PostgreSQL databases.", "Back up databases."], ["D.db", "D.backup"],
+                   InterestProfile(realistic: 2, investigative: 5, artistic: 2, social: 2, enterprising: 3, conventional: 6)),
+            "j2": ("Database Developer", ["Write MySQL queries.", "Back up databases."], ["D.db", "D.query"],
+                   InterestProfile(realistic: 2, investigative: 6, artistic: 2, social: 2, enterprising: 3, conventional: 5)),
+            "j4": ("Forklift Operator", ["Move pallets with a forklift."], ["D.move"],
+                   InterestProfile(realistic: 7, investigative: 1, artistic: 1, social: 2, enterprising: 2, conventional: 4)),
+            "j5": ("Shipping Clerk", ["Move pallets to the dock.", "Check shipping papers."], ["D.move", "D.check"], nil),
+        ]
+        let jobs = base.jobs.map { job -> Job in
+            var job = job
+            if let (title, tasks, activities, interests) = texts[job.id] {
+                job.title = title
+                job.tasks = tasks
+                job.activities = activities
+                job.interests = interests
+            }
+            return job
+        }
+        return try Catalog(skills: base.skills, jobs: jobs, credentials: base.credentials, skillGroups: base.skillGroups)
+    }
+
+    @Test("the fused score is Σ 1/(60 + rank) over the views that rank a job, each view's ranks its own ordering")
+    func fusedEqualsViews() throws {
+        let catalog = try describedCatalog()
+        let model = RelatednessTrainer.train(catalog, parameters: smallParameters())
+        let related = RelatedOccupations(catalog: catalog, model: model)
+        // Every view has data for two jobs or more: none is dropped (technologies: none in this catalogue).
+        #expect(related.views == [.skills, .embedding, .activities, .tasks, .titles, .interests, .jobZone])
+        let n = catalog.jobs.count
+        let all = related.allNearest(k: n - 1)
+        for i in 0..<n {
+            let list = related.nearest(to: i, k: n - 1)
+            #expect(all[i] == list)
+            #expect(list.count == n - 1 && !list.contains { $0.index == i })
+            for neighbour in list {
+                let expected = neighbour.ranks.reduce(0) { $0 + 1 / (60 + $1.rank) }
+                #expect(abs((neighbour.fused ?? -1) - expected) < 1e-15)
+            }
+            // Ordered by fused score, ties by index.
+            for (a, b) in zip(list, list.dropFirst()) {
+                let (x, y) = (RankedIndex(index: a.index, score: a.fused ?? 0), RankedIndex(index: b.index, score: b.fused ?? 0))
+                #expect(x.ranksBefore(y))
+            }
+            // A view's ranks are the positions of that view alone, with ties' mean.
+            for view in related.views {
+                let single = RelatedOccupations(catalog: catalog, model: model, views: [view]).nearest(to: i, k: n - 1)
+                for neighbour in single {
+                    // nil when the view has no data for job i or for this neighbour.
+                    #expect(list.first { $0.index == neighbour.index }?.ranks.first { $0.view == view }?.rank == neighbour.ranks.first?.rank)
+                }
+            }
+        }
+    }
+
+    @Test("views a job lacks abstain; job zone ties share their mean rank; related jobs make sense")
+    func abstainingViews() throws {
+        let catalog = try describedCatalog()
+        let model = RelatednessTrainer.train(catalog, parameters: smallParameters())
+        let related = RelatedOccupations(catalog: catalog, model: model)
+        let j1 = try #require(catalog.jobIndex("j1")), j5 = try #require(catalog.jobIndex("j5"))
+        let list = related.nearest(to: j1, k: 6)
+        #expect(list.first.map { catalog.jobs[$0.index].id } == "j2")
+        // j3 has no activities, tasks-less jobs keep their title: activities and interests abstain for j3.
+        let j3 = try #require(list.first { catalog.jobs[$0.index].id == "j3" })
+        #expect(!j3.ranks.contains { $0.view == .activities || $0.view == .interests })
+        // j5 has no interests: from j5, the interests view ranks nobody.
+        #expect(related.nearest(to: j5, k: 6).allSatisfy { !$0.ranks.contains { $0.view == .interests } })
+        #expect(related.nearest(to: j5, k: 1).first.map { catalog.jobs[$0.index].id } == "j4")
+        // j1 is zone 4; j2 is the only other zone-4 job (rank 1); j3 and j7 (zone 3) share ranks 2 and 3 → 2.5.
+        #expect(list.first { catalog.jobs[$0.index].id == "j2" }?.ranks.first { $0.view == .jobZone }?.rank == 1)
+        #expect(j3.ranks.first { $0.view == .jobZone }?.rank == 2.5)
+    }
+}

@@ -148,4 +148,34 @@ public enum ModelEvaluation {
             grouping: grouping, jobs: grouped, neighbours: lists.first?.count ?? 0,
             share: Double(same) / Double(max(1, looked)), chance: chance / Double(max(1, grouped)))
     }
+
+    /// How many of a job's group mates its nearest jobs find.
+    public struct GroupRecallReport: Sendable, Codable {
+        /// The grouping.
+        public var grouping: String
+        /// Jobs with at least one group mate.
+        public var jobs: Int
+        /// The cut-off.
+        public var k: Int
+        /// Mean over those jobs of |nearest k ∩ group mates| / min(k, group mates).
+        public var recall: Double
+    }
+
+    /// Recall of each job's group mates among its `k` nearest jobs (the lists must hold at least `k`).
+    public static func groupRecall(
+        _ lists: [[RankedIndex]], catalog: Catalog, grouping: String, k: Int, group: (Job) -> String?
+    ) -> GroupRecallReport {
+        let groups = catalog.jobs.map(group)
+        var sizes: [String: Int] = [:]
+        for case let key? in groups { sizes[key, default: 0] += 1 }
+        var jobs = 0
+        var total = 0.0
+        for (j, list) in lists.enumerated() {
+            guard let key = groups[j], let size = sizes[key], size > 1 else { continue }
+            jobs += 1
+            let found = list.prefix(k).filter { groups[$0.index] == key }.count
+            total += Double(found) / Double(min(k, size - 1))
+        }
+        return GroupRecallReport(grouping: grouping, jobs: jobs, k: k, recall: total / Double(max(1, jobs)))
+    }
 }
