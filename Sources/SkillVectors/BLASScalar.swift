@@ -18,6 +18,8 @@ public protocol BLASScalar: BinaryFloatingPoint, Sendable where Self.RawSignific
         x: UnsafePointer<Self>,
         y: UnsafeMutablePointer<Self>
     )
+    /// `count` zeros, filled by code specialised for the concrete type (generic code would copy entry by entry).
+    static func zeros(count: Int) -> [Self]
 }
 
 /// Converts a size to the 32-bit integer CBLAS takes, stopping with a clear message on overflow.
@@ -28,6 +30,8 @@ func blasInt(_ value: Int, _ name: StaticString) -> Int32 {
 }
 
 extension Float: BLASScalar {
+    public static func zeros(count: Int) -> [Float] { [Float](repeating: 0, count: count) }
+
     public static func gemmABt(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int,
@@ -58,6 +62,8 @@ extension Float: BLASScalar {
 }
 
 extension Double: BLASScalar {
+    public static func zeros(count: Int) -> [Double] { [Double](repeating: 0, count: count) }
+
     public static func gemmABt(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Double>, lda: Int,

@@ -13,7 +13,7 @@ public struct DenseMatrix<Scalar: BLASScalar>: Sendable, Equatable {
         precondition(rows >= 0 && columns >= 0, "matrix shape must not be negative")
         self.rows = rows
         self.columns = columns
-        self.storage = Array(repeating: 0, count: rows * columns)
+        self.storage = Scalar.zeros(count: rows * columns)
     }
 
     /// The entry at `row`, `column`.

@@ -24,7 +24,7 @@ struct FitCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
-        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
+        let engine = MatchEngine(catalog: catalog, storage: .sparse, inference: try inference.inference(store: store, catalog: catalog))
         let result = try engine.fit(person, job: job)
         switch output.format {
         case .json: try Output.json(FitJSON(result))

@@ -64,7 +64,7 @@ struct GapCommand: ParsableCommand {
         let plan: GapPlan
         do {
             defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-            plan = try GapPlanner(engine: MatchEngine(catalog: catalog)).plan(
+            plan = try GapPlanner(engine: MatchEngine(catalog: catalog, storage: .sparse)).plan(
                 person, job: job, filter: filters.filter, target: target,
                 timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
                 progress: showProgress ? Self.showProgress : nil)

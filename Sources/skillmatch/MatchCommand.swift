@@ -36,10 +36,12 @@ struct MatchCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         guard let candidate else { return try rankCandidates(store: store, catalog: catalog, job: job!) }
-        // The engine's job matrix is built while the document (if it is one) is read and its indexes are built.
+        // The engine's job rows are built while the document (if it is one) is read and its indexes are built. One
+        // candidate is scored by the sparse kernel: O(requirements), where the dense matrix would cost O(jobs × features)
+        // to build for a single product.
         let skillInference = try inference.inference(store: store, catalog: catalog)
         let (engine, read) = Parallel.both(
-            { MatchEngine(catalog: catalog, inference: skillInference) },
+            { MatchEngine(catalog: catalog, storage: .sparse, inference: skillInference) },
             { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer) } })
         let (person, evidence, resolver, text) = try read.get()
         if let evidence, let resolver {

@@ -15,12 +15,17 @@ public struct JobTextIndex: Sendable {
     private let words: [String: Int32]
     /// Pair of word ids (first << 32 | second) → term column; words are columns too, `column == word id`.
     private let pairs: [UInt64: Int32]
-    /// The terms, by column.
-    private let terms: [String]
+    /// Per column: `-(1 + index)` into ``wordList`` for a word, the pair key for a pair (terms are spelt on demand).
+    private let termSources: [Int64]
+    /// The words, in the order they were met.
+    private let wordList: [String]
     /// idf by column.
     private let idf: [Double]
-    /// Per term, the jobs using it and the term's weight in the job's unit vector, by job index.
-    private let postings: [[(job: Int32, weight: Float)]]
+    /// Per term, the jobs using it (ascending) and the term's weight in the job's unit vector: compressed rows,
+    /// term `t`'s postings at `postingStarts[t] ..< postingStarts[t + 1]`.
+    private let postingStarts: [Int]
+    private let postingJobs: [Int32]
+    private let postingWeights: [Float]
     /// The number of jobs.
     public let jobCount: Int
     /// The weight of the titles field against the body's 1 (each field's vector has unit length first).
@@ -44,7 +49,7 @@ public struct JobTextIndex: Sendable {
             }
             fields.append((titles, body))
         }
-        let termCount = vocabulary.terms.count
+        let termCount = vocabulary.count
         // Document frequency, and each field's counts, through one scratch array.
         var counts = [Int32](repeating: 0, count: termCount)
         var lastJob = [Int32](repeating: -1, count: termCount)
@@ -57,7 +62,8 @@ public struct JobTextIndex: Sendable {
         }
         let n = Double(catalog.jobs.count)
         let idf = documentFrequency.map { log((1 + n) / (1 + Double($0))) + 1 }
-        var postings = [[(job: Int32, weight: Float)]](repeating: [], count: termCount)
+        // Postings gathered job by job, then laid out term by term (a stable counting sort keeps jobs ascending).
+        var entries: [(term: Int32, job: Int32, weight: Float)] = []
         var vector = [Double](repeating: 0, count: termCount)
         for (job, field) in fields.enumerated() {
             var touched: [Int32] = []
@@ -83,23 +89,49 @@ public struct JobTextIndex: Sendable {
             touched.sort()
             let norm = touched.reduce(0) { $0 + vector[Int($1)] * vector[Int($1)] }.squareRoot()
             for term in touched {
-                if norm > 0 { postings[Int(term)].append((Int32(job), Float(vector[Int(term)] / norm))) }
+                if norm > 0 { entries.append((term, Int32(job), Float(vector[Int(term)] / norm))) }
                 vector[Int(term)] = 0
             }
         }
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        for entry in entries { starts[Int(entry.term) + 1] += 1 }
+        for t in 0..<termCount { starts[t + 1] += starts[t] }
+        var next = starts
+        var jobs = [Int32](repeating: 0, count: entries.count)
+        var weights = [Float](repeating: 0, count: entries.count)
+        for entry in entries {
+            let at = next[Int(entry.term)]
+            jobs[at] = entry.job
+            weights[at] = entry.weight
+            next[Int(entry.term)] = at + 1
+        }
         self.words = vocabulary.words
         self.pairs = vocabulary.pairs
-        self.terms = vocabulary.terms
+        self.termSources = vocabulary.sources
+        self.wordList = vocabulary.wordList
         self.idf = idf
-        self.postings = postings
+        self.postingStarts = starts
+        self.postingJobs = jobs
+        self.postingWeights = weights
         self.jobCount = catalog.jobs.count
+    }
+
+    /// The spelling of a term column: a word, or two words and a space.
+    func term(_ column: Int32) -> String {
+        let source = termSources[Int(column)]
+        if source < 0 { return wordList[Int(-source - 1)] }
+        return term(Int32(truncatingIfNeeded: source >> 32)) + " " + term(Int32(truncatingIfNeeded: source & 0xFFFF_FFFF))
     }
 
     /// Terms interned as columns while indexing: words and pairs of adjacent words.
     private struct Vocabulary {
         var words: [String: Int32] = [:]
         var pairs: [UInt64: Int32] = [:]
-        var terms: [String] = []
+        /// Per column: `-(1 + word index)` or the pair key.
+        var sources: [Int64] = []
+        var wordList: [String] = []
+
+        var count: Int { sources.count }
 
         /// The columns of a text's runs (words, then each adjacent pair), added to the vocabulary as needed.
         mutating func terms(_ runs: [[String]]) -> [Int32] {
@@ -114,8 +146,8 @@ public struct JobTextIndex: Sendable {
                         if let pair = pairs[key] {
                             columns.append(pair)
                         } else {
-                            let pair = Int32(terms.count)
-                            terms.append(terms[Int(previous)] + " " + word)
+                            let pair = Int32(sources.count)
+                            sources.append(Int64(key))
                             pairs[key] = pair
                             columns.append(pair)
                         }
@@ -128,8 +160,9 @@ public struct JobTextIndex: Sendable {
 
         private mutating func intern(_ word: String) -> Int32 {
             if let column = words[word] { return column }
-            let column = Int32(terms.count)
-            terms.append(word)
+            let column = Int32(sources.count)
+            wordList.append(word)
+            sources.append(-Int64(wordList.count))
             words[word] = column
             return column
         }
@@ -165,8 +198,10 @@ public struct JobTextIndex: Sendable {
     /// The relevance of a document vector (from ``vector(_:)``) to every job.
     public func relevance(vector: [(column: Int32, weight: Double)]) -> [Double] {
         var scores = [Double](repeating: 0, count: jobCount)
-        for (column, weight) in vector where Int(column) < postings.count {
-            for posting in postings[Int(column)] { scores[Int(posting.job)] += weight * Double(posting.weight) }
+        for (column, weight) in vector where Int(column) < idf.count {
+            for p in postingStarts[Int(column)]..<postingStarts[Int(column) + 1] {
+                scores[Int(postingJobs[p])] += weight * Double(postingWeights[p])
+            }
         }
         return scores.map { min(max($0, 0), 1) }
     }
@@ -174,16 +209,16 @@ public struct JobTextIndex: Sendable {
     /// The terms that contribute most to a document's relevance to one job, largest contribution first (ties by term).
     public func contributions(vector: [(column: Int32, weight: Double)], job: Int, top: Int) -> [(term: String, share: Double)] {
         var parts: [(term: String, share: Double)] = []
-        for (column, weight) in vector where Int(column) < postings.count {
+        for (column, weight) in vector where Int(column) < idf.count {
             // Postings are in job order: binary search.
-            let list = postings[Int(column)]
-            var (low, high) = (0, list.count)
+            var (low, high) = (postingStarts[Int(column)], postingStarts[Int(column) + 1])
+            let end = high
             while low < high {
                 let middle = (low + high) / 2
-                if list[middle].job < Int32(job) { low = middle + 1 } else { high = middle }
+                if postingJobs[middle] < Int32(job) { low = middle + 1 } else { high = middle }
             }
-            guard low < list.count, list[low].job == Int32(job) else { continue }
-            parts.append((terms[Int(column)], weight * Double(list[low].weight)))
+            guard low < end, postingJobs[low] == Int32(job) else { continue }
+            parts.append((term(column), weight * Double(postingWeights[low])))
         }
         parts.sort { $0.share != $1.share ? $0.share > $1.share : $0.term < $1.term }
         return Array(parts.prefix(top))

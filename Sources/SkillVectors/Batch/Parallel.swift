@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,18 +24,21 @@ public enum Parallel {
     }
 
     /// Runs two independent pieces of work concurrently and returns both results.
+    ///
+    /// The second runs on a thread of its own and the first on the calling thread, so that nested calls (a piece of
+    /// work that itself calls `both`) stay concurrent: a `concurrentPerform` nested in another runs serially once
+    /// the pool is busy, which left a resume's indexes built one after the other on 2 cores.
     public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        var a: A?
-        var b: B?
-        withUnsafeMutablePointer(to: &a) { a in
-            withUnsafeMutablePointer(to: &b) { b in
-                let (pa, pb) = (UncheckedBox(a), UncheckedBox(b))
-                forEach(2) { part in
-                    if part == 0 { pa.value.pointee = first() } else { pb.value.pointee = second() }
-                }
-            }
+        withoutActuallyEscaping(second) { second in
+            // The thread holds the box, and the box lets go of the closure before signalling: the closure must not
+            // outlive this call, and a finished Thread keeps its block until it is deallocated.
+            let task = SecondTask(second)
+            let thread = Thread { task.run() }
+            thread.stackSize = 8 << 20
+            thread.start()
+            let a = first()
+            return (a, task.wait())
         }
-        return (a!, b!)
     }
 
     /// Splits `0 ..< count` into `parts` contiguous ranges of nearly equal size.
@@ -66,5 +70,29 @@ public enum BLASThreads {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openblas_set_num_threads") else { return false }
         unsafeBitCast(symbol, to: SetThreads.self)(count)
         return true
+    }
+}
+
+/// ``Parallel/both(_:_:)``'s second task: its closure until it runs, then its result, written by its thread before it
+/// signals and read after the wait.
+private final class SecondTask<Value>: @unchecked Sendable {
+    private var work: (@Sendable () -> Value)?
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) { self.work = work }
+
+    func run() {
+        if let work {
+            self.work = nil
+            value = work()
+        }
+        done.signal()
+    }
+
+    func wait() -> Value {
+        done.wait()
+        guard let value else { preconditionFailure("the second task has ended without a result") }
+        return value
     }
 }
