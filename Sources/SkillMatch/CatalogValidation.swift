@@ -27,7 +27,22 @@ public struct CatalogProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The record, as a user reads it: `job "15-1232.00"` or `job #3` when the id is empty.
-    public var record: String { id.isEmpty ? "\(kind.rawValue) #\(position + 1)" : "\(kind.rawValue) \"\(id)\"" }
+    public var record: String { id.isEmpty ? "\(kind.rawValue) #\(position + 1)" : "\(kind.rawValue) \"\(Self.printable(id))\"" }
+
+    /// The text with control characters written as JSON escapes (`\u0000`), so that a message shows what is there.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 
     /// `job "15-1232.00", requirements[2].level: level 1.5 is outside (0, 1]`.
     public var description: String { field.map { "\(record), \($0): \(message)" } ?? "\(record): \(message)" }
@@ -63,17 +78,30 @@ struct CatalogValidator {
     mutating func check(_ document: CatalogDocument) {
         var seen = Set<String>()
         for (position, skill) in document.skills.enumerated() {
-            checkConcept(Record(kind: .skill, id: skill.id, position: position), label: skill.label, broader: skill.broader, seen: &seen)
+            let record = Record(kind: .skill, id: skill.id, position: position)
+            checkConcept(record, label: skill.label, broader: skill.broader, seen: &seen)
+            checkTexts(record, [
+                ("altLabels", skill.altLabels), ("hiddenLabels", skill.hiddenLabels), ("collections", skill.collections),
+                ("related", skill.related.flatMap { [$0.skill, $0.relation] }),
+            ], single: [("description", skill.description), ("reuseLevel", skill.reuseLevel), ("source", skill.source)])
         }
         seen = []
         for (position, group) in document.skillGroups.enumerated() {
-            checkConcept(Record(kind: .skillGroup, id: group.id, position: position), label: group.label, broader: group.broader, seen: &seen)
+            let record = Record(kind: .skillGroup, id: group.id, position: position)
+            checkConcept(record, label: group.label, broader: group.broader, seen: &seen)
+            checkTexts(record, [], single: [("code", group.code), ("description", group.description), ("source", group.source)])
         }
         seen = []
         for (position, job) in document.jobs.enumerated() {
             let record = Record(kind: .job, id: job.id, position: position)
             checkID(record, seen: &seen)
             if job.title.trimmed.isEmpty { report(record, "title", "the title is empty") }
+            checkTexts(record, [
+                ("alternateTitles", job.alternateTitles), ("hiddenTitles", job.hiddenTitles), ("tasks", job.tasks),
+                ("activities", job.activities),
+            ], single: [
+                ("title", job.title), ("description", job.description), ("iscoGroup", job.iscoGroup), ("source", job.source),
+            ])
             if job.requirements.isEmpty { report(record, "requirements", "the job has no requirements") }
             if let zone = job.jobZone, !(1...5).contains(zone) { report(record, "jobZone", "job zone \(zone) is outside 1–5") }
             var skills = Set<String>()
@@ -92,6 +120,9 @@ struct CatalogValidator {
             let record = Record(kind: .credential, id: credential.id, position: position)
             checkID(record, seen: &seen)
             if credential.name.trimmed.isEmpty { report(record, "name", "the name is empty") }
+            checkTexts(record, [("accreditations", credential.accreditations), ("renewalMethods", credential.renewalMethods)], single: [
+                ("name", credential.name), ("issuer", credential.issuer), ("url", credential.url), ("source", credential.source),
+            ])
             var skills = Set<String>()
             for (index, grant) in credential.grants.enumerated() {
                 checkSkill(record, grant.skill, field: "grants[\(index)]", seen: &skills)
@@ -119,6 +150,7 @@ struct CatalogValidator {
         let record = Record(kind: .candidate, id: candidate.id, position: position)
         var seen = Set<String>()
         checkID(record, seen: &seen)
+        checkTexts(record, [], single: [("name", candidate.name)])
         var skills = Set<String>()
         for (index, held) in candidate.skills.enumerated() {
             checkSkill(record, held.skill, field: "skills[\(index)]", seen: &skills)
@@ -167,13 +199,40 @@ struct CatalogValidator {
     }
 
     private mutating func checkID(_ record: Record, seen: inout Set<String>) {
-        if record.id.trimmed.isEmpty {
+        if let control = record.id.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            report(record, "id", "the id contains the control character \(Self.name(control)); ids are printable text")
+        } else if record.id.trimmed.isEmpty {
             report(record, "id", "the id is empty")
         } else if record.id.trimmed != record.id {
             report(record, "id", "the id has leading or trailing spaces")
         } else if !seen.insert(record.id).inserted {
             report(record, "id", "duplicate \(record.kind.rawValue) id \"\(record.id)\" (ids must be unique within a file)")
         }
+    }
+
+    /// Text fields hold no control characters other than tab, line feed and carriage return: SQLite would cut a
+    /// string at U+0000, so what is stored would not be what was checked.
+    private mutating func checkTexts(_ record: Record, _ lists: [(String, [String])], single: [(String, String?)]) {
+        for case let (field, text?) in single { checkText(record, field, text) }
+        for (field, list) in lists {
+            for (index, text) in list.enumerated() { checkText(record, "\(field)[\(index)]", text) }
+        }
+    }
+
+    private mutating func checkText(_ record: Record, _ field: String, _ text: String) {
+        // Fast path: no byte below 0x20 other than tab, LF, CR, and no DEL.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }),
+            let control = text.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || $0.value == 0x7F })
+        else { return }
+        report(record, field, "the text contains the control character \(Self.name(control)), which cannot be stored")
+    }
+
+    /// `U+0000 (NUL)`.
+    static func name(_ scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0x09: "tab", 0x0A: "line feed", 0x0D: "carriage return"]
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 
     private mutating func checkSkill(_ record: Record, _ skill: String, field: String, seen: inout Set<String>) {

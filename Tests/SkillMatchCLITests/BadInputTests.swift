@@ -82,6 +82,23 @@ struct BadInputTests {
         #expect((try cli.ok(["stats", "--format", "json"]).json() as! [String: Any])["candidates"] as? Int == 0)
     }
 
+    @Test("control characters in ids and text are refused, never cut: no record replaces another")
+    func controlCharacters() throws {
+        let cli = try prepared()
+        // "a\u0000x" would be stored as "a" (SQLite cuts at NUL) and silently update skill "a".
+        try expectFailure(cli, ["import", "catalog", cli.write("nul.json", #"{"skills": [{"id": "a\u0000x", "label": "Other"}]}"#)],
+                          mentions: ["nul.json", #"skill "a\u0000x""#, "id: the id contains the control character U+0000 (NUL)"])
+        try expectFailure(cli, ["import", "catalog", cli.write("esc.json", #"{"skills": [{"id": "e", "label": "E", "altLabels": ["ok", "bad\u001b[31m"]}]}"#)],
+                          mentions: [#"skill "e""#, "altLabels[1]: the text contains the control character U+001B (ESC)"])
+        try expectFailure(cli, ["candidate", "add", cli.write("p.json", #"{"id": "p\u0000evil", "skills": [{"skill": "a"}]}"#)],
+                          mentions: ["p.json, line 1", #"candidate "p\u0000evil""#, "U+0000 (NUL)"])
+        // A raw NUL byte in a credential CSV field.
+        try expectFailure(cli, ["import", "credentials", cli.write("nul.csv", "id,name\nz,Zed\u{0}Cert\n")],
+                          mentions: ["nul.csv", #"credential "z""#, "name: the text contains the control character U+0000 (NUL)"])
+        // Tabs and line breaks stay allowed in text.
+        try cli.ok(["import", "catalog", cli.write("tab.json", #"{"skills": [{"id": "t", "label": "T", "description": "one\ttwo\nthree"}]}"#)])
+    }
+
     @Test("a file that is not a SkillMatch database is refused and left as it was")
     func notADatabase() throws {
         let cli = CLIRunner()
