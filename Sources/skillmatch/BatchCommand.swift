@@ -55,6 +55,11 @@ struct BatchCommand: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }
         guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
+        if let out, let stats, out == stats, out != "-" {
+            // One regular file cannot hold both; a device or FIFO (/dev/null) takes both, one after the other.
+            var status = stat()
+            if stat(out, &status) != 0 || status.st_mode & S_IFMT == S_IFREG { throw ValidationError("--out and --stats name the same file") }
+        }
         _ = try parsedShard()
     }
 
@@ -82,7 +87,12 @@ struct BatchCommand: ParsableCommand {
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)
-        let sink = try BatchSink(path: out)
+        // Outputs never replace the catalogue or an input (checked before any work), nor each other.
+        let protected = [(file: store.path, role: "the catalogue database")] + files.map { (file: $0, role: "an input") }
+        let sink = try BatchSink(path: out, option: "--out", protected: protected + (stats.map { [(file: $0, role: "the --stats file")] } ?? []))
+        let statsSink = try stats.map { path in
+            try BatchSink(path: path, option: "--stats", protected: protected + (out.map { [(file: $0, role: "the --out file")] } ?? []))
+        }
         let writer = BatchWriter(catalog: catalog, format: format, direction: direction)
         if shard.index == 1, let header = writer.header { try sink.write(header) }
         timings.setup = (clock.now - started).seconds
@@ -217,9 +227,9 @@ struct BatchCommand: ParsableCommand {
         timings.write += (clock.now - commitStart).seconds
         progress.finish()
         timings.total = (clock.now - started).seconds
-        if let stats {
+        if let statsSink {
             try BatchStats(candidates: scored, jobs: catalog.jobs.count, kernel: matcher.scorer.kernel.rawValue,
-                           threads: workers, seconds: timings).write(to: stats)
+                           threads: workers, seconds: timings).write(to: statsSink)
         }
     }
 }

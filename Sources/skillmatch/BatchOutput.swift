@@ -87,28 +87,46 @@ enum BatchText {
     }
 }
 
-/// Where `batch` writes: a file written under a temporary name and renamed into place only when the whole run
-/// succeeded (so a failed run never leaves a truncated file where a good one was), or standard output.
+/// Where `batch` writes: a regular file written under a temporary name and renamed into place only when the whole
+/// run succeeded (so a failed run never leaves a truncated file where a good one was), a device or FIFO written
+/// through (`/dev/null`, `/dev/stdout`, a pipe), or standard output. A symbolic link is followed: its target is
+/// written, the link stays. SIGINT, SIGTERM and SIGHUP remove the temporary file before the process ends.
 final class BatchSink {
     private let destination: String?
     private let temporary: String?
     private let descriptor: Int32
     private var finished = false
 
-    init(path: String?) throws {
+    /// - Parameters:
+    ///   - path: the file the user named (`nil` or `-`: standard output).
+    ///   - option: the option that named it, for messages.
+    ///   - protected: files that must never be written: the catalogue database and the inputs.
+    init(path: String?, option: String = "--out", protected: [(file: String, role: String)] = []) throws {
         guard let path, path != "-" else {
             destination = nil
             temporary = nil
             descriptor = STDOUT_FILENO
             return
         }
-        let url = URL(fileURLWithPath: path)
+        let target = try OutputPath.check(path, option: option, protected: protected)
+        if target.writeThrough {
+            let descriptor = open(target.path, O_WRONLY | O_APPEND)
+            guard descriptor >= 0 else {
+                throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            self.destination = path
+            self.temporary = nil
+            self.descriptor = descriptor
+            return
+        }
+        let url = URL(fileURLWithPath: target.path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw CLIError("cannot write \(path): \(String(cString: strerror(errno))) (check that its folder exists and is writable)")
         }
-        self.destination = path
+        TemporaryFiles.add(temporary)
+        self.destination = target.path
         self.temporary = temporary
         self.descriptor = descriptor
     }
@@ -126,10 +144,15 @@ final class BatchSink {
         }
     }
 
-    /// Moves the finished file into place.
+    /// Moves the finished file into place (closes a device or FIFO).
     func commit() throws {
         finished = true
-        guard let destination, let temporary else { return }
+        guard let destination else { return }
+        guard let temporary else {
+            close(descriptor)
+            return
+        }
+        defer { TemporaryFiles.remove(temporary) }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -139,8 +162,86 @@ final class BatchSink {
 
     /// Removes the temporary file of a run that did not finish.
     deinit {
-        guard !finished, let temporary else { return }
+        guard !finished, destination != nil else { return }
         close(descriptor)
-        unlink(temporary)
+        if let temporary {
+            unlink(temporary)
+            TemporaryFiles.remove(temporary)
+        }
     }
+}
+
+/// Checks on a path the user named as an output.
+enum OutputPath {
+    /// Where to write `path`, after following symbolic links, and whether to write through (a device, FIFO or
+    /// socket) instead of replacing a regular file.
+    ///
+    /// - Throws: when the output is one of the `protected` files (the same file, however named), or a folder.
+    static func check(_ path: String, option: String, protected: [(file: String, role: String)]) throws -> (path: String, writeThrough: Bool) {
+        guard !path.isEmpty else { throw CLIError("\(option) needs a file name") }
+        var target = path
+        var hops = 0
+        while let link = try? FileManager.default.destinationOfSymbolicLink(atPath: target) {
+            hops += 1
+            guard hops <= 32 else { throw CLIError("cannot write \(path): too many levels of symbolic links") }
+            target = link.hasPrefix("/") ? link : (URL(fileURLWithPath: target).deletingLastPathComponent().path + "/" + link)
+        }
+        var status = stat()
+        guard stat(target, &status) == 0 else { return (target, false) }  // a new file
+        let kind = status.st_mode & S_IFMT
+        if kind == S_IFDIR { throw CLIError("\(option) \(path) is a folder; name a file") }
+        for (file, role) in protected {
+            var other = stat()
+            if stat(file, &other) == 0, other.st_dev == status.st_dev, other.st_ino == status.st_ino, kind == S_IFREG {
+                throw CLIError("\(option) \(path) is \(role); name another file (nothing was written)")
+            }
+        }
+        return (target, kind != S_IFREG)
+    }
+}
+
+/// Temporary files of this process, removed when SIGINT, SIGTERM or SIGHUP ends it.
+enum TemporaryFiles {
+    private static let lock = NSLock()
+    /// The paths as C strings, read by the signal handler.
+    nonisolated(unsafe) private static var paths: [UnsafeMutablePointer<CChar>] = []
+    nonisolated(unsafe) private static var installed = false
+
+    static func add(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(strdup(path))
+        if !installed {
+            installed = true
+            var set = sigset_t()
+            sigemptyset(&set)
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                Glibc.signal(signal, handleSignal)
+                sigaddset(&set, signal)
+            }
+            // A parent may have started us with these blocked (Foundation's Process does): they would never arrive.
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        }
+    }
+
+    static func remove(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.removeAll { pointer in
+            guard String(cString: pointer) == path else { return false }
+            free(pointer)
+            return true
+        }
+    }
+
+    /// Unlinks every temporary file (async-signal-safe calls only), then ends the process by the same signal.
+    fileprivate static func unlinkAll() {
+        for pointer in paths { unlink(pointer) }
+    }
+}
+
+private func handleSignal(_ signal: Int32) {
+    TemporaryFiles.unlinkAll()
+    Glibc.signal(signal, SIG_DFL)
+    raise(signal)
 }

@@ -135,13 +135,16 @@ struct BatchStats: Encodable {
     var threads: Int
     var seconds: BatchTimings
 
-    func write(to path: String) throws {
+    func write(to sink: BatchSink) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         do {
-            try (encoder.encode(self) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try sink.write(Array(encoder.encode(self) + Data("\n".utf8)))
+            try sink.commit()
+        } catch let error as CLIError {
+            throw error
         } catch {
-            throw CLIError("cannot write the statistics to \(path): \(error.localizedDescription)")
+            throw CLIError("cannot write the statistics: \(error.localizedDescription)")
         }
     }
 }

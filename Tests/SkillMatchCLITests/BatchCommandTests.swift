@@ -246,4 +246,64 @@ struct BatchCommandTests {
         let missing = try runner.run(["batch", "--candidates", runner.folder + "/nothing.jsonl"])
         #expect(missing.status == 1 && missing.stderr.contains("nothing.jsonl: no such file"))
     }
+
+    @Test("--out and --stats never replace the catalogue or an input; devices and links are written through")
+    func protectedOutputs() throws {
+        let runner = CLIRunner()
+        let workload = Workload(seed: 4, candidates: 10)
+        let people = try setUp(runner, workload)
+        let database = runner.databaseBytes()
+        let input = FileManager.default.contents(atPath: people)
+        for (option, target, fragment) in [
+            ("--out", runner.database, "is the catalogue database"), ("--out", people, "is an input"),
+            ("--stats", runner.database, "is the catalogue database"), ("--stats", people, "is an input"),
+        ] {
+            let result = try runner.run(["batch", "--candidates", people, option, target])
+            #expect(result.status == 1 && result.stderr.contains(fragment) && result.stdout.isEmpty, "\(result.stderr)")
+        }
+        // The same file by another name: a symbolic link to the database.
+        try FileManager.default.createSymbolicLink(atPath: runner.folder + "/db-link", withDestinationPath: runner.database)
+        #expect(try runner.run(["batch", "--candidates", people, "--out", runner.folder + "/db-link"]).stderr.contains("is the catalogue database"))
+        #expect(runner.databaseBytes() == database && FileManager.default.contents(atPath: people) == input)
+        #expect(try runner.run(["batch", "--candidates", people, "--out", "o.json", "--stats", "o.json"]).status != 0)
+
+        // /dev/null is written through (a non-root user could not replace it; root must not).
+        try runner.ok(["batch", "--candidates", people, "--out", "/dev/null", "--stats", "/dev/null"])
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        // A link to a regular file: the target gets the output, the link stays a link.
+        try FileManager.default.createSymbolicLink(atPath: runner.folder + "/out-link", withDestinationPath: "real.jsonl")
+        let whole = try runner.ok(["batch", "--candidates", people]).stdout
+        try runner.ok(["batch", "--candidates", people, "--out", runner.folder + "/out-link"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: runner.folder + "/out-link") == "real.jsonl")
+        #expect(String(decoding: FileManager.default.contents(atPath: runner.folder + "/real.jsonl") ?? Data(), as: UTF8.self) == whole)
+    }
+
+    @Test("SIGTERM and SIGINT during `batch --out` leave no temporary file")
+    func signalsRemoveTemporaryFiles() throws {
+        let runner = CLIRunner()
+        _ = try setUp(runner, Workload(seed: 5, candidates: 3))
+        for signal in [SIGTERM, SIGINT] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+            process.arguments = ["batch", "--candidates", "/dev/stdin", "--out", runner.folder + "/o.jsonl", "--db", runner.database]
+            process.currentDirectoryURL = URL(fileURLWithPath: runner.folder)
+            let input = Pipe()  // kept open and empty: the run waits for candidates
+            process.standardInput = input
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var partial: [String] = []
+            for _ in 0..<200 {  // until the temporary file exists (at most 10 s)
+                partial = try FileManager.default.contentsOfDirectory(atPath: runner.folder).filter { $0.contains(".partial-") }
+                if !partial.isEmpty { break }
+                usleep(50_000)
+            }
+            #expect(partial.count == 1)
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder).filter { $0.contains(".partial-") || $0 == "o.jsonl" }.isEmpty)
+            try input.fileHandleForWriting.close()
+        }
+    }
 }
