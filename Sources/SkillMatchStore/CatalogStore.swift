@@ -32,12 +32,27 @@ public struct CatalogStore: Sendable {
         // Up to 64 MiB of page cache (SQLite's default is 2 MiB), taken only as pages are read: a full ESCO catalogue
         // is ~65 MB, and writing its requirements through a small cache rereads index pages from disk.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        // Opening, checking and creating or upgrading the schema are serialised between processes by an advisory
+        // lock on the file (flock, which does not interact with SQLite's own fcntl locks): concurrent first uses of
+        // a new file would otherwise both try to create the tables. SQLite holds no lock once this returns, so
+        // closing the descriptor releases none of its locks.
+        let lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                _ = flock(lock, LOCK_UN)
+                close(lock)
+            }
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
-                if applicationID != CatalogSchema.applicationID && tableCount > 0 {
+                // GRDB creates its bookkeeping table before the first migration's transaction: a run killed in
+                // between leaves only that, empty. Such a file is new, not foreign.
+                let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
+                let applied = try db.tableExists("grdb_migrations") ? (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations") ?? 0) : 0
+                if applicationID != CatalogSchema.applicationID && (tableCount > 0 || applied > 0) {
                     throw StoreError(path: path, message: "is an SQLite database but not a SkillMatch catalogue; choose another --db path")
                 }
             }

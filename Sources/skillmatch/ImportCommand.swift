@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SkillMatch
 import SkillMatchImport
 import SkillMatchStore
@@ -43,8 +44,21 @@ struct ImportDemo: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let store = try database.open()
-        try DemoSeed.seed(store)
+        let (path, isDefault) = database.location()
+        let store: CatalogStore
+        if !isDefault && !FileManager.default.fileExists(atPath: path) {
+            // A new file is created whole or not at all.
+            let folder = (path as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw CLIError("\(path): the folder \(folder) does not exist")
+            }
+            if !(try DemoSeed.createSeeded(at: path, replacing: false)) { try DemoSeed.seed(try CatalogStore(path: path)) }
+            store = try CatalogStore(path: path)
+        } else {
+            store = try database.open()
+            try DemoSeed.seed(store)
+        }
         let stats = try store.stats()
         if output.format == .json { try Output.json(stats) } else {
             Output.text("Imported the demo catalogue into \(store.path): \(stats.skills) skills, \(stats.jobs) jobs, "

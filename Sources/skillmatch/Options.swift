@@ -31,27 +31,29 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the catalogue; the per-user default is created and seeded with the demo catalogue on first use.
+    ///
+    /// Seeding is all or nothing: the catalogue is built under a temporary name and linked into place, so a run
+    /// killed while seeding leaves no default catalogue (the next run seeds again) and concurrent first runs all
+    /// find a whole one. A default catalogue left empty by an older version is seeded again.
     func open() throws -> CatalogStore {
         let (path, isDefault) = location()
-        guard isDefault, !FileManager.default.fileExists(atPath: path) else {
-            let store = try CatalogStore(path: path)
-            if isDefault { try DemoSeed.registerModelIfDemo(store) }
-            return store
-        }
+        guard isDefault else { return try CatalogStore(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw CLIError("cannot create the folder \(folder) for the default catalogue; use --db PATH")
         }
-        let store = try CatalogStore(path: path)
-        do {
-            try DemoSeed.seed(store)
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+        if !FileManager.default.fileExists(atPath: path) {
+            if try DemoSeed.createSeeded(at: path, replacing: false) {
+                log("created \(path) and seeded it with the demo catalogue and its relatedness model")
+            }
+        } else if try DemoSeed.isUnseeded(path) {
+            _ = try DemoSeed.createSeeded(at: path, replacing: true)
+            log("seeded the empty default catalogue \(path) with the demo catalogue and its relatedness model")
         }
-        log("created \(path) and seeded it with the demo catalogue and its relatedness model")
+        let store = try CatalogStore(path: path)
+        try DemoSeed.registerModelIfDemo(store)
         return store
     }
 }
@@ -70,6 +72,45 @@ enum DemoSeed {
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
         try registerModel(store)
+    }
+
+    /// Creates the catalogue at `path` holding the demo, all or nothing: it is seeded under a temporary name in the
+    /// same folder, then linked into place (or, with `replacing`, renamed over what is there). Returns false when
+    /// another process created `path` first (its catalogue is kept).
+    static func createSeeded(at path: String, replacing: Bool) throws -> Bool {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).seeding-"
+        // Leftovers of runs killed while seeding (SIGKILL leaves no chance to clean up): their process is gone.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pid), kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + name) }
+        }
+        let temporary = folder + "/" + prefix + String(getpid())
+        unlink(temporary)
+        TemporaryFiles.add(temporary)
+        defer {
+            unlink(temporary)
+            unlink(temporary + "-journal")
+            TemporaryFiles.remove(temporary)
+        }
+        do {
+            let store = try CatalogStore(path: temporary)
+            try seed(store)
+        }  // the store is closed here, before the file moves
+        let moved = replacing ? rename(temporary, path) : link(temporary, path)
+        if moved == 0 { return true }
+        if errno == EEXIST { return false }
+        throw CLIError("cannot create \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Whether an existing default catalogue was left empty: a file of 0 bytes, or a catalogue with no skill and no
+    /// job (older versions created the file, then seeded it in separate steps).
+    static func isUnseeded(_ path: String) throws -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { return true }
+        let stats = try CatalogStore(path: path).stats()
+        return stats.skills == 0 && stats.jobs == 0
     }
 
     /// Registers the shipped demo model with a default database seeded before models shipped, when it holds exactly
