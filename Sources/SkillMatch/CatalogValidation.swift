@@ -108,9 +108,11 @@ struct CatalogValidator {
             for (index, requirement) in job.requirements.enumerated() {
                 let field = "requirements[\(index)]"
                 checkSkill(record, requirement.skill, field: field, seen: &skills)
-                if !(requirement.importance > 0 && requirement.importance.isFinite) {
+                if !(requirement.importance > 0) {
                     report(record, "\(field).importance",
                         "importance \(requirement.importance.shortText) must be a number greater than 0")
+                } else if !CatalogLimits.isImportance(requirement.importance) {
+                    report(record, "\(field).importance", "importance \(requirement.importance.shortText) is larger than 1,000,000")
                 }
                 checkLevel(record, requirement.level, field: "\(field).level")
             }
@@ -129,8 +131,9 @@ struct CatalogValidator {
                 checkLevel(record, grant.level, field: "grants[\(index)].level")
             }
             let amounts = [("cost", credential.cost), ("hours", credential.hours), ("renewalYears", credential.renewalYears)]
-            for case let (name, value?) in amounts where !(value >= 0 && value.isFinite) {
-                report(record, name, "\(name) \(value.shortText) must not be negative")
+            for case let (name, value?) in amounts where !(value >= 0 && value <= 1e9) {
+                report(record, name, value.isNaN ? "\(name) is not a number"
+                    : value < 0 ? "\(name) \(value.shortText) must not be negative" : "\(name) \(value.shortText) is larger than 1,000,000,000")
             }
             var prerequisites = Set<String>()
             for (index, prerequisite) in credential.prerequisites.enumerated() {
@@ -267,6 +270,8 @@ struct CatalogValidator {
     private mutating func checkLevel(_ record: Record, _ level: Double, field: String) {
         if !(level > 0 && level <= 1) {
             report(record, field, "level \(level.shortText) is outside (0, 1]")
+        } else if !CatalogLimits.isLevel(level) {
+            report(record, field, "level \(level.shortText) is below the smallest level, 0.000001 (leave the skill out instead)")
         }
     }
 }

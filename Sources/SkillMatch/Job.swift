@@ -1,10 +1,23 @@
+/// The numbers the catalogue accepts, so that every score stays a finite number.
+public enum CatalogLimits {
+    /// The smallest level accepted: levels are in [0.000001, 1]. Smaller positive levels (`5e-324`) would make the
+    /// fit's per-requirement weight `w / (r · Σw)` infinite.
+    public static let minimumLevel = 1e-6
+    /// The largest importance accepted: importances are in (0, 1,000,000], so their sums stay far from overflow.
+    public static let maximumImportance = 1e6
+    /// Whether a level is accepted.
+    @inlinable public static func isLevel(_ value: Double) -> Bool { value >= minimumLevel && value <= 1 }
+    /// Whether an importance is accepted.
+    @inlinable public static func isImportance(_ value: Double) -> Bool { value > 0 && value <= maximumImportance }
+}
+
 /// One skill a job requires: how important it is and at what level.
 public struct Requirement: Sendable, Hashable {
     /// The required skill's id.
     public var skill: String
-    /// Its weight in the fit score; greater than 0 (O*NET-style importance is 1–5).
+    /// Its weight in the fit score; greater than 0 and at most 1,000,000 (O*NET-style importance is 1–5).
     public var importance: Double
-    /// The required level, in (0, 1].
+    /// The required level, in [0.000001, 1] (``CatalogLimits``).
     public var level: Double
     /// The level on the source taxonomy's own scale, when it has one (O*NET: Level, LV, 0–7), kept as imported.
     public var originalLevel: Double?

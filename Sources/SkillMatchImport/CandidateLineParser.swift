@@ -337,7 +337,7 @@ public struct CandidateLineParser {
             }
             guard let skill else { return false }
             let value = level ?? 1
-            guard value > 0 && value <= 1, skillStamps[Int(skill)] != stamp else { return false }
+            guard CatalogLimits.isLevel(value), skillStamps[Int(skill)] != stamp else { return false }
             skillStamps[Int(skill)] = stamp
             stated.append((skill: skill, level: value))
             guard let more = nextMember(p, &i, close: UInt8(ascii: "]")) else { return false }
@@ -390,7 +390,9 @@ public struct CandidateLineParser {
             case UInt8(ascii: "-"): negative = true
             case UInt8(ascii: "."): inFraction = true
             case UInt8(ascii: "0") ... UInt8(ascii: "9"):
-                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                // Past 15 digits the mantissa is not used (the exact path below reads the number): stop before it
+                // could overflow.
+                if digits < 16 { mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0")) }
                 digits += 1
                 if inFraction { fraction += 1 }
             default: simple = false

@@ -18,17 +18,23 @@ public enum CandidateReader {
         return try parseJSON(bytes, file: path)
     }
 
+    /// Reads candidates from a file read once (so FIFOs and `/dev/stdin` work), loading the catalogue only when the
+    /// file is a JSON Resume or Open Badges credentials, which are matched to it.
+    public static func read(path: String, loadingCatalog: () throws -> Catalog) throws -> [LocatedCandidate] {
+        if TextResumeReader.isTextResume(path) { return [try TextResumeReader.read(path: path)] }
+        let bytes = try JSONInput.read(path)
+        if isLines(path) { return try parseLines(bytes, file: path) }
+        if try PersonDocumentReader.detect(bytes, file: path) != nil,
+           let held = try PersonDocumentReader.read(bytes, file: path, catalog: try loadingCatalog()) {
+            return held
+        }
+        return try parseJSON(bytes, file: path)
+    }
+
     /// Whether ``read(path:catalog:)`` reads a file as JSON Lines (it ends in `.jsonl` or `.ndjson`).
     public static func isLines(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-    }
-
-    /// Whether a file is a JSON Resume or Open Badges credentials, which ``read(path:catalog:)`` needs the
-    /// catalogue to read (so callers load it only then).
-    public static func needsCatalog(path: String) throws(InputError) -> Bool {
-        if isLines(path) || TextResumeReader.isTextResume(path) { return false }
-        return try PersonDocumentReader.detect(JSONInput.read(path), file: path) != nil
     }
 
     /// Parses a JSON document holding one candidate object or a list of candidate objects.

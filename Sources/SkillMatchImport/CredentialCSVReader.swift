@@ -48,7 +48,7 @@ enum CredentialCSVReader {
             if let skills {
                 for (index, item) in items(csv.string(row, skills)).enumerated() {
                     let (skill, level) = split(item)
-                    if let level, !(level > 0 && level <= 1) {
+                    if let level, !CatalogLimits.isLevel(level) {
                         throw csv.error(row, skills, "column \"\(csv.header[skills])\", item \(index + 1) \"\(item)\": level \(level) is outside (0, 1]")
                     }
                     // A URL is also tried as one (scheme and trailing slash ignored), then as an id, then as a label.

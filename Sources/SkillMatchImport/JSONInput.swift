@@ -4,17 +4,45 @@ import SkillMatch
 /// Reads and decodes JSON input, turning every failure into an ``InputError`` that names the file, the line
 /// (and column for syntax errors), the record and the field.
 enum JSONInput {
-    /// The bytes of a file, or an error naming it.
-    static func read(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, message: "no such file")
+    /// The largest file read whole: 1 GiB (the full ESCO catalogue as JSON is about 100 MB). A larger file, or an
+    /// endless stream (`/dev/zero`), stops with an error instead of exhausting memory.
+    public static let maximumFileBytes = 1 << 30
+
+    /// The bytes of a file, FIFO or other stream (`/dev/stdin`, `<(cat f)`), read once, or an error naming it.
+    /// - Parameter name: the name used in messages (default: the path).
+    static func read(_ path: String, name: String? = nil) throws(InputError) -> [UInt8] {
+        let file = name ?? path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            switch errno {
+            case ELOOP: throw InputError(file: file, message: "is a symbolic link that loops back on itself")
+            case EACCES: throw InputError(file: file, message: "cannot be read (permission denied on a folder of its path)")
+            case ENOTDIR: throw InputError(file: file, message: "no such file (a part of its path is not a folder)")
+            default: throw InputError(file: file, message: "no such file")
+            }
         }
-        guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, message: "cannot be read (check its permissions)")
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw InputError(file: file, message: "is a directory, not a file") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError(file: file, message: errno == EACCES ? "cannot be read (permission denied)" : "cannot be opened (\(String(cString: strerror(errno))))")
         }
-        return Array(data)
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(min(Int(info.st_size), maximumFileBytes) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: file, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if got == 0 { break }
+            guard bytes.count + got <= maximumFileBytes else {
+                throw InputError(file: file, message: "is larger than \(maximumFileBytes >> 20) MiB, the most a file read whole may hold")
+            }
+            bytes.append(contentsOf: chunk[0 ..< got])
+        }
+        return bytes
     }
 
     /// Decodes one JSON value from `bytes`.

@@ -129,7 +129,7 @@ enum JSONResumeReader {
         case "expert", "master", "native": return 1
         default: break
         }
-        func unit(_ value: Double?) -> Double? { value.flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } }
+        func unit(_ value: Double?) -> Double? { value.flatMap { CatalogLimits.isLevel($0) ? $0 : nil } }
         if word.hasSuffix("%") { return unit(Double(word.dropLast().trimmingSpaces).map { $0 / 100 }) }
         let parts = word.split(separator: "/")
         if parts.count == 2, let top = Double(parts[0].trimmingSpaces), let bottom = Double(parts[1].trimmingSpaces), bottom > 0 {

@@ -3,6 +3,10 @@
 ///
 /// Foundation's decoder on Linux reports no position for syntax errors; this scanner runs first.
 struct JSONScanner {
+    /// The deepest nesting of arrays and objects accepted (SkillMatch's formats need 5 or fewer); deeper input is a
+    /// syntax error at the bracket that goes too deep, so that no input can exhaust the stack.
+    static let maximumDepth = 256
+
     /// A syntax error at a 1-based line and column.
     struct SyntaxError: Error {
         var line: Int
@@ -171,6 +175,7 @@ struct JSONScanner {
     }
 
     private mutating func object() throws(SyntaxError) {
+        guard depth < Self.maximumDepth else { throw error("arrays and objects are nested more than \(Self.maximumDepth) levels deep") }
         try expect(UInt8(ascii: "{"), "'{'")
         depth += 1
         defer { depth -= 1 }
@@ -193,6 +198,7 @@ struct JSONScanner {
 
     private mutating func array(key: String?) throws(SyntaxError) {
         let recordKey = depth == 0 ? "" : key
+        guard depth < Self.maximumDepth else { throw error("arrays and objects are nested more than \(Self.maximumDepth) levels deep") }
         try expect(UInt8(ascii: "["), "'['")
         depth += 1
         defer { depth -= 1 }

@@ -6,6 +6,12 @@ import Darwin
 
 /// Reads a file in large chunks of whole lines, so a JSON Lines file of any size is processed in bounded memory.
 public final class LineChunkReader {
+    /// The longest line (one record) accepted by default: 64 MiB. A longer line (`/dev/zero`, a file with no line
+    /// breaks) stops the read with an error instead of growing without bound.
+    public static let maximumLineBytes = 64 << 20
+    /// The longest line this reader accepts.
+    public let lineLimit: Int
+
     /// The file as the user named it.
     public let path: String
     /// The file's size in bytes.
@@ -21,8 +27,9 @@ public final class LineChunkReader {
     /// Opens a file.
     /// - Parameter chunkBytes: the size of a read; a chunk holds at least one whole line whatever its length.
     /// - Throws: ``InputError`` when the file cannot be opened.
-    public init(path: String, chunkBytes: Int = 4 << 20) throws(InputError) {
+    public init(path: String, chunkBytes: Int = 4 << 20, lineLimit: Int = maximumLineBytes) throws(InputError) {
         self.path = path
+        self.lineLimit = max(1, lineLimit)
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError(file: path, message: "no such file") }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { throw InputError(file: path, message: "is a directory, not a file") }
@@ -52,8 +59,12 @@ public final class LineChunkReader {
             } else if let newline = lastNewline() {
                 end = newline + 1
             } else {
-                // One line longer than the buffer: grow it and read on.
-                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                // One line longer than the buffer: grow it and read on, up to the limit.
+                guard buffer.count <= lineLimit else {
+                    let size = lineLimit >= 1 << 20 ? "\(lineLimit >> 20) MiB" : "\(lineLimit) bytes"
+                    throw InputError(file: path, line: nextLine, message: "the line is longer than \(size); a record must be one line of at most that size")
+                }
+                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, lineLimit + 1 - buffer.count)))
                 continue
             }
             let chunk = Array(buffer[0 ..< end])

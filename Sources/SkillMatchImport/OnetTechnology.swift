@@ -31,7 +31,9 @@ public struct OnetTechnologyOptions: Sendable, Hashable, Codable {
         guard weight >= 0, weight < 1 else {
             throw Invalid(description: "the technology weight must be a share from 0 up to but not including 1 (got \(weight))")
         }
-        guard level > 0, level <= 1 else { throw Invalid(description: "the technology level must be in (0, 1] (got \(level))") }
+        guard CatalogLimits.isLevel(level) else {
+            throw Invalid(description: "the technology level must be in [0.000001, 1] (got \(level))")
+        }
         self.weight = weight
         self.level = level
     }

@@ -188,6 +188,11 @@ public enum TextInput {
         try decode(JSONInput.read(path), file: path)
     }
 
+    /// The text of standard input, read to its end (at most ``JSONInput/maximumFileBytes``).
+    public static func readStandardInput() throws(InputError) -> String {
+        try decode(JSONInput.read("/dev/stdin", name: "standard input"), file: "standard input")
+    }
+
     /// The bytes as a string, or an error naming the file and the line and column of the first invalid byte.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }

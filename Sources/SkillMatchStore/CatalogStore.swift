@@ -11,13 +11,27 @@ public struct CatalogStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
-    /// Opens a catalogue database, creating an empty one when the file does not exist.
+    /// How a catalogue is opened.
+    public enum Access: Sendable {
+        /// For commands that only read: the file must exist and be a SkillMatch catalogue; it is never created or
+        /// changed (except that a catalogue written by an older SkillMatch is upgraded, as any command does).
+        case read
+        /// For commands that write: a missing file becomes a new, empty catalogue.
+        case readWrite
+    }
+
+    /// Opens a catalogue database; with `.readWrite` (the default), creates an empty one when the file does not exist.
     ///
-    /// - Throws: ``StoreError`` when the folder does not exist, or the file is not a SkillMatch database
-    ///   (it is then left untouched).
-    public init(path: String) throws(StoreError) {
+    /// - Throws: ``StoreError`` when the folder does not exist, the file is not a SkillMatch database (it is then left
+    ///   untouched), or, for `.read`, when there is no file.
+    public init(path: String, access: Access = .readWrite) throws(StoreError) {
+        if access == .read, let reader = try Self.openForReading(path) {
+            self.path = path
+            queue = reader
+            return
+        }
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw StoreError(path: path, message: "the folder \(folder) does not exist")
@@ -61,6 +75,47 @@ public struct CatalogStore: Sendable {
                 throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
             }
             try migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, operation: "open the catalogue")
+        } catch {
+            throw StoreError(path: path, message: "cannot open the catalogue: \(error.localizedDescription)")
+        }
+    }
+
+    /// A read-only connection to an existing, current catalogue; `nil` when it needs an upgrade (the caller then opens
+    /// it for writing, which migrates it).
+    private static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError(path: path, message: "no such catalogue; import one first (for example `skillmatch import demo --db \(path)`)")
+        }
+        if isDirectory.boolValue { throw StoreError(path: path, message: "is a folder, not a database file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { throw StoreError(path: path, message: "is an empty file, not a SkillMatch catalogue; import a catalogue into it first") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "SkillMatch catalogue (read)"
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let state = try queue.read { db -> (Int32, Bool) in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                return (applicationID, try db.tableExists("grdb_migrations"))
+            }
+            guard state.0 == CatalogSchema.applicationID else {
+                throw StoreError(path: path, message: "is not a SkillMatch catalogue; choose another --db path")
+            }
+            guard state.1 else {
+                throw StoreError(path: path, message: "is a damaged SkillMatch catalogue (its schema history is missing); nothing was changed")
+            }
+            let migrator = CatalogSchema.migrator
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
+            }
+            return try queue.read({ try migrator.hasCompletedMigrations($0) }) ? queue : nil
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -29,14 +29,14 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Candidates: a JSON Lines file, a JSON file, or a folder of them.", valueName: "file|dir"))
     var candidates: String
-    @Option(help: "Matches to keep per candidate (or per job).") var top: Int = 10
+    @Option(parsing: .unconditional, help: "Matches to keep per candidate (or per job).") var top: Int = 10
     @Option(help: ArgumentHelp("The output file (default: standard output).", valueName: "file")) var out: String?
     @Option(help: "Output format: jsonl (or json, the same) or csv.") var format: BatchFormat = .jsonl
     @Option(help: ArgumentHelp(
         "Write timings as JSON: {\"candidates\", \"seconds\": {\"read\", \"score\", \"write\", \"total\"}}.", valueName: "file"))
     var stats: String?
     @Option(help: ArgumentHelp("Process slice I of N (1-based), e.g. 2/4.", valueName: "I/N")) var shard: String?
-    @Option(name: .customLong("min-score"), help: "Leave out matches scoring below this (0 to 1).") var minScore: Double = 0
+    @Option(name: .customLong("min-score"), parsing: .unconditional, help: "Leave out matches scoring below this (0 to 1).") var minScore: Double = 0
     @Option(help: "jobs: the best jobs per candidate; candidates: the best candidates per job.")
     var direction: BatchDirection = .jobs
     @Option(name: .customLong("text-level"), help: "The level of skills found in resume text (.txt/.md files, \"text\" fields), in (0, 1].")
@@ -50,11 +50,11 @@ struct BatchCommand: ParsableCommand {
     var chunkBytes: Int = 4 << 20
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (1...OptionLimits.maximumTop).contains(top) else { throw ValidationError("--top must be a whole number from 1 to \(OptionLimits.maximumTop), not \(top)") }
         guard (0 ... 1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }
-        guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
+        guard CatalogLimits.isLevel(textLevel) else { throw ValidationError("--text-level must be in [0.000001, 1]") }
         if let out, let stats, out == stats, out != "-" {
             // One regular file cannot hold both; a device or FIFO (/dev/null) takes both, one after the other.
             var status = stat()

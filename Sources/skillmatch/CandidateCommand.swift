@@ -33,13 +33,13 @@ struct CandidateAdd: ParsableCommand {
     var noInfer = false
 
     func validate() throws {
-        guard textLevel > 0 && textLevel <= 1 else { throw ValidationError("--text-level must be in (0, 1]") }
+        guard CatalogLimits.isLevel(textLevel) else { throw ValidationError("--text-level must be in [0.000001, 1]") }
     }
 
     func run() throws {
-        let store = try database.open()
+        let store = try database.openForWriting()
         // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
-        var located = try CandidateReader.read(path: file, catalog: CandidateReader.needsCatalog(path: file) ? store.loadCatalog() : nil)
+        var located = try CandidateReader.read(path: file, loadingCatalog: { try store.loadCatalog() })
         if located.contains(where: { $0.text != nil }) {
             located = TextResumeReader.resolve(
                 located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current())

@@ -50,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
     /// The input text: a file, or standard input for `-`.
     private func readInput() throws -> String {
         if file == "-" {
-            return try TextInput.decode(Array(FileHandle.standardInput.readDataToEndOfFile()), file: "standard input")
+            return try TextInput.readStandardInput()
         }
         return try TextInput.read(file)
     }

@@ -4,15 +4,19 @@ import SkillMatch
 
 /// Filters shared by `gap`, `next` and `gaps`.
 struct CredentialFilterOptions: ParsableArguments {
-    @Option(name: .customLong("max-cost"), help: "Spend at most this many US dollars in total.") var maxCost: Double?
-    @Option(name: .customLong("max-hours"), help: "Spend at most this many hours in total.") var maxHours: Double?
+    @Option(name: .customLong("max-cost"), parsing: .unconditional, help: "Spend at most this many US dollars in total.") var maxCost: Double?
+    @Option(name: .customLong("max-hours"), parsing: .unconditional, help: "Spend at most this many hours in total.") var maxHours: Double?
     @Option(name: .customLong("type"), help: "Only credentials of this type; repeatable.") var types: [CredentialType] = []
     @Flag(name: .customLong("accredited-only"), help: "Only accredited credentials (ANSI, NCCA, ...).") var accreditedOnly = false
     @Option(name: .customLong("exclude"), help: "Never suggest this credential id; repeatable.") var excluded: [String] = []
 
     func validate() throws {
-        if let maxCost, maxCost < 0 { throw ValidationError("--max-cost must not be negative") }
-        if let maxHours, maxHours < 0 { throw ValidationError("--max-hours must not be negative") }
+        if let maxCost, !(0...OptionLimits.maximumAmount).contains(maxCost) {
+            throw ValidationError("--max-cost must be a number of US dollars from 0 to 1,000,000,000, not \(maxCost)")
+        }
+        if let maxHours, !(0...OptionLimits.maximumAmount).contains(maxHours) {
+            throw ValidationError("--max-hours must be a number of hours from 0 to 1,000,000,000, not \(maxHours)")
+        }
     }
 
     var filter: CredentialFilter {
@@ -42,8 +46,8 @@ struct GapCommand: ParsableCommand {
     var candidate: String
     @Option(help: ArgumentHelp("The job's id.", valueName: "id")) var job: String
     @OptionGroup var filters: CredentialFilterOptions
-    @Option(help: "Reach at least this fit score (0 to 1) instead of closing every gap skill.") var target: Double?
-    @Option(name: .customLong("time-limit"), help: "Stop searching after this many seconds and return the best plan found.")
+    @Option(parsing: .unconditional, help: "Reach at least this fit score (0 to 1) instead of closing every gap skill.") var target: Double?
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Stop searching after this many seconds and return the best plan found.")
     var timeLimit: Double?
     @Option(help: ArgumentHelp(
         "Search a large gap on at most this many threads (default: all cores); the plan is the same on any number.",
@@ -52,7 +56,9 @@ struct GapCommand: ParsableCommand {
 
     func validate() throws {
         if let target, !(0...1).contains(target) { throw ValidationError("--target must be between 0 and 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= OptionLimits.maximumSeconds) {
+            throw ValidationError("--time-limit must be a number of seconds greater than 0 and at most 1,000,000, not \(timeLimit)")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 

@@ -23,8 +23,8 @@ struct GapsCommand: ParsableCommand {
     var candidates: String?
     @Option(name: .customLong("job"), help: "A job id; repeatable.") var job: [String] = []
     @Option(name: .customLong("jobs"), help: "Job ids separated by commas.") var jobs: String?
-    @Option(help: "The fit score from which a person counts as qualified.") var qualified: Double = 0.8
-    @Option(help: "How many credentials to list.") var top: Int = 20
+    @Option(parsing: .unconditional, help: "The fit score from which a person counts as qualified.") var qualified: Double = 0.8
+    @Option(parsing: .unconditional, help: "How many credentials to list.") var top: Int = 20
     @Flag(name: .customLong("no-plans"), help: "Skip the per-person smallest plans (faster on large pools).") var noPlans = false
     @OptionGroup var filters: CredentialFilterOptions
     @Option(help: ArgumentHelp("Analyse people on at most this many threads (default: all cores); the report is the same on any number.", valueName: "n"))
@@ -38,7 +38,7 @@ struct GapsCommand: ParsableCommand {
 
     func validate() throws {
         guard !jobIDs.isEmpty else { throw ValidationError("name at least one job with --job ID or --jobs ID,ID") }
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (1...OptionLimits.maximumTop).contains(top) else { throw ValidationError("--top must be a whole number from 1 to \(OptionLimits.maximumTop), not \(top)") }
         guard (0...1).contains(qualified) else { throw ValidationError("--qualified must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard chunkBytes >= 1 else { throw ValidationError("--chunk-bytes must be at least 1") }

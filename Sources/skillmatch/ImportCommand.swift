@@ -28,7 +28,7 @@ struct ImportCatalog: ParsableCommand {
 
     func run() throws {
         let parsed = try CatalogReader.read(path: file)
-        let store = try database.open()
+        let store = try database.openForWriting()
         let summary = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
         try ImportReport(file: file, database: store.path, summary: summary).print(output.format)
     }
@@ -48,7 +48,7 @@ struct ImportDemo: ParsableCommand {
         let store: CatalogStore
         if !isDefault && !FileManager.default.fileExists(atPath: path) {
             // A new file is created whole or not at all.
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
             if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
                 throw CLIError("\(path): the folder \(folder) does not exist")
@@ -56,7 +56,7 @@ struct ImportDemo: ParsableCommand {
             if !(try DemoSeed.createSeeded(at: path, replacing: false)) { try DemoSeed.seed(try CatalogStore(path: path)) }
             store = try CatalogStore(path: path)
         } else {
-            store = try database.open()
+            store = try database.openForWriting()
             try DemoSeed.seed(store)
         }
         let stats = try store.stats()
@@ -97,7 +97,7 @@ struct ImportOnet: ParsableCommand {
         var progress = ProgressLine()
         defer { progress.finish() }
         let (document, report) = try OnetImporter.read(directory: directory, technology: technology) { progress.show($0, force: true) }
-        let store = try database.open()
+        let store = try database.openForWriting()
         let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(OnetReportJSON(directory: directory, database: store.path, report: report, summary: summary))
@@ -155,7 +155,7 @@ struct ImportEsco: ParsableCommand {
         var progress = ProgressLine()
         defer { progress.finish() }
         let (document, report) = try EscoImporter.read(directory: directory, weights: weights) { progress.show($0, force: true) }
-        let store = try database.open()
+        let store = try database.openForWriting()
         let summary = try TaxonomyImport.write(document, from: directory, into: store, progress: &progress)
         if output.format == .json {
             return try Output.json(EscoReportJSON(directory: directory, database: store.path, report: report, summary: summary))

@@ -32,12 +32,12 @@ struct ImportCredentials: ParsableCommand {
     @Argument(help: "A credential file, or a folder of them.") var path: String
 
     func validate() throws {
-        guard level > 0 && level <= 1 else { throw ValidationError("--level: \(level) is outside (0, 1]") }
+        guard CatalogLimits.isLevel(level) else { throw ValidationError("--level: \(level) is outside [0.000001, 1]") }
     }
 
     func run() throws {
         let sources = try CredentialImporter.read(path: path, format: inputFormat.format)
-        let store = try database.open()
+        let store = try database.openForWriting()
         let imported = CredentialImporter.resolve(sources, against: try store.loadCatalog(), level: level)
         let summary = try store.importCatalog(imported.document) { try imported.merged(into: $0) }
         let report = imported.report

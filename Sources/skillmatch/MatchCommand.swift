@@ -21,14 +21,14 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rank candidates for this job instead.", valueName: "id")) var job: String?
     @Option(help: ArgumentHelp("With --job: the pool, a JSON or JSON Lines file (default: the stored candidates).", valueName: "file"))
     var candidates: String?
-    @Option(help: "How many to list.") var top: Int = 10
-    @Option(name: .customLong("min-score"), help: "Leave out jobs scoring below this (0 to 1).") var minScore: Double = 0
+    @Option(parsing: .unconditional, help: "How many to list.") var top: Int = 10
+    @Option(name: .customLong("min-score"), parsing: .unconditional, help: "Leave out jobs scoring below this (0 to 1).") var minScore: Double = 0
     @OptionGroup var inference: InferenceOptions
 
     func validate() throws {
         guard (candidate == nil) != (job == nil) else { throw ValidationError("give either --candidate or --job") }
         guard candidates == nil || job != nil else { throw ValidationError("--candidates goes with --job") }
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (1...OptionLimits.maximumTop).contains(top) else { throw ValidationError("--top must be a whole number from 1 to \(OptionLimits.maximumTop), not \(top)") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
     }
 

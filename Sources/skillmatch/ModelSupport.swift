@@ -30,6 +30,14 @@ enum RegisteredModel {
         }
         let current = CatalogFingerprint(catalog)
         guard stored.fingerprint == current.description else {
+            // Scoring degrades gracefully: a stale model only adds inferred credit, so it is left out, with a note.
+            if purpose != nil, name == nil {
+                log("""
+                    the relatedness model "\(stored.name)" was trained on an earlier state of the catalogue, so scores leave out \
+                    inferred skills (as with --no-infer); retrain it with `skillmatch train --out \(stored.path)`
+                    """)
+                return nil
+            }
             let alternative = purpose.map { ", or pass \($0)" } ?? ""
             throw CLIError("""
                 the relatedness model "\(stored.name)" was trained on a different catalogue (fingerprint \(stored.fingerprint); \

@@ -17,14 +17,14 @@ struct NextCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
-    @Option(help: "How many credentials to list.") var top: Int = 10
-    @Option(help: "The fit score from which a job counts as qualified.") var qualified: Double = 0.8
-    @Option(help: "Sum fit gains over this many of the candidate's best jobs.") var best: Int = 10
+    @Option(parsing: .unconditional, help: "How many credentials to list.") var top: Int = 10
+    @Option(parsing: .unconditional, help: "The fit score from which a job counts as qualified.") var qualified: Double = 0.8
+    @Option(parsing: .unconditional, help: "Sum fit gains over this many of the candidate's best jobs.") var best: Int = 10
     @OptionGroup var filters: CredentialFilterOptions
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
-        guard best >= 1 else { throw ValidationError("--best must be at least 1") }
+        guard (1...OptionLimits.maximumTop).contains(top) else { throw ValidationError("--top must be a whole number from 1 to \(OptionLimits.maximumTop), not \(top)") }
+        guard (1...OptionLimits.maximumTop).contains(best) else { throw ValidationError("--best must be a whole number from 1 to \(OptionLimits.maximumTop), not \(best)") }
         guard (0...1).contains(qualified) else { throw ValidationError("--qualified must be between 0 and 1") }
     }
 

@@ -15,6 +15,10 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path"))
     var db: String?
 
+    func validate() throws {
+        if db == "" { throw ValidationError("--db needs a path (leave it out to use $SKILLMATCH_DB or the per-user catalogue)") }
+    }
+
     /// The database path and whether it is the per-user default.
     func location() -> (path: String, isDefault: Bool) {
         if let db, !db.isEmpty { return (db, false) }
@@ -35,10 +39,18 @@ struct DatabaseOptions: ParsableArguments {
     /// Seeding is all or nothing: the catalogue is built under a temporary name and linked into place, so a run
     /// killed while seeding leaves no default catalogue (the next run seeds again) and concurrent first runs all
     /// find a whole one. A default catalogue left empty by an older version is seeded again.
-    func open() throws -> CatalogStore {
+    ///
+    /// A catalogue named by `--db` or `$SKILLMATCH_DB` is opened for reading: it must exist and is never changed (see
+    /// ``openForWriting()``).
+    func open() throws -> CatalogStore { try open(access: .read) }
+
+    /// Opens the catalogue for a command that writes: a named file that does not exist becomes a new catalogue.
+    func openForWriting() throws -> CatalogStore { try open(access: .readWrite) }
+
+    private func open(access: CatalogStore.Access) throws -> CatalogStore {
         let (path, isDefault) = location()
-        guard isDefault else { return try CatalogStore(path: path) }
-        let folder = (path as NSString).deletingLastPathComponent
+        guard isDefault else { return try CatalogStore(path: path, access: access) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -226,4 +238,14 @@ struct DocumentInferenceOptions: ParsableArguments {
         "Count only the skills a resume or text states: no levels inferred from the titles held.",
         discussion: "Skills a relatedness model would infer never count in credential plans; this also leaves out levels inferred from job titles in a document."))
     var noInfer = false
+}
+
+/// The ranges numeric options accept (documented in the README), so that no option can overflow arithmetic.
+enum OptionLimits {
+    /// `--top`: at most 1,000,000 entries per list.
+    static let maximumTop = 1_000_000
+    /// `--max-cost` (US dollars) and `--max-hours`: at most 1,000,000,000, as credential costs and hours are.
+    static let maximumAmount = 1e9
+    /// `--time-limit`: at most 1,000,000 seconds.
+    static let maximumSeconds = 1e6
 }

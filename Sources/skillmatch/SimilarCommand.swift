@@ -38,7 +38,7 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Related jobs for every job, as JSON Lines.") var all = false
     @Option(help: ArgumentHelp("Skills related to this skill.", valueName: "id")) var skill: String?
     @Option(help: ArgumentHelp("Credentials related to this credential.", valueName: "id")) var credential: String?
-    @Option(help: "How many to list.") var top = 10
+    @Option(parsing: .unconditional, help: "How many to list.") var top = 10
     @Option(help: ArgumentHelp("The registered model to use (default: the most recently registered).", valueName: "name"))
     var model: String?
     @Option(help: "Output format: table or json (jsonl with --all).") var format: Format?
@@ -48,7 +48,7 @@ struct SimilarCommand: ParsableCommand {
     func validate() throws {
         let chosen = [job != nil, all, skill != nil, credential != nil].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("give exactly one of --job, --all, --skill and --credential") }
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (1...OptionLimits.maximumTop).contains(top) else { throw ValidationError("--top must be a whole number from 1 to \(OptionLimits.maximumTop), not \(top)") }
         if all, let format, format != .jsonl { throw ValidationError("similar --all writes JSON Lines: use --format jsonl") }
         if !all, format == .jsonl { throw ValidationError("--format jsonl goes with --all") }
     }

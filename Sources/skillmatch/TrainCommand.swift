@@ -49,12 +49,18 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let problem = parameters.problem() { throw ValidationError(problem) }
         let name = (out as NSString).lastPathComponent
-        guard !name.isEmpty, name != ".", name != ".." else { throw ValidationError("--out must end in a file name, such as models/demo") }
+        guard !name.isEmpty, name != ".", name != "..", name != "/", !out.hasSuffix("/") else {
+            throw ValidationError("--out must end in a file name, such as models/demo")
+        }
         guard format != .csv else { throw ValidationError("train prints a table or JSON") }
     }
 
     func run() throws {
-        let store = try database.open()
+        let store = try database.openForWriting()
+        // The model is registered in the catalogue after its files are written: check first that it can be.
+        guard access(store.path, W_OK) == 0 else {
+            throw CLIError("\(store.path): the catalogue cannot be written (\(String(cString: strerror(errno)))), and train registers the model in it; nothing was written")
+        }
         let catalog = try store.loadCatalog()
         guard !catalog.skills.isEmpty, !catalog.jobs.isEmpty else {
             throw CLIError("the catalogue has no skills or no jobs to learn from; import a catalogue first")
@@ -63,7 +69,7 @@ struct TrainCommand: ParsableCommand {
         let model = RelatednessTrainer.train(catalog, parameters: parameters)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let name = (out as NSString).lastPathComponent
-        let folder = (out as NSString).deletingLastPathComponent
+        let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
         let builtAt = ISO8601DateFormatter().string(from: Date())
         let metadata = ModelFile.metadata(model, name: name, builtAt: builtAt, catalog: catalog, seconds: seconds)
         let encoder = JSONEncoder()

@@ -99,6 +99,34 @@ struct BadInputTests {
         try cli.ok(["import", "catalog", cli.write("tab.json", #"{"skills": [{"id": "t", "label": "T", "description": "one\ttwo\nthree"}]}"#)])
     }
 
+    @Test("commands that only read never create or change a file: missing, empty, foreign or unversioned catalogues")
+    func readOnlyCommands() throws {
+        let cli = CLIRunner()
+        for command in [["stats"], ["match", "--candidate", "x"], ["similar", "--job", "j"], ["jobs", "search", "x"]] {
+            let result = try cli.run(command)
+            #expect(result.status == 1 && result.stderr.contains("no such catalogue"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: cli.database))
+        }
+        _ = FileManager.default.createFile(atPath: cli.database, contents: Data())
+        try expectFailure(cli, ["stats"], mentions: ["is an empty file"])
+        #expect(cli.databaseBytes() == Data())
+        let empty = try cli.run(["stats"], database: false, environment: ["SKILLMATCH_DB": ""])
+        #expect(empty.status == 0)  // an empty $SKILLMATCH_DB means unset: the per-user catalogue
+        let option = try cli.run(["stats", "--db", ""], database: false)
+        #expect(option.status != 0 && option.stderr.contains("--db needs a path"))
+        // A SkillMatch catalogue whose schema history is gone is damaged: refused, left as it is.
+        #expect(try cli.run(["import", "catalog", cli.write("base.json", Self.base), "--db", cli.folder + "/c2.sqlite"], database: false).status == 0)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE grdb_migrations'); c.commit()", cli.folder + "/c2.sqlite"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let before = FileManager.default.contents(atPath: cli.folder + "/c2.sqlite")
+        let damaged = try cli.run(["stats", "--db", cli.folder + "/c2.sqlite"], database: false)
+        #expect(damaged.status == 1 && damaged.stderr.contains("damaged"), "\(damaged.stderr)")
+        #expect(FileManager.default.contents(atPath: cli.folder + "/c2.sqlite") == before)
+    }
+
     @Test("a file that is not a SkillMatch database is refused and left as it was")
     func notADatabase() throws {
         let cli = CLIRunner()
@@ -113,7 +141,7 @@ struct BadInputTests {
     func usage() throws {
         let cli = try prepared()
         let result = try cli.run(["match", "--candidate", "x", "--top", "0"])
-        #expect(result.status != 0 && result.stderr.contains("--top must be at least 1"))
+        #expect(result.status != 0 && result.stderr.contains("--top must be a whole number from 1 to 1000000, not 0"))
         for arguments in [["--help"], [], ["gap", "--help"]] {
             let help = try cli.run(arguments, database: false)
             #expect(help.status == 0 && help.stdout.contains("USAGE: skillmatch"), "\(arguments): \(help.stderr)")

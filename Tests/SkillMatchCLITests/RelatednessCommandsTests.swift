@@ -154,17 +154,18 @@ struct RelatednessCommandsTests {
         #expect(!(fit["skills"] as! [[String: Any]]).contains { $0["inferredFrom"] != nil })
     }
 
-    @Test("a model trained before the catalogue changed is refused with a clear message")
+    @Test("a model trained before the catalogue changed: scores leave inference out and say so; similar asks to retrain")
     func staleModel() throws {
         let cli = try trained()
         let extra = cli.write("extra.json", """
             {"jobs": [{"id": "99-0001.00", "title": "New job", "requirements": [{"skill": "troubleshooting", "importance": 3}]}]}
             """)
         try cli.ok(["import", "catalog", extra])
-        let fit = try cli.run(["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00"])
-        #expect(fit.status == 1)
-        #expect(fit.stderr.contains("trained on a different catalogue") && fit.stderr.contains("--no-infer") && !fit.stderr.contains("SQL"))
-        try cli.ok(["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--no-infer"])
+        let fit = try cli.run(["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--format", "json"])
+        #expect(fit.status == 0)
+        #expect(fit.stderr.contains("trained on an earlier state of the catalogue") && fit.stderr.contains("skillmatch train") && !fit.stderr.contains("SQL"))
+        let plain = try cli.ok(["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00", "--no-infer", "--format", "json"])
+        #expect(fit.stdout == plain.stdout)
         #expect(try cli.run(["similar", "--job", "15-1232.00"]).stderr.contains("skillmatch train"))
         try cli.ok(["train", "--dim", "8", "--out", "models/t"])
         try cli.ok(["similar", "--job", "99-0001.00", "--top", "2"])

@@ -1,3 +1,4 @@
+import Foundation
 import SkillMatch
 import Testing
 @testable import SkillMatchImport
@@ -44,5 +45,26 @@ struct CandidateReaderTests {
             try CandidateReader.parseJSON(Array("[{\"id\": \"p\"},\n{\"id\": 3}]".utf8), file: "p.json")
         }
         #expect(error.description == "p.json, line 2: record #2, id: expected a string")
+    }
+}
+
+@Suite("Line chunks: a record longer than the limit stops with an error")
+struct LineLimitTests {
+    @Test("a line over the limit is named by its number; lines within it read whole")
+    func longLine() throws {
+        let folder = NSTemporaryDirectory() + "skillmatch-lines-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/long.jsonl"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(("short\n" + String(repeating: "x", count: 5000) + "\nend\n").utf8))
+        let reader = try LineChunkReader(path: path, chunkBytes: 16, lineLimit: 1000)
+        let first = try #require(try reader.next())
+        #expect(first.bytes == Array("short\n".utf8) && first.firstLine == 1)
+        let error = try #require(throws: InputError.self) { _ = try reader.next() }
+        #expect(error.line == 2 && error.message.contains("longer than 1000 bytes"))
+        let roomy = try LineChunkReader(path: path, chunkBytes: 16, lineLimit: 6000)
+        var lines = 0
+        while let chunk = try roomy.next() { lines += chunk.bytes.filter { $0 == 0x0A }.count }
+        #expect(lines == 3)
     }
 }
