@@ -2,10 +2,19 @@
 #   make demo   install what is missing, build, and walk through a career advisor's session
 #   make test   install what is missing, build, and run the whole test suite
 #   make demo-model   retrain models/demo, the relatedness model shipped with the demo catalogue
+#   make fuzz   fuzz every reader with libFuzzer and AddressSanitizer (FUZZ_SECONDS per target, default 300)
+#   make fuzz-smoke   the same, 20 seconds per target (part of `make test`)
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: demo demo-model test build deps clean
+.PHONY: demo demo-model test build deps clean fuzz fuzz-smoke fuzz-build
+
+FUZZ_SECONDS ?= 300
+# libFuzzer's random seed: 0 picks one per run; the smoke run uses 1, so that CI replays the inputs tried here.
+FUZZ_SEED ?= 0
+# Where each target's learnt inputs are kept between runs (the smoke run starts from an empty one).
+FUZZ_WORK ?= .build-fuzz/corpus
+FUZZ_TARGETS = catalog-json candidates-json candidates-differential person-document text-resume open-badges ctdl credential-csv onet-tabular esco-csv
 
 deps:
 	@missing=""; \
@@ -32,6 +41,29 @@ demo-model: build
 
 test: deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# The fuzz build has its own folder (.build-fuzz): libFuzzer and AddressSanitizer instrument the library code.
+fuzz-build: deps
+	SKILLMATCH_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product skillmatch-fuzz
+
+# Each target starts from the seeds in Fuzz/corpus/TARGET and a working corpus in .build-fuzz/corpus/TARGET; a crash,
+# a trap or a disagreement stops the run, and the input is left in Fuzz/findings/ (named by libFuzzer).
+fuzz: fuzz-build
+	@bin="$$(SKILLMATCH_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --show-bin-path)/skillmatch-fuzz"; \
+	mkdir -p Fuzz/findings; \
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_WORK)/$$target; \
+	  echo "fuzz $$target: $(FUZZ_SECONDS) s"; \
+	  SKILLMATCH_FUZZ_TARGET=$$target "$$bin" -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=3072 \
+	    -seed=$(FUZZ_SEED) -print_final_stats=1 -artifact_prefix=Fuzz/findings/$$target- $(FUZZ_WORK)/$$target Fuzz/corpus/$$target \
+	    2> .build-fuzz/fuzz-$$target.log || { tail -40 .build-fuzz/fuzz-$$target.log; exit 1; }; \
+	  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)" .build-fuzz/fuzz-$$target.log | tr '\n' ' '; echo; \
+	done
+
+fuzz-smoke:
+	@rm -rf .build-fuzz/smoke-corpus
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20 FUZZ_SEED=1 FUZZ_WORK=.build-fuzz/smoke-corpus
 
 clean:
 	rm -rf .build

@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// `SKILLMATCH_FUZZ=1 swift build --scratch-path .build-fuzz --product skillmatch-fuzz` (as `make fuzz` does) builds the
+// fuzz targets with libFuzzer and AddressSanitizer, instrumenting the library code they read with; other builds are
+// unaffected.
+let fuzzing = Context.environment["SKILLMATCH_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 // Dependencies point one way:
 // CBLAS <- SkillVectors <- SkillMatch <- SkillMatchStore / SkillMatchImport <- skillmatch (CLI).
 let package = Package(
@@ -10,6 +16,7 @@ let package = Package(
         .library(name: "SkillMatch", targets: ["SkillMatch", "SkillMatchStore", "SkillMatchImport"]),
         .library(name: "SkillVectors", targets: ["SkillVectors"]),
         .executable(name: "skillmatch", targets: ["skillmatch"]),
+        .executable(name: "skillmatch-fuzz", targets: ["SkillMatchFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,12 +36,13 @@ let package = Package(
             dependencies: [
                 "CBLAS",
                 .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            ],
+            swiftSettings: fuzzFlags
         ),
         // Domain model and engine: catalogue, candidates, fit, match, credential search.
-        .target(name: "SkillMatch", dependencies: ["SkillVectors"]),
+        .target(name: "SkillMatch", dependencies: ["SkillVectors"], swiftSettings: fuzzFlags),
         // Readers for SkillMatch's own catalogue and candidate JSON / JSONL.
-        .target(name: "SkillMatchImport", dependencies: ["SkillMatch", "SkillVectors"]),
+        .target(name: "SkillMatchImport", dependencies: ["SkillMatch", "SkillVectors"], swiftSettings: fuzzFlags),
         // The SQLite catalogue (GRDB).
         .target(
             name: "SkillMatchStore",
@@ -62,11 +70,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets for every reader: libFuzzer with `make fuzz`, a corpus replay otherwise (Fuzz/README.md).
+        .executableTarget(
+            name: "SkillMatchFuzz",
+            dependencies: ["SkillMatch", "SkillMatchImport", "SkillMatchDemo", "SkillVectors"],
+            swiftSettings: fuzzing ? fuzzFlags + [.define("FUZZING"), .unsafeFlags(["-parse-as-library"])] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+        ),
         .testTarget(name: "SkillVectorsTests", dependencies: ["SkillVectors"]),
         .testTarget(name: "SkillMatchTests", dependencies: ["SkillMatch"]),
         .testTarget(name: "SkillMatchImportTests", dependencies: ["SkillMatchImport"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillMatchStoreTests", dependencies: ["SkillMatchStore", "SkillMatchImport", "SkillMatchDemo"]),
-        .testTarget(name: "SkillMatchCLITests", dependencies: ["skillmatch"]),
+        .testTarget(name: "SkillMatchCLITests", dependencies: ["skillmatch", "SkillMatchFuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

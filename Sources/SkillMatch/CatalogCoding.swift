@@ -101,7 +101,7 @@ extension Job: Codable {
             inDemand: try c.decodeIfPresent(Bool.self, forKey: .inDemand) ?? false,
             requirements: try c.decode([Requirement].self, forKey: .requirements),
             alternateTitles: try c.decodeIfPresent([String].self, forKey: .alternateTitles) ?? [],
-            jobZone: try c.decodeIfPresent(Int.self, forKey: .jobZone),
+            jobZone: try Self.jobZone(c),
             iscoGroup: try c.decodeIfPresent(String.self, forKey: .iscoGroup),
             preparation: try c.decodeIfPresent(JobPreparation.self, forKey: .preparation),
             source: try c.decodeIfPresent(String.self, forKey: .source),
@@ -110,6 +110,15 @@ extension Job: Codable {
             derivedRequirements: try c.decodeIfPresent(DerivedRequirements.self, forKey: .derivedRequirements),
             activities: try c.decodeIfPresent([String].self, forKey: .activities) ?? [],
             interests: try c.decodeIfPresent(InterestProfile.self, forKey: .interests))
+    }
+
+    /// The job zone, read as a number so that `2.5` is named as the problem (Foundation's decoder gives no place).
+    private static func jobZone(_ c: KeyedDecodingContainer<CodingKeys>) throws -> Int? {
+        guard let value = try c.decodeIfPresent(Double.self, forKey: .jobZone) else { return nil }
+        guard value == value.rounded(), abs(value) < 1e9 else {
+            throw DecodingError.dataCorruptedError(forKey: .jobZone, in: c, debugDescription: "job zone \(value) is not a whole number from 1 to 5")
+        }
+        return Int(value)
     }
 
     public func encode(to encoder: any Encoder) throws {

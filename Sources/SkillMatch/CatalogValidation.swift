@@ -80,6 +80,10 @@ struct CatalogValidator {
         for (position, skill) in document.skills.enumerated() {
             let record = Record(kind: .skill, id: skill.id, position: position)
             checkConcept(record, label: skill.label, broader: skill.broader, seen: &seen)
+            for (index, relation) in skill.related.enumerated() where !SkillRelation.kinds.contains(relation.relation) {
+                report(record, "related[\(index)].relation",
+                    "\"\(relation.relation)\" is not a relation; use one of: \(SkillRelation.kinds.joined(separator: ", "))")
+            }
             checkTexts(record, [
                 ("altLabels", skill.altLabels), ("hiddenLabels", skill.hiddenLabels), ("collections", skill.collections),
                 ("related", skill.related.flatMap { [$0.skill, $0.relation] }),

@@ -69,6 +69,8 @@ public struct SkillRelation: Sendable, Hashable, Codable {
     public var skill: String
     /// How it relates, as the taxonomy says: ESCO `essential` or `optional`.
     public var relation: String
+    /// The relations ESCO publishes between skills, the only ones accepted.
+    public static let kinds = ["essential", "optional"]
 
     /// Creates a relation.
     public init(skill: String, relation: String) {

@@ -58,6 +58,10 @@ struct CSVFile {
         guard scanner.width > 0 else { throw InputError(file: path, message: "the file is empty; expected a header row") }
         header = (0 ..< scanner.width).map { Self.text(scanner.spans[$0], bytes).trimmed }
         count = scanner.spans.count / scanner.width - 1
+        var names = Set<String>()
+        for name in header where !name.isEmpty && !names.insert(name.lowercased()).inserted {
+            throw InputError(file: path, line: 1, message: "the column \"\(name)\" appears twice in the header; which one holds the values is unclear")
+        }
     }
 
     /// The index of a column, found by name (case and surrounding spaces ignored).

@@ -135,7 +135,7 @@ enum CTDLReader {
             switch value {
             case .number(let number): price = number
             case .string(let text):
-                guard let number = Double(text.trimmed.replacingOccurrences(of: "$", with: "")) else {
+                guard let number = DecimalText.number(text.trimmed.replacingOccurrences(of: "$", with: "")) else {
                     throw context.error(field.key("ceterms:price"), "\"\(text)\" is not a number")
                 }
                 price = number

@@ -215,9 +215,14 @@ public struct CandidateLineParser {
                 guard id == nil, let value = plainString(p, &i) else { return nil }
                 id = value
             case 2:
-                // A string or null, as `JSONDecoder` requires.
-                guard !seen.name, i < p.count, p[i] == UInt8(ascii: "\"") || p[i] == UInt8(ascii: "n"),
-                      skipValue(p, &i, depth: 0) else { return nil }
+                // A plain string or null, as `JSONDecoder` requires; a name with escapes or DEL takes the reference
+                // path, which checks it for control characters.
+                guard !seen.name, i < p.count else { return nil }
+                if p[i] == UInt8(ascii: "n") {
+                    guard literal(p, &i, "null") else { return nil }
+                } else {
+                    guard let name = plainString(p, &i), !name.contains(0x7F) else { return nil }
+                }
                 seen.name = true
             case 3:
                 guard !seen.skills, parseSkills(p, &i) else { return nil }
@@ -228,7 +233,8 @@ public struct CandidateLineParser {
             case 5:
                 return nil  // resume text: the reference path extracts its skills
             default:
-                guard skipValue(p, &i, depth: 0) else { return nil }
+                // Other members take the reference path, which checks all of JSON (repeated keys included).
+                return nil
             }
             guard let more = nextMember(p, &i, close: UInt8(ascii: "}")) else { return nil }
             if more { continue }
@@ -236,8 +242,9 @@ public struct CandidateLineParser {
         }
         skipSpace(p, &i)
         guard i == p.count, let id, !id.isEmpty else { return nil }
-        // Ids must not start or end with white space; non-ASCII ids take the reference path, which checks Unicode.
-        for byte in id where byte >= 0x80 { return nil }
+        // Ids must not start or end with white space; non-ASCII ids and DEL take the reference path, which checks
+        // Unicode and control characters.
+        for byte in id where byte >= 0x7F { return nil }  // DEL is refused there too
         if Self.isSpace(id[0]) || Self.isSpace(id[id.count - 1]) || id[0] == 0x0B || id[0] == 0x0C
             || id[id.count - 1] == 0x0B || id[id.count - 1] == 0x0C { return nil }
         return String(decoding: id, as: UTF8.self)
@@ -329,7 +336,7 @@ public struct CandidateLineParser {
                         level = value
                     }
                 } else {
-                    guard skipValue(p, &i, depth: 1) else { return false }
+                    return false  // another member: the reference path
                 }
                 guard let more = nextMember(p, &i, close: UInt8(ascii: "}")) else { return false }
                 if more { continue }
@@ -430,70 +437,5 @@ public struct CandidateLineParser {
             while digit(k) { k += 1 }
         }
         return k
-    }
-
-    /// Skips any JSON value, checking its grammar; `false` when it is not valid JSON (or nested too deep).
-    private func skipValue(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, depth: Int) -> Bool {
-        guard i < p.count, depth < 64 else { return false }
-        switch p[i] {
-        case UInt8(ascii: "\""):
-            var j = i + 1
-            while j < p.count {
-                let byte = p[j]
-                if byte == UInt8(ascii: "\"") { i = j + 1; return true }
-                if byte < 0x20 { return false }
-                if byte == UInt8(ascii: "\\") {
-                    guard j + 1 < p.count else { return false }
-                    switch p[j + 1] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                        j += 2
-                    case UInt8(ascii: "u"):
-                        // Escaped code points (and surrogate pairs) are checked by the reference path.
-                        return false
-                    default: return false
-                    }
-                    continue
-                }
-                j += 1
-            }
-            return false
-        case UInt8(ascii: "{"):
-            i += 1
-            skipSpace(p, &i)
-            if i < p.count && p[i] == UInt8(ascii: "}") { i += 1; return true }
-            guard i < p.count, p[i] == UInt8(ascii: "\"") else { return false }
-            while true {
-                guard skipValue(p, &i, depth: depth + 1) else { return false }  // a key; checked to be a string below
-                skipSpace(p, &i)
-                guard i < p.count, p[i] == UInt8(ascii: ":") else { return false }
-                i += 1
-                skipSpace(p, &i)
-                guard skipValue(p, &i, depth: depth + 1) else { return false }
-                skipSpace(p, &i)
-                guard i < p.count else { return false }
-                if p[i] == UInt8(ascii: ",") { i += 1; skipSpace(p, &i); guard i < p.count, p[i] == UInt8(ascii: "\"") else { return false }; continue }
-                guard p[i] == UInt8(ascii: "}") else { return false }
-                i += 1
-                return true
-            }
-        case UInt8(ascii: "["):
-            i += 1
-            skipSpace(p, &i)
-            if i < p.count && p[i] == UInt8(ascii: "]") { i += 1; return true }
-            while true {
-                guard skipValue(p, &i, depth: depth + 1) else { return false }
-                guard let more = nextMember(p, &i, close: UInt8(ascii: "]")) else { return false }
-                if more { continue }
-                return true
-            }
-        case UInt8(ascii: "t"): return literal(p, &i, "true")
-        case UInt8(ascii: "f"): return literal(p, &i, "false")
-        case UInt8(ascii: "n"): return literal(p, &i, "null")
-        default:
-            guard let end = Self.numberEnd(p, i) else { return false }
-            i = end
-            return true
-        }
     }
 }

@@ -26,7 +26,7 @@ enum CredentialCSVReader {
             func amount(_ column: Int?, dollars: Bool) throws(InputError) -> Double? {
                 guard let column, var text = csv.value(row, column) else { return nil }
                 if dollars, text.hasPrefix("$") { text = String(text.dropFirst()).trimmed }
-                guard let value = Double(text), value >= 0, value.isFinite else {
+                guard let value = DecimalText.number(text), value >= 0, value.isFinite else {
                     throw csv.error(row, column, "column \"\(csv.header[column])\": \"\(text)\" is not a number from 0 up")
                 }
                 return value
@@ -73,7 +73,7 @@ enum CredentialCSVReader {
 
     /// `skill:level` as its parts: the level is the text after the last `:` when that is a number.
     static func split(_ item: String) -> (skill: String, level: Double?) {
-        guard let colon = item.lastIndex(of: ":"), let level = Double(item[item.index(after: colon)...].trimmingSpaces) else {
+        guard let colon = item.lastIndex(of: ":"), let level = DecimalText.number(item[item.index(after: colon)...].trimmingSpaces) else {
             return (item, nil)
         }
         return (String(item[..<colon]).trimmed, level)

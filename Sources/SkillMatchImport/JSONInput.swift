@@ -8,7 +8,8 @@ enum JSONInput {
     /// endless stream (`/dev/zero`), stops with an error instead of exhausting memory.
     public static let maximumFileBytes = 1 << 30
 
-    /// The bytes of a file, FIFO or other stream (`/dev/stdin`, `<(cat f)`), read once, or an error naming it.
+    /// The bytes of a file, FIFO or other stream (`/dev/stdin`, `<(cat f)`), read once and without a leading UTF-8 byte
+    /// order mark, or an error naming it.
     /// - Parameter name: the name used in messages (default: the path).
     static func read(_ path: String, name: String? = nil) throws(InputError) -> [UInt8] {
         let file = name ?? path
@@ -42,6 +43,8 @@ enum JSONInput {
             }
             bytes.append(contentsOf: chunk[0 ..< got])
         }
+        // A UTF-8 byte order mark (written by some spreadsheet and Windows tools) is not part of the text.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return bytes
     }
 
@@ -106,20 +109,42 @@ enum JSONInput {
         var message = problem
         if let record { message = field.isEmpty ? "\(record): \(problem)" : "\(record), \(field): \(problem)" }
         else if !field.isEmpty { message = "\(field): \(problem)" }
-        if case .dataCorrupted = error, message.contains("Cannot initialize") { message += " (not one of the allowed values)" }
+        if case .dataCorrupted(let context) = error, let allowed = allowedValues(context.debugDescription) {
+            let shown = field.isEmpty ? allowed : "\(field): \(allowed)"
+            message = record.map { "\($0), \(shown)" } ?? shown
+        }
         return InputError(file: file, line: line, message: message)
     }
 
     private static let recordKinds = ["skills": "skill", "jobs": "job", "credentials": "credential", "skillGroups": "skill group", "": "record"]
 
     private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
         switch type {
-        case is String.Type: "a string"
-        case is Double.Type, is Int.Type, is Float.Type: "a number"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: type is any Collection.Type ? "a list" : "an object"
+        case is String.Type: return "a string"
+        case is Double.Type, is Float.Type: return "a number"
+        case is Int.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        default:
+            // A dictionary is a Collection too: it is a JSON object.
+            if name.hasPrefix("Dictionary") || name.contains("KeyedDecodingContainer") { return "an object" }
+            return type is any Collection.Type || name.contains("UnkeyedDecodingContainer") ? "a list" : "an object"
         }
+    }
+
+    /// The values a closed set of words allows, from Foundation's "Cannot initialize SkillType from invalid String
+    /// value wizardry": `"wizardry" is not a skill type; use one of: skill, knowledge, ability, technology`.
+    private static func allowedValues(_ description: String) -> String? {
+        guard description.hasPrefix("Cannot initialize "), let from = description.range(of: " from invalid "),
+              let value = description.range(of: " value ", range: from.upperBound ..< description.endIndex) else { return nil }
+        let type = String(description[description.index(description.startIndex, offsetBy: 18) ..< from.lowerBound])
+        let given = description[value.upperBound...]
+        let sets: [String: (String, [String])] = [
+            "SkillType": ("a skill type", SkillType.allCases.map(\.rawValue)),
+            "CredentialType": ("a credential type", CredentialType.allCases.map(\.rawValue)),
+        ]
+        guard let (what, values) = sets[type] else { return "\"\(given)\" is not one of the allowed values" }
+        return "\"\(given)\" is not \(what); use one of: \(values.joined(separator: ", "))"
     }
 
     /// The `id` of element `index` of the top-level array under `key` ("" for a top-level array).

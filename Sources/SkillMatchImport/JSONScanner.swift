@@ -99,6 +99,26 @@ struct JSONScanner {
     }
 
     private mutating func number() throws(SyntaxError) {
+        let start = offset
+        let (startLine, startOfLine) = (line, lineStart)
+        try numberSyntax()
+        // A number outside Double's range would be refused later without a place: name it here.
+        let text = String(decoding: bytes[start ..< offset], as: UTF8.self)
+        if let value = Double(text) {
+            let nonzero = bytes[start ..< offset].prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+                .contains { $0 >= 0x31 && $0 <= 0x39 }
+            if value.isInfinite || (value == 0 && nonzero) {
+                let end = offset
+                offset = start
+                (line, lineStart) = (startLine, startOfLine)
+                let problem = error("the number \(text.prefix(40)) is out of range (numbers must be within ±1.8e308 and not closer to 0 than 2.2e-308)")
+                offset = end
+                throw problem
+            }
+        }
+    }
+
+    private mutating func numberSyntax() throws(SyntaxError) {
         func digits(_ scanner: inout JSONScanner) -> Int {
             var count = 0
             while let byte = scanner.current, byte >= 0x30 && byte <= 0x39 { scanner.offset += 1; count += 1 }
@@ -137,12 +157,21 @@ struct JSONScanner {
                 offset += 1
                 switch current {
                 case UInt8(ascii: "u"):
+                    let escapeStart = offset - 1
                     offset += 1
-                    for _ in 0..<4 {
-                        guard let hex = current, (hex >= 0x30 && hex <= 0x39) || (hex | 0x20 >= 0x61 && hex | 0x20 <= 0x66) else {
-                            throw error("expected 4 hexadecimal digits after \\u but found \(describe(current))")
+                    let unit = try hexQuad()
+                    // UTF-16 surrogates come in pairs: a high one (D800–DBFF) then \u and a low one (DC00–DFFF).
+                    if (0xDC00...0xDFFF).contains(unit) {
+                        offset = escapeStart
+                        throw error("\\u\(String(unit, radix: 16, uppercase: true)) is half of a UTF-16 surrogate pair, without its first half")
+                    }
+                    if (0xD800...0xDBFF).contains(unit) {
+                        let low: UInt32? = bytes.count - offset >= 6 && bytes[offset] == UInt8(ascii: "\\") && bytes[offset + 1] == UInt8(ascii: "u")
+                            ? { offset += 2; return try? hexQuad() }() : nil
+                        guard let low, (0xDC00...0xDFFF).contains(low) else {
+                            offset = escapeStart
+                            throw error("\\u\(String(unit, radix: 16, uppercase: true)) is half of a UTF-16 surrogate pair, without its second half")
                         }
-                        offset += 1
                     }
                 case let next? where Array("\"\\/bfnrt".utf8).contains(next): offset += 1
                 default: throw error("invalid escape sequence \\\(current.map { String(Unicode.Scalar($0)) } ?? "")")
@@ -156,6 +185,19 @@ struct JSONScanner {
                 offset += 1
             }
         }
+    }
+
+    /// Four hexadecimal digits (after `\\u`), as a number.
+    private mutating func hexQuad() throws(SyntaxError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let hex = current, (hex >= 0x30 && hex <= 0x39) || (hex | 0x20 >= 0x61 && hex | 0x20 <= 0x66) else {
+                throw error("expected 4 hexadecimal digits after \\u but found \(describe(current))")
+            }
+            value = value << 4 | UInt32(hex <= 0x39 ? hex - 0x30 : (hex | 0x20) - 0x61 + 10)
+            offset += 1
+        }
+        return value
     }
 
     /// Checks one multi-byte UTF-8 sequence.
@@ -181,10 +223,17 @@ struct JSONScanner {
         defer { depth -= 1 }
         try skipSpace()
         if current == UInt8(ascii: "}") { offset += 1; return }
+        var keys = Set<String>()
         while true {
             try skipSpace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes but found \(describe(current))") }
+            let keyStart = (offset, line, lineStart)
             let key = try string()
+            // A repeated key would silently lose one of its values (the decoder keeps one): refuse it.
+            if let key, !keys.insert(key).inserted {
+                (offset, line, lineStart) = keyStart
+                throw error("the key \"\(key.prefix(60))\" appears twice in the same object")
+            }
             try skipSpace()
             try expect(UInt8(ascii: ":"), "':' after the key")
             try skipSpace()

@@ -67,7 +67,9 @@ public final class LineChunkReader {
                 buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, lineLimit + 1 - buffer.count)))
                 continue
             }
-            let chunk = Array(buffer[0 ..< end])
+            // A UTF-8 byte order mark at the start of the file is not part of the first record.
+            let skip = bytesRead == 0 && end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            let chunk = Array(buffer[skip ..< end])
             let rest = pending - end
             if rest > 0 {
                 buffer.withUnsafeMutableBufferPointer { b in b.baseAddress!.update(from: b.baseAddress! + end, count: rest) }

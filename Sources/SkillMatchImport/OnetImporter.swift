@@ -243,7 +243,7 @@ public enum OnetImporter {
                 let id = TabularFile.value(row.fields[element]), let slot = order.firstIndex(where: { $0 == id })
             else { continue }
             let text = TabularFile.value(row.fields[value]) ?? ""
-            guard let number = Double(text), (1...7).contains(number) else {
+            guard let number = DecimalText.number(text), (1...7).contains(number) else {
                 throw InputError(file: path, line: row.line, message: "column \"Data Value\": \"\(text)\" is not a number from 1 to 7")
             }
             values[String(occupation), default: [Double?](repeating: nil, count: 6)][slot] = number
@@ -294,7 +294,7 @@ public enum OnetImporter {
             guard let scaleID = TabularFile.value(fields[scale]).map({ $0.uppercased() }), scaleID == "IM" || scaleID == "LV" else { continue }
             var number: Double?
             if let text = TabularFile.value(fields[value]) {
-                guard let parsed = Double(text), parsed.isFinite else {
+                guard let parsed = DecimalText.number(text), parsed.isFinite else {
                     throw InputError(file: path, line: row.line, message: "column \"Data Value\": \"\(text)\" is not a number")
                 }
                 number = parsed

@@ -33,7 +33,7 @@ enum OnetPreparationFile {
                 throw InputError(file: path, line: row.line, message: "column \"Category\": expected a category number")
             }
             guard let percentText = TabularFile.value(fields[value]) else { continue }
-            guard let percent = Double(percentText), percent.isFinite, percent >= 0, percent <= 100.0001 else {
+            guard let percent = DecimalText.number(percentText), percent.isFinite, percent >= 0, percent <= 100.0001 else {
                 throw InputError(file: path, line: row.line, message: "column \"Data Value\": \"\(percentText)\" is not a percentage")
             }
             let current = best[String(occupation), default: [:]][scaleID]

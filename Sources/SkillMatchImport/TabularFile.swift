@@ -18,6 +18,10 @@ struct TabularFile {
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let first = lines.first else { throw InputError(file: path, message: "the file is empty; expected a header row") }
         let header = first.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
+        var names = Set<String>()
+        for name in header where !name.isEmpty && !names.insert(name).inserted {
+            throw InputError(file: path, line: 1, message: "the column \"\(name)\" appears twice in the header; which one holds the values is unclear")
+        }
         var rows: [(line: Int, fields: [Substring])] = []
         rows.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {

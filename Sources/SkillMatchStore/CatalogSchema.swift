@@ -4,6 +4,18 @@ import GRDB
 enum CatalogSchema {
     /// `PRAGMA application_id` of SkillMatch databases: the ASCII bytes "SKM1".
     static let applicationID: Int32 = 0x534B_4D31
+    /// `PRAGMA user_version` of a catalogue at this schema: the number of migrations. A larger one was written by a
+    /// newer SkillMatch, even when its migrations are named as ours.
+    static let version: Int32 = 7
+
+    static func isFromTheFuture(_ db: Database) throws -> Bool { (try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0) > version }
+
+    static func isStamped(_ db: Database) throws -> Bool { (try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0) == version }
+
+    /// Records the schema version (after migrating).
+    static func stampVersion(_ db: Database) throws {
+        if try !isStamped(db) { try db.execute(sql: "PRAGMA user_version = \(version)") }
+    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -71,10 +71,11 @@ public struct CatalogStore: Sendable {
                 }
             }
             let migrator = CatalogSchema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try queue.read({ try migrator.hasBeenSuperseded($0) || CatalogSchema.isFromTheFuture($0) }) {
                 throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
             }
             try migrator.migrate(queue)
+            try queue.write { try CatalogSchema.stampVersion($0) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -112,10 +113,10 @@ public struct CatalogStore: Sendable {
                 throw StoreError(path: path, message: "is a damaged SkillMatch catalogue (its schema history is missing); nothing was changed")
             }
             let migrator = CatalogSchema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try queue.read({ try migrator.hasBeenSuperseded($0) || CatalogSchema.isFromTheFuture($0) }) {
                 throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
             }
-            return try queue.read({ try migrator.hasCompletedMigrations($0) }) ? queue : nil
+            return try queue.read({ try migrator.hasCompletedMigrations($0) && CatalogSchema.isStamped($0) }) ? queue : nil
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

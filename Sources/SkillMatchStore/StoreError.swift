@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A catalogue database that cannot be opened, read or written. Messages never contain SQL.
@@ -27,6 +28,11 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .SQLITE_FULL: message = "the disk is full; nothing was changed"
         case .SQLITE_PERM, .SQLITE_AUTH: message = "permission denied; cannot \(operation)"
         case .SQLITE_IOERR: message = "an input/output error occurred while trying to \(operation); nothing was changed"
+        case .SQLITE_ERROR where (error.message ?? "").hasPrefix("no such table") || (error.message ?? "").hasPrefix("no such column"):
+            // A table or column of the schema is gone: the file was changed outside SkillMatch.
+            let parts = (error.message ?? "").dropFirst("no such ".count).split(separator: ":", maxSplits: 1)
+            let what = parts.count == 2 ? "\(parts[0]) \"\(parts[1].trimmingCharacters(in: .whitespaces))\"" : String(parts.first ?? "table")
+            message = "is a damaged SkillMatch catalogue (its \(what) is missing); cannot \(operation), nothing was changed"
         default: message = "cannot \(operation) (SQLite error \(error.resultCode.rawValue))"
         }
         return StoreError(path: path, message: message)

@@ -85,4 +85,54 @@ struct HardeningTests {
         try FileManager.default.createSymbolicLink(atPath: cli.folder + "/loop-b", withDestinationPath: "loop-a")
         refused(try cli.run(["import", "catalog", "loop-a", "--db", "x"], database: false), "loop-a: is a symbolic link that loops back on itself")
     }
+
+    @Test("messages name the place and say what is allowed")
+    func messages() throws {
+        let cli = try demo()
+        for (json, fragment) in [
+            (#"{"skills": [{"id": "w", "label": "W", "type": "wizardry"}]}"#, #"skill "w", type: "wizardry" is not a skill type; use one of: skill, knowledge, ability, technology"#),
+            (#"{"jobs": [{"id": "z", "title": "Z", "jobZone": 2.5, "requirements": [{"skill": "troubleshooting", "importance": 1}]}]}"#, #"job "z", jobZone: job zone 2.5 is not a whole number from 1 to 5"#),
+            (#"{"jobs": [{"id": "z", "title": "Z", "requirements": [{"skill": "troubleshooting", "importance": 1e400}]}]}"#, "malformed JSON: the number 1e400 is out of range"),
+            (#"{"jobs": [{"id": "z", "title": "Z", "requirements": [{"skill": "troubleshooting", "importance": 1e-400}]}]}"#, "the number 1e-400 is out of range"),
+            (#"{"skills": [{"id": "s", "label": "bad \ud800 half"}]}"#, #"malformed JSON: \uD800 is half of a UTF-16 surrogate pair"#),
+            (#"{"jobs": [{"id": "p", "title": "P", "preparation": [1], "requirements": [{"skill": "troubleshooting", "importance": 1}]}]}"#, #"job "p", preparation: expected an object"#),
+        ] {
+            refused(try cli.run(["import", "catalog", cli.write("m.json", json)]), fragment)
+        }
+        try cli.ok(["import", "catalog", cli.write("pair.json", #"{"skills": [{"id": "e", "label": "emoji \ud83d\ude00 ok"}]}"#)])
+        refused(try cli.run(["candidate", "add", cli.write("list.jsonl", "[1, 2]\n")]), "list.jsonl, line 1: expected an object")
+        // A UTF-8 byte order mark is not part of the text (JSON Lines, JSON).
+        let bom = "\u{FEFF}"
+        try cli.ok(["batch", "--candidates", cli.write("bom.jsonl", bom + #"{"id": "b", "skills": [{"skill": "troubleshooting"}]}"# + "\n")])
+        try cli.ok(["candidate", "add", cli.write("bom.json", bom + #"{"id": "b", "skills": [{"skill": "troubleshooting"}]}"#)])
+        // A catalogue with a table dropped outside SkillMatch is named damaged and left alone.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE \"grant\"'); c.commit()", cli.database]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let before = cli.databaseBytes()
+        refused(try cli.run(["match", "--candidate", "dana-it-legacy"]), #"is a damaged SkillMatch catalogue (its table "grant" is missing)"#)
+        #expect(cli.databaseBytes() == before)
+        // A catalogue stamped by a newer SkillMatch is refused by reading and writing commands alike.
+        let future = CLIRunner()
+        try future.ok(["import", "demo"])
+        let stamp = Process()
+        stamp.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        stamp.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 99'); c.commit()", future.database]
+        try stamp.run()
+        stamp.waitUntilExit()
+        refused(try future.run(["stats"]), "was written by a newer SkillMatch")
+        refused(try future.run(["import", "demo"]), "was written by a newer SkillMatch")
+        // Skill relations are ESCO's two.
+        let fresh = try demo()
+        refused(try fresh.run(["import", "catalog", fresh.write("rel.json", #"{"skills": [{"id": "r", "label": "R", "related": [{"skill": "troubleshooting", "relation": "enemy"}]}]}"#)]),
+                #"related[0].relation: "enemy" is not a relation; use one of: essential, optional"#)
+        // Numbers in CSV are decimal; a column named twice is refused.
+        refused(try fresh.run(["import", "credentials", fresh.write("hex.csv", "id,name,cost\nz,Zed,0x10\n")]), #"column "cost": "0x10" is not a number from 0 up"#)
+        refused(try fresh.run(["import", "credentials", fresh.write("dup.csv", "id,name,cost,Cost\nz,Zed,1,2\n")]), #"the column "Cost" appears twice in the header"#)
+        // A repeated key would lose a value silently.
+        refused(try fresh.run(["import", "catalog", fresh.write("twice.json", #"{"skills": [], "skills": [{"id": "t", "label": "T"}]}"#)]),
+                #"line 1, column 16: malformed JSON: the key "skills" appears twice in the same object"#)
+    }
 }
