@@ -120,6 +120,7 @@ final class BatchSink {
             return
         }
         let url = URL(fileURLWithPath: target.path)
+        TemporaryFiles.removeStale(in: url.deletingLastPathComponent().path, prefix: ".\(url.lastPathComponent).partial-")
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
@@ -221,6 +222,14 @@ enum TemporaryFiles {
             }
             // A parent may have started us with these blocked (Foundation's Process does): they would never arrive.
             pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        }
+    }
+
+    /// Removes `PREFIX<pid>` files in `folder` whose process has ended (a run killed with SIGKILL cannot clean up).
+    static func removeStale(in folder: String, prefix: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pid), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + name) }
         }
     }
 

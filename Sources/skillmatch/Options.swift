@@ -94,10 +94,7 @@ enum DemoSeed {
         let folder = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).seeding-"
         // Leftovers of runs killed while seeding (SIGKILL leaves no chance to clean up): their process is gone.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
-            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            if let pid = Int32(pid), kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + name) }
-        }
+        TemporaryFiles.removeStale(in: folder, prefix: prefix)
         let temporary = folder + "/" + prefix + String(getpid())
         unlink(temporary)
         TemporaryFiles.add(temporary)

@@ -305,5 +305,22 @@ struct BatchCommandTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder).filter { $0.contains(".partial-") || $0 == "o.jsonl" }.isEmpty)
             try input.fileHandleForWriting.close()
         }
+        // SIGKILL leaves no chance to clean up: the next run into the same folder removes what the dead run left.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = ["batch", "--candidates", "/dev/stdin", "--out", runner.folder + "/o.jsonl", "--db", runner.database]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 where try FileManager.default.contentsOfDirectory(atPath: runner.folder).allSatisfy({ !$0.contains(".partial-") }) {
+            usleep(50_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder).contains { $0.contains(".partial-") })
+        try runner.ok(["batch", "--candidates", runner.write("none.jsonl", ""), "--out", runner.folder + "/o.jsonl"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.folder).filter { $0.contains(".partial-") }.isEmpty)
+        try input.fileHandleForWriting.close()
     }
 }
