@@ -100,4 +100,26 @@ struct CrashSafetyTests {
         try #require(create.terminationStatus == 0)
         try runner.ok(["import", "demo"])
     }
+
+    @Test("an import killed at any point lands whole or not at all; so does candidate add")
+    func importKilled() throws {
+        let runner = CLIRunner()
+        try runner.ok(["import", "catalog", runner.write("small.json", #"{"skills": [{"id": "zz", "label": "ZZ"}], "jobs": [{"id": "zz-job", "title": "ZZ", "requirements": [{"skill": "zz", "importance": 1}]}]}"#)])
+        let demo = CLIRunner.packageRoot + "/datasets/demo/catalog.json"
+        for delay in [20, 60, 100, 150, 220, 300] {
+            try killed(runner, ["import", "catalog", demo, "--db", runner.database], after: delay)
+            let counts = try runner.run(["stats", "--format", "json"]).json() as? [String: Any]
+            let jobs = counts?["jobs"] as? Int
+            #expect(jobs == 1 || jobs == 40, "killed at \(delay) ms: \(jobs ?? -1) jobs")
+            #expect(try runner.run(["stats"]).status == 0)
+        }
+        try runner.ok(["import", "catalog", demo])
+        let people = CLIRunner.packageRoot + "/datasets/demo/candidates.jsonl"
+        for delay in [20, 80, 160] {
+            try killed(runner, ["candidate", "add", people, "--db", runner.database], after: delay)
+            let counts = try runner.run(["stats", "--format", "json"]).json() as? [String: Any]
+            let stored = counts?["candidates"] as? Int
+            #expect(stored == 0 || stored == 7, "killed at \(delay) ms: \(stored ?? -1) candidates")
+        }
+    }
 }
