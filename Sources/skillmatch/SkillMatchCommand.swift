@@ -23,6 +23,7 @@ struct SkillMatchCommand: ParsableCommand {
 
     /// Runs a command; user errors print one sentence on standard error and exit with status 1.
     static func main() {
+        CrashReport.install()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -63,4 +64,24 @@ struct SkillMatchCommand: ParsableCommand {
         FileHandle.standardError.write(Data("skillmatch: error: \(message)\n".utf8))
         Foundation.exit(1)
     }
+}
+
+/// What a user sees if the process ever traps (a defect: no input should make it): one sentence, exit status 70,
+/// and no backtrace with source paths and registers (whose helper process could also keep standard output open).
+/// `SKILLMATCH_BACKTRACE=1` keeps Swift's own crash report, for developers.
+enum CrashReport {
+    static func install() {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["SKILLMATCH_BACKTRACE"] != "1" else { return }
+        for signal in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] { Glibc.signal(signal, crashed) }
+        // For the test that proves this handler works: a deliberate trap.
+        if environment["SKILLMATCH_SELF_TEST_TRAP"] == "1" { preconditionFailure("deliberate trap (SKILLMATCH_SELF_TEST_TRAP)") }
+    }
+}
+
+/// Writes the fixed sentence (no allocation: only async-signal-safe calls) and ends the process.
+private func crashed(_ signal: Int32) {
+    let message: StaticString = "skillmatch: error: internal error; this is a defect in skillmatch, please report it with the command line that caused it\n"
+    message.withUTF8Buffer { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+    _exit(70)
 }

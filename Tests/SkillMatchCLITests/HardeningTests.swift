@@ -14,9 +14,17 @@ struct HardeningTests {
     func refused(_ result: CLIRunner.Result, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1 || result.status == 64, "status \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(fragment), "\(result.stderr)", sourceLocation: sourceLocation)
-        for crash in ["Backtrac", "Fatal error", "crashed", "Illegal instruction"] {
+        for crash in ["Backtrac", "Fatal error", "crashed", "Illegal instruction", "internal error"] {
             #expect(!result.stderr.contains(crash), "\(result.stderr)", sourceLocation: sourceLocation)
         }
+    }
+
+    @Test("a trap (a defect) shows one sentence and exit status 70, never a backtrace")
+    func trapReport() throws {
+        let cli = CLIRunner()
+        let result = try cli.run(["stats"], database: false, environment: ["SKILLMATCH_SELF_TEST_TRAP": "1"])
+        #expect(result.status == 70 && result.stderr.contains("skillmatch: error: internal error; this is a defect"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Backtrac") && !result.stderr.contains("Registers") && !result.stderr.contains("Thread 0"))
     }
 
     @Test("deeply nested JSON is a syntax error with its place, in every JSON reader")
