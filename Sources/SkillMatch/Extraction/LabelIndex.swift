@@ -189,7 +189,8 @@ struct LabelIndex: Sendable {
     /// `nil`. Only labels of skills typed `skill` (ESCO's skill/competence, written as verb phrases) get one.
     private func nominalVariant(_ label: String) -> String? {
         let parts = label.split(separator: " ")
-        guard parts.count == 2 || parts.count == 3, !label.contains("("), !label.contains(","),
+        // Byte checks: `String.contains(String)` goes through Foundation's string search, which dominated here.
+        guard parts.count == 2 || parts.count == 3, !label.utf8.contains(UInt8(ascii: "(")), !label.utf8.contains(UInt8(ascii: ",")),
               !Self.functionWords.contains(parts[1].lowercased()) else { return nil }
         var verb: [UInt8] = []
         var bytes = Array(parts[0].utf8)
@@ -283,7 +284,7 @@ struct LabelIndex: Sendable {
             let bare = label[..<open].trimmingCharacters(in: .whitespaces)
             if !bare.isEmpty { result.append((String(bare), true)) }
         }
-        for (text, derived) in result where text.contains("-") {
+        for (text, derived) in result where text.utf8.contains(UInt8(ascii: "-")) {
             let scalars = Array(text.unicodeScalars)
             var closed = String.UnicodeScalarView()
             for (k, s) in scalars.enumerated() {
