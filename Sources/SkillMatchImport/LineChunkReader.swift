@@ -14,8 +14,20 @@ public final class LineChunkReader {
 
     /// The file as the user named it.
     public let path: String
-    /// The file's size in bytes.
+    /// The file's size in bytes (0 for a stream).
     public let size: Int
+    /// Whether the input is a stream (standard input, a pipe, a device) that can be read only once.
+    public let isStream: Bool
+
+    /// How messages name an input: `-` is "standard input".
+    public static func displayName(_ path: String) -> String { path == "-" ? "standard input" : path }
+
+    /// Whether a path names a stream that can be read only once (`-`, a FIFO, a character device).
+    public static func isStream(_ path: String) -> Bool {
+        if path == "-" { return true }
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG && (info.st_mode & S_IFMT) != S_IFDIR
+    }
     private let descriptor: Int32
     private var buffer: [UInt8]
     /// Bytes of `buffer` holding data not yet returned.
@@ -28,15 +40,18 @@ public final class LineChunkReader {
     /// - Parameter chunkBytes: the size of a read; a chunk holds at least one whole line whatever its length.
     /// - Throws: ``InputError`` when the file cannot be opened.
     public init(path: String, chunkBytes: Int = 4 << 20, lineLimit: Int = maximumLineBytes) throws(InputError) {
-        self.path = path
+        // `-` is standard input, named so in messages.
+        let file = path == "-" ? "/dev/stdin" : path
+        self.path = Self.displayName(path)
         self.lineLimit = max(1, lineLimit)
         var info = stat()
-        guard stat(path, &info) == 0 else { throw InputError(file: path, message: "no such file") }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw InputError(file: path, message: "is a directory, not a file") }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(file: path, message: "cannot be read (check its permissions)") }
+        guard stat(file, &info) == 0 else { throw InputError(file: self.path, message: "no such file") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw InputError(file: self.path, message: "is a directory, not a file") }
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(file: self.path, message: "cannot be read (\(String(cString: strerror(errno))))") }
         self.descriptor = descriptor
-        self.size = Int(info.st_size)
+        self.isStream = (info.st_mode & S_IFMT) != S_IFREG
+        self.size = isStream ? 0 : Int(info.st_size)
         self.buffer = [UInt8](repeating: 0, count: max(chunkBytes, 1))
     }
 

@@ -27,7 +27,7 @@ struct BatchCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Candidates: a JSON Lines file, a JSON file, or a folder of them.", valueName: "file|dir"))
+    @Option(help: ArgumentHelp("Candidates: a JSON Lines file, a JSON file, a folder of them, or - for JSON Lines on standard input.", valueName: "file|dir|-"))
     var candidates: String
     @Option(parsing: .unconditional, help: "Matches to keep per candidate (or per job).") var top: Int = 10
     @Option(help: ArgumentHelp("The output file (default: standard output).", valueName: "file")) var out: String?
@@ -45,7 +45,8 @@ struct BatchCommand: ParsableCommand {
     var noInfer = false
     @Option(help: ArgumentHelp("Scoring kernel: automatic, table, sparse or gemm.", visibility: .hidden))
     var kernel: BatchScorer.Kernel = .automatic
-    @Option(help: ArgumentHelp("Worker threads (default: all cores).", visibility: .hidden)) var threads: Int?
+    @Option(help: ArgumentHelp("Worker threads (default: all cores; 1 for an executor with one core). The output is the same on any number.", valueName: "n"))
+    var threads: Int?
     @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Bytes read at a time (tests use tiny chunks).", visibility: .hidden))
     var chunkBytes: Int = 4 << 20
 
@@ -100,6 +101,13 @@ struct BatchCommand: ParsableCommand {
         // Which candidates this run reads: all, or one contiguous slice of them.
         var keep = 0 ..< Int.max
         if direction == .jobs && shard.count > 1 {
+            // The slice is found by counting the records first: a stream cannot be read twice.
+            if let stream = files.first(where: LineChunkReader.isStream) {
+                throw CLIError("""
+                    --shard with --direction jobs reads the candidates twice (to count them, then to score its slice), and \
+                    \(LineChunkReader.displayName(stream)) can be read only once: pass a file, or give each run its own part of the stream
+                    """)
+            }
             let total = try BatchInput.countRecords(files, catalog: catalog)
             keep = total * (shard.index - 1) / shard.count ..< total * shard.index / shard.count
         }
@@ -181,7 +189,9 @@ struct BatchCommand: ParsableCommand {
                 continue
             }
             let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
-            var parsers = (0 ..< workers).map { _ in CandidateLineParser(matcher: matcher, file: file, resolver: resolver) }
+            var parsers = (0 ..< workers).map { _ in
+                CandidateLineParser(matcher: matcher, file: LineChunkReader.displayName(file), resolver: resolver)
+            }
             timings.read += (clock.now - readStart).seconds
             while true {
                 let chunkStart = clock.now

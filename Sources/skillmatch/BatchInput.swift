@@ -7,6 +7,7 @@ enum BatchInput {
     /// The candidate files: the file itself, or a folder's .jsonl, .ndjson, .json and text resume (.txt, .md,
     /// .markdown) files in name order.
     static func files(_ path: String) throws -> [String] {
+        if path == "-" { return [path] }  // standard input, read as JSON Lines
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "no such file or folder")
@@ -29,7 +30,7 @@ enum BatchInput {
 
     /// Whether a file is read as JSON Lines (by its extension; anything but .json and text resumes).
     static func isLines(_ file: String) -> Bool {
-        !file.lowercased().hasSuffix(".json") && !TextResumeReader.isTextResume(file)
+        file == "-" || (!file.lowercased().hasSuffix(".json") && !TextResumeReader.isTextResume(file))
     }
 
     static func totalBytes(_ files: [String]) throws -> Int {

@@ -19,7 +19,7 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var inference: DocumentInferenceOptions
     @OptionGroup var output: FormatOptions
-    @Option(help: ArgumentHelp("Candidates: a JSON or JSON Lines file (default: the stored candidates).", valueName: "file"))
+    @Option(help: ArgumentHelp("Candidates: a JSON or JSON Lines file, or - for JSON Lines on standard input (default: the stored candidates).", valueName: "file|-"))
     var candidates: String?
     @Option(name: .customLong("job"), help: "A job id; repeatable.") var job: [String] = []
     @Option(name: .customLong("jobs"), help: "Job ids separated by commas.") var jobs: String?
@@ -49,7 +49,7 @@ struct GapsCommand: ParsableCommand {
         let catalog = try store.loadCatalog()
         let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
         let report: PoolGapReport
-        if let file = candidates, CandidateReader.isLines(file) {
+        if let file = candidates, file == "-" || CandidateReader.isLines(file) {
             report = try analyseLines(file, analysis: analysis, catalog: catalog)
         } else {
             let people = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
@@ -94,14 +94,18 @@ extension GapsCommand {
     /// checked (so a bad record stops the run at once, naming its line), then read again and analysed, the chunks'
     /// reports merged (the same report as for the whole file at once).
     private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> PoolGapReport {
-        do {
+        // A file is checked whole first, so that a bad line stops the run before any analysis; a stream (standard
+        // input, a pipe) can be read only once, so each chunk is checked just before it is analysed.
+        let stream = LineChunkReader.isStream(file)
+        let name = LineChunkReader.displayName(file)
+        var seen = Set<String>()
+        if !stream {
             let checking = try LineChunkReader(path: file, chunkBytes: chunkBytes)
             let checked = Progress(total: checking.size, label: "people checked")
             defer { checked.finish() }
-            var seen = Set<String>()
             while let (bytes, firstLine) = try checking.next() {
                 try CandidateReader.check(
-                    CandidateReader.parseLines(bytes, file: file, firstLine: firstLine), against: catalog, seen: &seen)
+                    CandidateReader.parseLines(bytes, file: name, firstLine: firstLine), against: catalog, seen: &seen)
                 checked.update(bytes: checking.bytesRead, items: seen.count)
             }
         }
@@ -113,9 +117,10 @@ extension GapsCommand {
         var resolver: ResumeTextResolver?
         var done = 0
         while let (bytes, firstLine) = try reader.next() {
-            var located = try CandidateReader.parseLines(bytes, file: file, firstLine: firstLine)
+            var located = try CandidateReader.parseLines(bytes, file: name, firstLine: firstLine)
+            if stream { try CandidateReader.check(located, against: catalog, seen: &seen) }
             if located.contains(where: { $0.text != nil }) {
-                let textResolver = try resolver ?? ResumeTextResolver(catalog: catalog, inferFromTitles: true, asOfYear: DocumentYear.current())
+                let textResolver = try resolver ?? ResumeTextResolver(catalog: catalog, inferFromTitles: !inference.noInfer, asOfYear: DocumentYear.current())
                 resolver = textResolver
                 located = textResolver.resolve(located)
             }
