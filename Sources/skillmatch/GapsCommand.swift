@@ -4,16 +4,28 @@ import SkillMatch
 import SkillMatchImport
 import SkillVectors
 
-/// `skillmatch gaps --candidates FILE.jsonl --job ID`: the workforce board's question for a pool.
+/// `skillmatch gaps`: `analyse` (the default: `skillmatch gaps --candidates FILE --job ID`) and `merge`.
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
+        abstract: "Find the credentials that would move the most people in a pool to qualified for some jobs.",
+        discussion: "`skillmatch gaps --candidates FILE --job ID` runs `gaps analyse`; `gaps merge` combines partial reports.",
+        subcommands: [GapsAnalyseCommand.self, GapsMergeCommand.self],
+        defaultSubcommand: GapsAnalyseCommand.self)
+}
+
+/// `skillmatch gaps [analyse] --candidates FILE.jsonl --job ID`: the workforce board's question for a pool.
+struct GapsAnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
         abstract: "Find the credentials that would move the most people in a pool to qualified for some jobs.",
         discussion: """
             For each usable credential: how many people it alone (with any prerequisites they lack) lifts to at least \
             --qualified for one of the jobs, and how many people's smallest plan to reach --qualified includes it \
             (the exact `gap --target` plan per person and job; --no-plans skips that). The pool is --candidates, \
-            else the stored candidates.
+            else the stored candidates. With --partial, the complete report of this part of a pool (every \
+            credential, the analysis and the candidate ids) is written as JSON; `skillmatch gaps merge PART...` \
+            combines such parts into exactly the report of one run over the whole pool.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -31,6 +43,7 @@ struct GapsCommand: ParsableCommand {
     var threads: Int?
     @Option(name: .customLong("chunk-bytes"), help: ArgumentHelp("Bytes of a JSON Lines pool read at a time (tests use tiny chunks).", visibility: .hidden))
     var chunkBytes: Int = 4 << 20
+    @Flag(help: "Write the complete, mergeable report of this part of a pool as JSON (for `gaps merge`).") var partial = false
 
     var jobIDs: [String] {
         job + (jobs ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -49,16 +62,38 @@ struct GapsCommand: ParsableCommand {
         let catalog = try store.loadCatalog()
         let analysis = try PoolGapAnalysis(catalog: catalog, jobs: jobIDs)
         let report: PoolGapReport
+        let ids: [String]
         if let file = candidates, file == "-" || CandidateReader.isLines(file) {
-            report = try analyseLines(file, analysis: analysis, catalog: catalog)
+            (report, ids) = try analyseLines(file, analysis: analysis, catalog: catalog)
         } else {
             let people = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
             let progress = Progress(total: people.count, label: "people")
             report = try analyse(people, analysis) { progress.update($0) }
             progress.finish()
+            ids = people.map(\.id)
         }
+        if partial {
+            let titles = Dictionary(uniqueKeysWithValues: report.jobs.map { ($0, catalog.job($0)?.title ?? $0) })
+            return try Output.json(GapsPartialJSON(report, analysis: analysisDescription(titles: titles), candidates: ids.sorted()))
+        }
+        try GapsAnalyseCommand.print(report, top: top, format: output.format, plans: !noPlans) { catalog.job($0)?.title ?? $0 }
+    }
+
+    /// What makes two partial reports mergeable: the same jobs, threshold, filters, plans and inference.
+    func analysisDescription(titles: [String: String]) -> GapsPartialJSON.Analysis {
+        let filter = filters.filter
+        return .init(
+            jobs: Array(Set(jobIDs)).sorted(), jobTitles: titles, qualified: qualified, plans: !noPlans, inferFromTitles: !inference.noInfer,
+            types: filter.types.map(\.rawValue).sorted(), accreditedOnly: filter.accreditedOnly, excluded: filter.excluded.sorted(),
+            maxCost: filter.maxCost, maxHours: filter.maxHours)
+    }
+
+    /// Prints a report as `gaps` does: the top credentials as a table (with the pool's summary), CSV or JSON.
+    static func print(_ report: PoolGapReport, top: Int, format: OutputFormat, plans: Bool, title: (String) -> String) throws {
+        let noPlans = !plans
+        let qualified = report.qualified
         let shown = Array(report.credentials.prefix(top))
-        if output.format == .json { return try Output.json(GapsJSON(report, shown: shown)) }
+        if format == .json { return try Output.json(GapsJSON(report, shown: shown)) }
         var table = Table([
             .init(header: "Rank", numeric: true), .init(header: "Credential"), .init(header: "Name"),
             .init(header: "Lifted alone", numeric: true), .init(header: "In plans", numeric: true),
@@ -67,14 +102,14 @@ struct GapsCommand: ParsableCommand {
         for (rank, impact) in shown.enumerated() {
             let perPerson = impact.lifted > 0 ? impact.cost.map { Format.dollars(($0 / Double(impact.lifted)).rounded()) } ?? "-" : "-"
             table.append([
-                String(rank + 1), impact.credential, impact.name.truncated(output.format == .csv ? 500 : 44), String(impact.lifted),
+                String(rank + 1), impact.credential, impact.name.truncated(format == .csv ? 500 : 44), String(impact.lifted),
                 noPlans ? "-" : String(impact.inPlans), Format.dollars(impact.cost), Format.number(impact.hours), perPerson,
             ])
         }
-        guard output.format == .table else { return Output.table(table, format: output.format) }
+        guard format == .table else { return Output.table(table, format: format) }
         Output.text("Pool of \(report.people) \(report.people == 1 ? "person" : "people"); qualified means a fit of at least \(Format.score(qualified)).")
         for id in report.jobs {
-            let title = catalog.job(id)?.title ?? id
+            let title = title(id)
             Output.text("  \(title) (\(id)): \(report.alreadyQualified[id] ?? 0) qualified now"
                 + (noPlans ? "" : ", \(report.unreachable[id] ?? 0) cannot reach it with the usable credentials"))
         }
@@ -83,7 +118,7 @@ struct GapsCommand: ParsableCommand {
     }
 }
 
-extension GapsCommand {
+extension GapsAnalyseCommand {
     private func analyse(_ people: [Candidate], _ analysis: PoolGapAnalysis, progress: (Int) -> Void) throws -> PoolGapReport {
         try analysis.analyse(
             people, qualified: qualified, filter: filters.filter, plans: !noPlans, threads: threads ?? Parallel.threadCount,
@@ -93,7 +128,7 @@ extension GapsCommand {
     /// A JSON Lines pool of any size in bounded memory, a chunk of lines at a time: first the whole file is read and
     /// checked (so a bad record stops the run at once, naming its line), then read again and analysed, the chunks'
     /// reports merged (the same report as for the whole file at once).
-    private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> PoolGapReport {
+    private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> (PoolGapReport, [String]) {
         // A file is checked whole first, so that a bad line stops the run before any analysis; a stream (standard
         // input, a pipe) can be read only once, so each chunk is checked just before it is analysed.
         let stream = LineChunkReader.isStream(file)
@@ -132,7 +167,7 @@ extension GapsCommand {
             done += located.count
             report = report.merged(with: part)
         }
-        return report
+        return (report, Array(seen))
     }
 }
 

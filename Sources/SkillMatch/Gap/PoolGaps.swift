@@ -17,6 +17,17 @@ public struct PoolCredentialImpact: Sendable, Hashable {
     public var liftedByJob: [String: Int]
     /// People whose smallest plan to reach qualified for some job includes it.
     public var inPlans: Int
+
+    /// Creates an impact (as a partial report read back holds it).
+    public init(credential: String, name: String, cost: Double?, hours: Double?, lifted: Int, liftedByJob: [String: Int], inPlans: Int) {
+        self.credential = credential
+        self.name = name
+        self.cost = cost
+        self.hours = hours
+        self.lifted = lifted
+        self.liftedByJob = liftedByJob
+        self.inPlans = inPlans
+    }
 }
 
 /// The workforce board's view: which credentials would move the most people in a pool to qualified.
@@ -34,8 +45,21 @@ public struct PoolGapReport: Sendable, Hashable {
     /// Credentials that lift someone or appear in someone's plan: most people lifted, then most plans, then id.
     public var credentials: [PoolCredentialImpact]
 
-    /// The order of ``credentials``.
-    static func ranks(_ lhs: PoolCredentialImpact, before rhs: PoolCredentialImpact) -> Bool {
+    /// Creates a report (as a partial report read back holds it); `credentials` must be in ``ranks(_:before:)`` order.
+    public init(
+        jobs: [String], people: Int, qualified: Double, alreadyQualified: [String: Int], unreachable: [String: Int],
+        credentials: [PoolCredentialImpact]
+    ) {
+        self.jobs = jobs
+        self.people = people
+        self.qualified = qualified
+        self.alreadyQualified = alreadyQualified
+        self.unreachable = unreachable
+        self.credentials = credentials
+    }
+
+    /// The order of ``credentials``: most people lifted, then most plans, then id.
+    public static func ranks(_ lhs: PoolCredentialImpact, before rhs: PoolCredentialImpact) -> Bool {
         if lhs.lifted != rhs.lifted { return lhs.lifted > rhs.lifted }
         if lhs.inPlans != rhs.inPlans { return lhs.inPlans > rhs.inPlans }
         return lhs.credential < rhs.credential
