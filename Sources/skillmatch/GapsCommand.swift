@@ -173,7 +173,8 @@ extension GapsAnalyseCommand {
 
 /// The JSON shape of `gaps`.
 struct GapsJSON: Encodable {
-    struct Impact: Encodable {
+    /// One credential's counts (also the shape of `gaps --partial`'s credentials).
+    struct Impact: Codable {
         var credential: String
         var name: String
         var cost: Double?

@@ -90,16 +90,6 @@ struct GapsPartialJSON: Codable {
         var maxHours: Double?
     }
 
-    struct Impact: Codable {
-        var credential: String
-        var name: String
-        var cost: Double?
-        var hours: Double?
-        var lifted: Int
-        var liftedByJob: [String: Int]
-        var inPlans: Int
-    }
-
     var format = formatName
     var version = currentVersion
     var analysis: Analysis
@@ -107,7 +97,7 @@ struct GapsPartialJSON: Codable {
     var alreadyQualified: [String: Int]
     var unreachable: [String: Int]
     /// Every credential that lifts someone or is in someone's plan, in the report's order.
-    var credentials: [Impact]
+    var credentials: [GapsJSON.Impact]
     /// The candidate ids of this part, sorted.
     var candidates: [String]
 
@@ -117,7 +107,7 @@ struct GapsPartialJSON: Codable {
         alreadyQualified = report.alreadyQualified
         unreachable = report.unreachable
         credentials = report.credentials.map {
-            Impact(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, lifted: $0.lifted, liftedByJob: $0.liftedByJob, inPlans: $0.inPlans)
+            GapsJSON.Impact(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, lifted: $0.lifted, liftedByJob: $0.liftedByJob, inPlans: $0.inPlans)
         }
         self.candidates = candidates
     }
