@@ -4,10 +4,12 @@
 #   make demo-model   retrain models/demo, the relatedness model shipped with the demo catalogue
 #   make fuzz   fuzz every reader with libFuzzer and AddressSanitizer (FUZZ_SECONDS per target, default 300)
 #   make fuzz-smoke   the same, 20 seconds per target (part of `make test`)
+#   make bundle   a self-contained Linux bundle in dist/ (static Swift runtime, bundled SQLite and BLAS, a launcher)
+#   make test-bundle   checks the bundle with the Swift toolchain and the system's libraries hidden (needs root)
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: demo demo-model test build deps clean fuzz fuzz-smoke fuzz-build
+.PHONY: demo demo-model test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle
 
 FUZZ_SECONDS ?= 300
 # libFuzzer's random seed: 0 picks one per run; the smoke run uses 1, so that CI replays the inputs tried here.
@@ -60,6 +62,12 @@ fuzz: fuzz-build
 	    2> .build-fuzz/fuzz-$$target.log || { tail -40 .build-fuzz/fuzz-$$target.log; exit 1; }; \
 	  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)" .build-fuzz/fuzz-$$target.log | tr '\n' ' '; echo; \
 	done
+
+bundle: deps
+	scripts/make-bundle.sh
+
+test-bundle: deps
+	scripts/test-bundle.sh
 
 fuzz-smoke:
 	@rm -rf .build-fuzz/smoke-corpus
