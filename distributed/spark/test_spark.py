@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""`make test-distributed`: SkillMatch on a real local Spark cluster (`local-cluster[2,1,1024]`: two executors, each a
+separate JVM and Python worker with its own working directory) gives exactly the single run's output, and a bad
+record fails the job with its message.
+
+  python3 distributed/spark/test_spark.py SKILLMATCH_BINARY CATALOG.sqlite
+
+Needs pyspark (the Makefile installs it into .venv-spark) and Java 17.
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+job = os.path.join(here, "skillmatch_spark.py")
+
+
+def spark_submit(arguments, expect_failure=False):
+    command = ["spark-submit", "--master", os.environ.get("SKILLMATCH_SPARK_MASTER", "local-cluster[2,1,1024]"),
+               "--conf", "spark.task.maxFailures=1", job] + arguments
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = result.stdout.decode("utf-8", "replace")
+    if (result.returncode != 0) != expect_failure:
+        sys.exit("spark-submit %s: exit %d\n%s" % (" ".join(arguments), result.returncode, log[-4000:]))
+    return log
+
+
+def single(binary, arguments):
+    result = subprocess.run([binary] + arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if result.returncode != 0:
+        sys.exit("skillmatch %s: %s" % (" ".join(arguments), result.stderr.decode()))
+    return result.stdout
+
+
+def parts(folder):
+    names = sorted(name for name in os.listdir(folder) if name.startswith("part-"))
+    return b"".join(open(os.path.join(folder, name), "rb").read() for name in names)
+
+
+def main():
+    binary, catalog = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    work = tempfile.mkdtemp(prefix="skillmatch-spark-test-")
+    # A pool of 3,000 people over the catalogue's skills, with repeated profiles (ties) and repeated ids (batch keeps
+    # both, in input order).
+    demo = [json.loads(line) for line in open(os.path.join(here, "..", "..", "datasets", "demo", "candidates.jsonl"))]
+    skill_ids = sorted({held["skill"] for person in demo for held in person.get("skills", [])})
+    generator = random.Random(11)
+    pool = os.path.join(work, "pool.jsonl")
+    with open(pool, "w") as handle:
+        for index in range(3000):
+            count = generator.randint(0, 8)
+            chosen = generator.sample(skill_ids, count)
+            person = {"id": "p%04d" % (index % 2990), "skills": [{"skill": s, "level": generator.choice([0.25, 0.5, 0.75, 1])} for s in chosen]}
+            handle.write(json.dumps(person) + "\n")
+    common = ["--binary", binary, "--catalog", catalog, "--input", pool, "--partitions", "4"]
+
+    out = os.path.join(work, "jobs")
+    spark_submit(common + ["--output", out, "--mode", "batch", "--top", "5"])
+    assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--top", "5"]), "batch --direction jobs differs"
+
+    out = os.path.join(work, "candidates")
+    spark_submit(common + ["--output", out, "--mode", "batch", "--direction", "candidates", "--top", "7"])
+    assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--direction", "candidates", "--top", "7"]), \
+        "batch --direction candidates differs"
+
+    unique = os.path.join(work, "unique.jsonl")  # gaps needs each person once
+    with open(pool) as source, open(unique, "w") as target:
+        seen = set()
+        for line in source:
+            person = json.loads(line)
+            if person["id"] not in seen:
+                seen.add(person["id"])
+                target.write(line)
+    out = os.path.join(work, "gaps")
+    jobs = ["--job", "15-1232.00", "--job", "15-1231.00", "--job", "53-7051.00"]
+    spark_submit(["--binary", binary, "--catalog", catalog, "--input", unique, "--partitions", "4", "--output", out, "--mode", "gaps"] + jobs)
+    assert open(os.path.join(out, "report.json"), "rb").read() == \
+        single(binary, ["gaps", "--db", catalog, "--candidates", unique, "--format", "json"] + jobs), "gaps differs"
+
+    bad = os.path.join(work, "bad.jsonl")
+    with open(pool) as source, open(bad, "w") as target:
+        lines = source.readlines()
+        lines[2500] = '{"id": "bad", "skills": [{"skill": "no-such-skill"}]}\n'
+        target.writelines(lines)
+    log = spark_submit(common[:4] + ["--input", bad, "--partitions", "4", "--output", os.path.join(work, "bad"), "--mode", "batch"],
+                       expect_failure=True)
+    assert 'unknown skill id "no-such-skill"' in log, "the failing record's message is not in the job's log"
+    print("spark: batch (both directions) and gaps equal the single run; a bad record fails the job with its message")
+
+
+if __name__ == "__main__":
+    main()
