@@ -6,8 +6,8 @@
 #   make fuzz-smoke   the same, 20 seconds per target (part of `make test`)
 #   make bundle   a self-contained Linux bundle in dist/ (static Swift runtime, bundled SQLite and BLAS, a launcher)
 #   make test-bundle   checks the bundle with the Swift toolchain and the system's libraries hidden (needs root)
-#   make test-distributed   the Spark job on a real local cluster equals the single run (installs pyspark in .venv-spark;
-#                           skipped, with a message, where Java or pyspark cannot be had)
+#   make test-distributed   the Spark and Dask jobs on real local clusters equal the single run (installs pyspark and
+#                           dask in .venv-spark; skipped, with a message, where Java or they cannot be had)
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
@@ -74,14 +74,14 @@ test-bundle: deps
 PYSPARK_VERSION ?= 4.0.0
 test-distributed: build
 	@if ! command -v java >/dev/null; then echo "test-distributed: skipped, no Java (Spark needs Java 17)"; exit 0; fi; \
-	if [ ! -x .venv-spark/bin/spark-submit ]; then \
-	  python3 -m venv .venv-spark && .venv-spark/bin/pip install -q pyspark==$(PYSPARK_VERSION) \
-	  || { echo "test-distributed: skipped, pyspark $(PYSPARK_VERSION) could not be installed"; rm -rf .venv-spark; exit 0; }; \
+	if [ ! -x .venv-spark/bin/spark-submit ] || ! .venv-spark/bin/python -c "import dask.distributed" 2>/dev/null; then \
+	  python3 -m venv .venv-spark && .venv-spark/bin/pip install -q pyspark==$(PYSPARK_VERSION) "dask[distributed]" \
+	  || { echo "test-distributed: skipped, pyspark $(PYSPARK_VERSION) or dask could not be installed"; rm -rf .venv-spark; exit 0; }; \
 	fi; \
 	bin="$$($(SWIFT) build --show-bin-path)/skillmatch"; tmp="$$(mktemp -d)"; \
 	"$$bin" import demo --db "$$tmp/demo.sqlite" >/dev/null && \
 	PATH="$$PWD/.venv-spark/bin:$$PATH" PYSPARK_PYTHON="$$PWD/.venv-spark/bin/python" \
-	  .venv-spark/bin/python distributed/spark/test_spark.py "$$bin" "$$tmp/demo.sqlite"; status=$$?; rm -rf "$$tmp"; exit $$status
+	  .venv-spark/bin/python distributed/test_distributed.py "$$bin" "$$tmp/demo.sqlite" spark dask; status=$$?; rm -rf "$$tmp"; exit $$status
 
 fuzz-smoke:
 	@rm -rf .build-fuzz/smoke-corpus

@@ -25,17 +25,17 @@ part files of JSON Lines under --output (concatenated in name order they equal t
 report (written to --output as one file).
 """
 import argparse
-import json
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
 
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from skillmatch_distributed import merge_candidates_per_job, merge_gaps, run_partition  # noqa: E402
 
 
 def parse_arguments(argv):
@@ -83,15 +83,7 @@ def executable(binary_name):
 
 def run(arguments, lines, partition, binary_name):
     """Runs skillmatch with the partition's records on standard input; raises (failing the task) on any failure."""
-    command = [executable(binary_name)] + arguments
-    data = "".join(line if line.endswith("\n") else line + "\n" for line in lines).encode("utf-8")
-    result = subprocess.run(command, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=dict(os.environ, SKILLMATCH_DB=""))
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError("skillmatch failed on partition %d (exit %d): %s"
-                           % (partition, result.returncode, " | ".join(message[-3:])))
-    return result.stdout.decode("utf-8")
+    return run_partition([executable(binary_name)] + arguments, lines, partition)
 
 
 def candidate_lines(spark, options):
@@ -106,40 +98,13 @@ def candidate_lines(spark, options):
     return rdd.filter(lambda line: line.strip() != "")
 
 
-SEGMENT = re.compile(r'\{"candidate":("(?:[^"\\]|\\.)*"),"score":([^,}]*)\}')
-LINE = re.compile(r'^\{"job":("(?:[^"\\]|\\.)*"),"matches":\[(.*)\]\}$')
-
-
-def merge_candidates_per_job(partition_outputs, top):
-    """Each partition's top K per job (lines in job order), merged into the exact top K per job."""
-    jobs = {}
-    order = []
-    for output in partition_outputs:
-        for line in output.splitlines():
-            match = LINE.match(line)
-            if not match:
-                raise RuntimeError("unexpected batch output line: %s" % line[:200])
-            job = match.group(1)
-            if job not in jobs:
-                jobs[job] = []
-                order.append(job)
-            for segment in SEGMENT.finditer(match.group(2)):
-                candidate = json.loads(segment.group(1))
-                key = round(float(segment.group(2)) * 1_000_000)
-                jobs[job].append((-key, candidate.encode("utf-8"), segment.group(0)))
-    lines = []
-    for job in order:
-        ranked = sorted(jobs[job], key=lambda entry: (entry[0], entry[1]))[:top]  # stable: input order breaks ties
-        lines.append('{"job":%s,"matches":[%s]}' % (job, ",".join(entry[2] for entry in ranked)))
-    return lines
-
-
 def main(argv=None):
     options = parse_arguments(argv if argv is not None else sys.argv[1:])
     spark = SparkSession.builder.appName("skillmatch-%s" % options.mode).getOrCreate()
     context = spark.sparkContext
     context.addFile(os.path.abspath(options.catalog))
     context.addFile(os.path.abspath(options.binary))
+    context.addPyFile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "skillmatch_distributed.py"))
     catalog_name = os.path.basename(options.catalog)
     binary_name = os.path.basename(options.binary)
 
@@ -186,22 +151,10 @@ def main(argv=None):
                 yield run(["gaps"] + arguments() + extra, records, partition, binary_name)
 
         parts = lines.mapPartitionsWithIndex(partial).collect()
-        folder = tempfile.mkdtemp(prefix="skillmatch-gaps-")
-        paths = []
-        for index, text in enumerate(parts):
-            path = os.path.join(folder, "part-%05d.json" % index)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            paths.append(path)
-        merge = [executable(binary_name), "gaps", "merge", "--format", options.format] + paths
-        if options.top is not None:
-            merge += ["--top", str(options.top)]
-        result = subprocess.run(merge, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if result.returncode != 0:
-            raise RuntimeError("gaps merge failed: %s" % result.stderr.decode("utf-8", "replace").strip())
+        report = merge_gaps(executable(binary_name), parts, options.format, options.top)
         os.makedirs(options.output, exist_ok=True)
         with open(os.path.join(options.output, "report." + ("txt" if options.format == "table" else options.format)), "wb") as handle:
-            handle.write(result.stdout)
+            handle.write(report)
     spark.stop()
 
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """`make test-distributed`: SkillMatch on a real local Spark cluster (`local-cluster[2,1,1024]`: two executors, each a
-separate JVM and Python worker with its own working directory) gives exactly the single run's output, and a bad
-record fails the job with its message.
+separate JVM and Python worker with its own working directory) and on a Dask LocalCluster (two worker processes)
+gives exactly the single run's output, and a bad record fails the job with its message.
 
-  python3 distributed/spark/test_spark.py SKILLMATCH_BINARY CATALOG.sqlite
+  python3 distributed/test_distributed.py SKILLMATCH_BINARY CATALOG.sqlite spark|dask ...
 
-Needs pyspark (the Makefile installs it into .venv-spark) and Java 17.
+Needs pyspark and Java 17 for spark, dask[distributed] for dask (the Makefile installs them into .venv-spark).
 """
 import json
 import os
@@ -15,16 +15,23 @@ import sys
 import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
-job = os.path.join(here, "skillmatch_spark.py")
 
 
-def spark_submit(arguments, expect_failure=False):
-    command = ["spark-submit", "--master", os.environ.get("SKILLMATCH_SPARK_MASTER", "local-cluster[2,1,1024]"),
-               "--conf", "spark.task.maxFailures=1", job] + arguments
+def submit(engine, arguments, expect_failure=False):
+    if engine == "spark":
+        command = ["spark-submit", "--master", os.environ.get("SKILLMATCH_SPARK_MASTER", "local-cluster[2,1,1024]"),
+                   "--conf", "spark.task.maxFailures=1", os.path.join(here, "spark", "skillmatch_spark.py")] + arguments
+    else:
+        # Dask reads by bytes: blocks of 40 kB make several partitions of the test's pool.
+        arguments = [a for a in arguments]
+        if "--partitions" in arguments:
+            at = arguments.index("--partitions")
+            del arguments[at:at + 2]
+        command = [sys.executable, os.path.join(here, "dask", "skillmatch_dask.py"), "--blocksize", "40kB", "--workers", "2"] + arguments
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     log = result.stdout.decode("utf-8", "replace")
     if (result.returncode != 0) != expect_failure:
-        sys.exit("spark-submit %s: exit %d\n%s" % (" ".join(arguments), result.returncode, log[-4000:]))
+        sys.exit("%s %s: exit %d\n%s" % (engine, " ".join(arguments), result.returncode, log[-4000:]))
     return log
 
 
@@ -42,10 +49,15 @@ def parts(folder):
 
 def main():
     binary, catalog = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    work = tempfile.mkdtemp(prefix="skillmatch-spark-test-")
+    for engine in sys.argv[3:] or ["spark"]:
+        check(engine, binary, catalog)
+
+
+def check(engine, binary, catalog):
+    work = tempfile.mkdtemp(prefix="skillmatch-%s-test-" % engine)
     # A pool of 3,000 people over the catalogue's skills, with repeated profiles (ties) and repeated ids (batch keeps
     # both, in input order).
-    demo = [json.loads(line) for line in open(os.path.join(here, "..", "..", "datasets", "demo", "candidates.jsonl"))]
+    demo = [json.loads(line) for line in open(os.path.join(here, "..", "datasets", "demo", "candidates.jsonl"))]
     skill_ids = sorted({held["skill"] for person in demo for held in person.get("skills", [])})
     generator = random.Random(11)
     pool = os.path.join(work, "pool.jsonl")
@@ -58,11 +70,11 @@ def main():
     common = ["--binary", binary, "--catalog", catalog, "--input", pool, "--partitions", "4"]
 
     out = os.path.join(work, "jobs")
-    spark_submit(common + ["--output", out, "--mode", "batch", "--top", "5"])
+    submit(engine, common + ["--output", out, "--mode", "batch", "--top", "5"])
     assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--top", "5"]), "batch --direction jobs differs"
 
     out = os.path.join(work, "candidates")
-    spark_submit(common + ["--output", out, "--mode", "batch", "--direction", "candidates", "--top", "7"])
+    submit(engine, common + ["--output", out, "--mode", "batch", "--direction", "candidates", "--top", "7"])
     assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--direction", "candidates", "--top", "7"]), \
         "batch --direction candidates differs"
 
@@ -76,7 +88,7 @@ def main():
                 target.write(line)
     out = os.path.join(work, "gaps")
     jobs = ["--job", "15-1232.00", "--job", "15-1231.00", "--job", "53-7051.00"]
-    spark_submit(["--binary", binary, "--catalog", catalog, "--input", unique, "--partitions", "4", "--output", out, "--mode", "gaps"] + jobs)
+    submit(engine, ["--binary", binary, "--catalog", catalog, "--input", unique, "--partitions", "4", "--output", out, "--mode", "gaps"] + jobs)
     assert open(os.path.join(out, "report.json"), "rb").read() == \
         single(binary, ["gaps", "--db", catalog, "--candidates", unique, "--format", "json"] + jobs), "gaps differs"
 
@@ -85,10 +97,10 @@ def main():
         lines = source.readlines()
         lines[2500] = '{"id": "bad", "skills": [{"skill": "no-such-skill"}]}\n'
         target.writelines(lines)
-    log = spark_submit(common[:4] + ["--input", bad, "--partitions", "4", "--output", os.path.join(work, "bad"), "--mode", "batch"],
+    log = submit(engine, common[:4] + ["--input", bad, "--partitions", "4", "--output", os.path.join(work, "bad"), "--mode", "batch"],
                        expect_failure=True)
     assert 'unknown skill id "no-such-skill"' in log, "the failing record's message is not in the job's log"
-    print("spark: batch (both directions) and gaps equal the single run; a bad record fails the job with its message")
+    print("%s: batch (both directions) and gaps equal the single run; a bad record fails the job with its message" % engine)
 
 
 if __name__ == "__main__":
