@@ -78,6 +78,19 @@ def check(engine, binary, catalog):
     assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--direction", "candidates", "--top", "7"]), \
         "batch --direction candidates differs"
 
+    if engine == "spark":
+        # Parquet with one JSON record per row: the same output.
+        parquet = os.path.join(work, "pool.parquet")
+        writer = ("import sys\nfrom pyspark.sql import SparkSession\n"
+                  "spark = SparkSession.builder.master('local[1]').getOrCreate()\n"
+                  "rows = [(line.rstrip('\\n'),) for line in open(sys.argv[1]) if line.strip()]\n"
+                  "spark.createDataFrame(rows, ['record']).coalesce(1).write.parquet(sys.argv[2])\nspark.stop()\n")
+        subprocess.run([sys.executable, "-c", writer, pool, parquet], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out = os.path.join(work, "parquet-jobs")
+        submit(engine, ["--binary", binary, "--catalog", catalog, "--input", parquet, "--input-format", "parquet",
+                        "--output", out, "--mode", "batch", "--top", "5"])
+        assert parts(out) == single(binary, ["batch", "--db", catalog, "--candidates", pool, "--top", "5"]), "Parquet input differs"
+
     unique = os.path.join(work, "unique.jsonl")  # gaps needs each person once
     with open(pool) as source, open(unique, "w") as target:
         seen = set()
