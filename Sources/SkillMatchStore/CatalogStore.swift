@@ -39,13 +39,7 @@ public struct CatalogStore: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError(path: path, message: "is a folder, not a database file")
         }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
-        configuration.label = "SkillMatch catalogue"
-        // Up to 64 MiB of page cache (SQLite's default is 2 MiB), taken only as pages are read: a full ESCO catalogue
-        // is ~65 MB, and writing its requirements through a small cache rereads index pages from disk.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        let configuration = Self.configuration(readOnly: false)
         // Opening, checking and creating or upgrading the schema are serialised between processes by an advisory
         // lock on the file (flock, which does not interact with SQLite's own fcntl locks): concurrent first uses of
         // a new file would otherwise both try to create the tables. SQLite holds no lock once this returns, so
@@ -71,9 +65,7 @@ public struct CatalogStore: Sendable {
                 }
             }
             let migrator = CatalogSchema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) || CatalogSchema.isFromTheFuture($0) }) {
-                throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
-            }
+            try Self.refuseNewer(queue, path: path)
             try migrator.migrate(queue)
             try queue.write { try CatalogSchema.stampVersion($0) }
         } catch let error as StoreError {
@@ -82,6 +74,26 @@ public struct CatalogStore: Sendable {
             throw StoreError.from(error, path: path, operation: "open the catalogue")
         } catch {
             throw StoreError(path: path, message: "cannot open the catalogue: \(error.localizedDescription)")
+        }
+    }
+
+    /// The connection settings: foreign keys, a 10 s busy timeout, and up to 64 MiB of page cache (SQLite's default
+    /// is 2 MiB), taken only as pages are read: a full ESCO catalogue is ~65 MB, and writing its requirements through
+    /// a small cache rereads index pages from disk.
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = readOnly ? "SkillMatch catalogue (read)" : "SkillMatch catalogue"
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        return configuration
+    }
+
+    /// Refuses a catalogue written by a newer SkillMatch (unknown migrations, or a larger `user_version`).
+    private static func refuseNewer(_ queue: DatabaseQueue, path: String) throws {
+        if try queue.read({ try CatalogSchema.migrator.hasBeenSuperseded($0) || CatalogSchema.isFromTheFuture($0) }) {
+            throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
         }
     }
 
@@ -95,11 +107,7 @@ public struct CatalogStore: Sendable {
         if isDirectory.boolValue { throw StoreError(path: path, message: "is a folder, not a database file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if size == 0 { throw StoreError(path: path, message: "is an empty file, not a SkillMatch catalogue; import a catalogue into it first") }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        configuration.label = "SkillMatch catalogue (read)"
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+        let configuration = Self.configuration(readOnly: true)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let state = try queue.read { db -> (Int32, Bool) in
@@ -113,9 +121,7 @@ public struct CatalogStore: Sendable {
                 throw StoreError(path: path, message: "is a damaged SkillMatch catalogue (its schema history is missing); nothing was changed")
             }
             let migrator = CatalogSchema.migrator
-            if try queue.read({ try migrator.hasBeenSuperseded($0) || CatalogSchema.isFromTheFuture($0) }) {
-                throw StoreError(path: path, message: "was written by a newer SkillMatch; upgrade skillmatch to use it")
-            }
+            try Self.refuseNewer(queue, path: path)
             return try queue.read({ try migrator.hasCompletedMigrations($0) && CatalogSchema.isStamped($0) }) ? queue : nil
         } catch let error as StoreError {
             throw error

@@ -289,7 +289,7 @@ enum DurationParser {
         let found = years(of: line)
         guard let first = found.first else { return nil }
         let ongoing = lower.contains("to date") || words.contains { ["present", "current", "currently", "now", "today", "ongoing"].contains($0.filter { $0 != "." }) }
-        let end = ongoing ? max(present ?? first, found.last ?? first) : (found.count > 1 ? found.last! : nil)
+        let end = ongoing ? max(present ?? first, found.last ?? first) : (found.count > 1 ? found.last : nil)
         guard let end, end >= first else { return nil }
         return max(Double(end - first), 0.5)
     }
