@@ -6,7 +6,7 @@ enum CatalogSchema {
     static let applicationID: Int32 = 0x534B_4D31
     /// `PRAGMA user_version` of a catalogue at this schema: the number of migrations. A larger one was written by a
     /// newer SkillMatch, even when its migrations are named as ours.
-    static let version: Int32 = 7
+    static let version: Int32 = 8
 
     static func isFromTheFuture(_ db: Database) throws -> Bool { (try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0) > version }
 
@@ -154,6 +154,7 @@ enum CatalogSchema {
                 t.add(column: "interests", .text)  // JSON object (InterestProfile), NULL when not published
             }
         }
+        migrator.registerMigration("v8: semantic index", migrate: semanticIndex)  // CatalogStore+SemanticIndex.swift
         return migrator
     }
 }

@@ -16,7 +16,13 @@ struct ExtractCommand: ParsableCommand {
             other skills next to them; boilerplate (equal opportunity, benefits, how to apply) is skipped. \
             --format json: {"skills": [{"skill", "label", "start", "end", "text", "labelKind", "preferredLabel", \
             "support", "alternatives"}]}. --lines reads each line on its own (offsets relative to the line); with \
-            --format jsonl it writes one line per input line: {"line", "skills": [...]}.
+            --format jsonl it writes one line per input line: {"line", "skills": [...]}. Every mention has "method": \
+            "lexical" (a label in the text) or "semantic" (--semantic: a sentence or clause whose sentence-encoder \
+            vector is near one of the skill's labels; its span is the segment, "label" the nearest label, \
+            "similarity" the cosine, support "similarity"). --semantic adds, to the lexical mentions, the nearest \
+            skill of each segment at similarity >= 0.55 (>= 0.70 when the segment already holds a lexical mention) \
+            that the text does not mention lexically; it needs `make models` and, for catalogues over 5,000 labels, \
+            `skillmatch embed`.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -25,6 +31,14 @@ struct ExtractCommand: ParsableCommand {
     var lines = false
     @Option(help: "Output format: table, json or jsonl.") var format: ExtractFormat = .table
     @Option(help: ArgumentHelp("Worker threads for --lines (default: all cores).", visibility: .hidden)) var threads: Int?
+    @Flag(help: "Also find skills by meaning with the sentence encoder (see below).") var semantic = false
+    @OptionGroup var encoderOptions: EncoderOptions
+    @Option(help: ArgumentHelp("--semantic: similarity a segment without a lexical mention needs.", visibility: .hidden))
+    var semanticThreshold = SemanticExtractor.Thresholds.default.free
+    @Option(help: ArgumentHelp("--semantic: similarity a segment with a lexical mention needs.", visibility: .hidden))
+    var semanticCoveredThreshold = SemanticExtractor.Thresholds.default.covered
+    @Flag(help: ArgumentHelp("--semantic: embed whole sentences only, not their clauses.", visibility: .hidden))
+    var semanticSentencesOnly = false
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -35,15 +49,81 @@ struct ExtractCommand: ParsableCommand {
         let store = try database.open()
         let catalog = try store.loadCatalog()
         let extractor = SkillExtractor(catalog: catalog)
+        var semanticExtractor: SemanticExtractor?
+        if semantic {
+            let (encoder, index) = try SemanticSupport.load(store: store, catalog: catalog, encoderOptions: encoderOptions)
+            semanticExtractor = SemanticExtractor(
+                lexical: extractor, encoder: encoder, index: index,
+                thresholds: .init(free: semanticThreshold, covered: semanticCoveredThreshold, clauses: !semanticSentencesOnly))
+        }
         if lines {
-            try printLines(text, extractor: extractor, catalog: catalog)
+            if let semanticExtractor {
+                try printSemanticLines(text, extractor: semanticExtractor, catalog: catalog)
+            } else {
+                try printLines(text, extractor: extractor, catalog: catalog)
+            }
             return
         }
         let mentions = extractor.mentions(in: text)
+        var records = mentions.map { MentionRecord($0, catalog: catalog) }
+        if let semanticExtractor {
+            records = Self.merged(records, semanticExtractor.mentions(in: [text], lexical: [mentions])[0], catalog: catalog)
+        }
         switch format {
-        case .json: try Output.json(ExtractedText(skills: mentions.map { MentionRecord($0, catalog: catalog) }))
-        case .jsonl: try writeLine(ExtractedText(skills: mentions.map { MentionRecord($0, catalog: catalog) }))
-        case .table: Output.text(Self.table(mentions.map { (nil, $0) }).text)
+        case .json: try Output.json(ExtractedText(skills: records))
+        case .jsonl: try writeLine(ExtractedText(skills: records))
+        case .table: Output.text(Self.table(records.map { (nil, $0) }).text)
+        }
+    }
+
+    /// Lexical and semantic mentions in text order (start, end, then skill id).
+    static func merged(_ lexical: [MentionRecord], _ semantic: [SemanticMention], catalog: Catalog) -> [MentionRecord] {
+        (lexical + semantic.map { MentionRecord($0, catalog: catalog) })
+            .sorted { ($0.start, $0.end, $0.skill) < ($1.start, $1.end, $1.skill) }
+    }
+
+    /// `--lines --semantic`: blocks of 4,096 lines, each extracted lexically on all cores, then its segments
+    /// embedded together.
+    private func printSemanticLines(_ text: String, extractor: SemanticExtractor, catalog: Catalog) throws {
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var content = String(String.UnicodeScalarView(line))
+                if content.hasSuffix("\r") { content.removeLast() }
+                return content
+            }
+        if text.unicodeScalars.last == "\n" { lines.removeLast() }
+        let workers = threads ?? Parallel.threadCount
+        var results: [LineMentions] = []
+        let encoder = Self.makeLineEncoder()
+        for start in stride(from: 0, to: lines.count, by: 4096) {
+            let block = Array(lines[start ..< min(lines.count, start + 4096)])
+            var lexical = [[SkillMention]](repeating: [], count: block.count)
+            lexical.withUnsafeMutableBufferPointer { out in
+                let out = out.baseAddress!
+                let ranges = Parallel.ranges(block.count, parts: workers)
+                Parallel.forEach(ranges.count) { part in
+                    for index in ranges[part] { out[index] = extractor.lexical.mentions(in: block[index]) }
+                }
+            }
+            let semantic = extractor.mentions(in: block, lexical: lexical, threads: workers)
+            var data = Data()
+            for index in block.indices {
+                let result = LineMentions(
+                    line: start + index + 1,
+                    skills: Self.merged(lexical[index].map { MentionRecord($0, catalog: catalog) }, semantic[index], catalog: catalog))
+                if format == .jsonl {
+                    data.append(try encoder.encode(result))
+                    data.append(0x0A)
+                } else {
+                    results.append(result)
+                }
+            }
+            if format == .jsonl { FileHandle.standardOutput.write(data) }
+        }
+        switch format {
+        case .jsonl: break
+        case .json: try Output.json(["lines": results])
+        case .table: Output.text(Self.table(results.flatMap { result in result.skills.map { (result.line, $0) } }).text)
         }
     }
 
@@ -123,11 +203,12 @@ struct ExtractCommand: ParsableCommand {
     private static func table(_ rows: [(line: Int?, mention: MentionRecord)]) -> Table {
         let withLines = rows.contains { $0.line != nil }
         var columns: [Table.Column] = withLines ? [.init(header: "Line", numeric: true)] : []
-        columns += [.init(header: "Skill"), .init(header: "Label"), .init(header: "Span"), .init(header: "Text")]
+        columns += [.init(header: "Skill"), .init(header: "Label"), .init(header: "Span"), .init(header: "Method"), .init(header: "Text")]
         var table = Table(columns)
         for (line, mention) in rows {
             var cells = withLines ? [line.map(String.init) ?? ""] : []
-            cells += [mention.skill, mention.label.truncated(40), "\(mention.start)-\(mention.end)", mention.text.truncated(40)]
+            let method = mention.similarity.map { String(format: "semantic %.2f", $0) } ?? "lexical"
+            cells += [mention.skill, mention.label.truncated(40), "\(mention.start)-\(mention.end)", method, mention.text.truncated(40)]
             table.append(cells)
         }
         return table
@@ -165,6 +246,24 @@ struct MentionRecord: Encodable {
     var preferredLabel: String
     var support: String
     var alternatives: [String]
+    /// `lexical` or `semantic`.
+    var method = "lexical"
+    /// For a semantic mention: the cosine similarity of the segment and the label, rounded to 6 decimals.
+    var similarity: Double?
+
+    init(_ mention: SemanticMention, catalog: Catalog) {
+        skill = mention.skill
+        label = mention.label
+        start = mention.start
+        end = mention.end
+        text = mention.text
+        labelKind = mention.labelKind
+        preferredLabel = catalog.skill(mention.skill)?.label ?? mention.label
+        support = "similarity"
+        alternatives = []
+        method = "semantic"
+        similarity = rounded(mention.similarity)
+    }
 
     init(_ mention: SkillMention, catalog: Catalog?) {
         skill = mention.skill

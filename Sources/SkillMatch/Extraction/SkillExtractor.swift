@@ -44,7 +44,7 @@
 /// `text.unicodeScalars`. Results are ordered by start, then end, then skill id, and are the same on every run.
 public struct SkillExtractor: Sendable {
     private let index: LabelIndex
-    private let cues: CueTable
+    let cues: CueTable
     private let skillIDs: [String]
 
     /// An extractor over a catalogue's skills.
@@ -82,8 +82,8 @@ public struct SkillExtractor: Sendable {
         TextTokenizer.tokenize(p, into: &tokens)
         guard !tokens.isEmpty else { return [] }
         var trailingGap: UInt8 = 0
-        if let last = tokens.last { trailingGap = Self.gap(after: Int(last.byteEnd), in: p) }
-        identify(&tokens, p)
+        if let last = tokens.last { trailingGap = Self.trailingGap(after: Int(last.byteEnd), in: p) }
+        identifyWords(&tokens, p)
         let boilerplate = BoilerplateRule.sentences(tokens, trailingGap: trailingGap, cues: cues)
         let candidates = self.candidates(tokens, boilerplate: boilerplate)
         let chosen = Self.select(candidates, entries: index.entries, tokens: tokens)
@@ -93,7 +93,7 @@ public struct SkillExtractor: Sendable {
     // MARK: - Steps
 
     /// The gap bits of the text after the last word.
-    private static func gap(after byte: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    static func trailingGap(after byte: Int, in p: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var bits: UInt8 = 0
         for k in byte ..< p.count {
             switch p[k] {
@@ -107,7 +107,7 @@ public struct SkillExtractor: Sendable {
     }
 
     /// Looks up each word's primary and verb forms.
-    private func identify(_ tokens: inout [TextToken], _ p: UnsafeBufferPointer<UInt8>) {
+    func identifyWords(_ tokens: inout [TextToken], _ p: UnsafeBufferPointer<UInt8>) {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         for k in tokens.indices {

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import SkillMatch
+import SkillVectors
+
+extension CatalogSchema {
+    /// Migration "v8: semantic index": the sentence-encoder vectors of the catalogue's labels (`skillmatch embed`).
+    static func semanticIndex(_ db: Database) throws {
+        try db.create(table: "semanticIndex") { t in
+            t.primaryKey("name", .text)  // "default"
+            t.column("encoder", .text).notNull()  // the encoder's identity
+            t.column("fingerprint", .text).notNull()  // SemanticIndex.fingerprint: encoder and labels
+            t.column("dimension", .integer).notNull()
+            t.column("labels", .integer).notNull()  // rows
+            t.column("vectors", .blob).notNull()  // rows × dimension IEEE-754 half floats, little-endian, row-major
+            t.column("builtAt", .text).notNull()
+        }
+    }
+}
+
+/// A stored semantic index: its vectors (as half floats) and what it was built from.
+public struct StoredSemanticIndex: Sendable {
+    /// The encoder's identity.
+    public var encoder: String
+    /// The fingerprint of the encoder and the labels.
+    public var fingerprint: String
+    /// The vector length.
+    public var dimension: Int
+    /// The number of labels (rows).
+    public var labels: Int
+    /// When it was built (ISO 8601, UTC).
+    public var builtAt: String
+    /// The vectors, row-major, each component rounded to the nearest half float.
+    public var vectors: DenseMatrix<Float>
+}
+
+extension CatalogStore {
+    /// Stores the semantic index, replacing the previous one. Components are stored as half floats (relative
+    /// rounding error at most 2⁻¹¹, so a stored similarity is within about 1e-3 of the full-precision one); the
+    /// index in memory after ``semanticIndex()`` holds the rounded values, so results are the same on every run.
+    public func storeSemanticIndex(_ index: SemanticIndex, builtAt: String) throws {
+        var blob = Data(count: index.vectors.storage.count * 2)
+        blob.withUnsafeMutableBytes { raw in
+            for (k, value) in index.vectors.storage.enumerated() {
+                raw.storeBytes(of: Float16(value).bitPattern.littleEndian, toByteOffset: 2 * k, as: UInt16.self)
+            }
+        }
+        try write("store the semantic index") { db in
+            try db.execute(sql: "DELETE FROM semanticIndex")
+            try db.execute(
+                sql: """
+                    INSERT INTO semanticIndex (name, encoder, fingerprint, dimension, labels, vectors, builtAt)
+                    VALUES ('default', ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [index.encoder, index.fingerprint, index.vectors.columns, index.vectors.rows, blob, builtAt])
+        }
+    }
+
+    /// The stored semantic index, or nil when none was built.
+    public func semanticIndex() throws -> StoredSemanticIndex? {
+        try read("read the semantic index") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM semanticIndex WHERE name = 'default'") else { return nil }
+            let dimension: Int = row["dimension"], count: Int = row["labels"]
+            let blob: Data = row["vectors"]
+            guard dimension > 0, count >= 0, dimension <= 1 << 16, count <= blob.count, blob.count == count * dimension * 2 else {
+                throw StoreError(path: path, message: "the semantic index's vectors do not match its size; run `skillmatch embed` again")
+            }
+            var matrix = DenseMatrix<Float>(rows: count, columns: dimension)
+            matrix.withUnsafeMutableStorage { base in
+                guard let base else { return }
+                blob.withUnsafeBytes { raw in
+                    for k in 0 ..< count * dimension {
+                        base[k] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self))))
+                    }
+                }
+            }
+            return StoredSemanticIndex(encoder: row["encoder"], fingerprint: row["fingerprint"], dimension: dimension,
+                                       labels: count, builtAt: row["builtAt"], vectors: matrix)
+        }
+    }
+}
