@@ -20,8 +20,8 @@ struct ExtractCommand: ParsableCommand {
             "lexical" (a label in the text) or "semantic" (--semantic: a sentence or clause whose sentence-encoder \
             vector is near one of the skill's labels; its span is the segment, "label" the nearest label, \
             "similarity" the cosine, support "similarity"). --semantic adds, to the lexical mentions, the nearest \
-            skill of each segment at similarity >= 0.55 (>= 0.70 when the segment already holds a lexical mention) \
-            that the text does not mention lexically; it needs `make models` and, for catalogues over 5,000 labels, \
+            skill of each segment of at least 4 words at similarity >= 0.60 (>= 0.70 when the segment already holds a \
+            lexical mention) that the text does not mention lexically; it needs `make models` and, for catalogues over 5,000 labels, \
             `skillmatch embed`.
             """)
 
@@ -39,9 +39,16 @@ struct ExtractCommand: ParsableCommand {
     var semanticCoveredThreshold = SemanticExtractor.Thresholds.default.covered
     @Flag(help: ArgumentHelp("--semantic: embed whole sentences only, not their clauses.", visibility: .hidden))
     var semanticSentencesOnly = false
+    @Option(help: ArgumentHelp("--semantic: the fewest words a segment needs.", visibility: .hidden))
+    var semanticMinWords = SemanticExtractor.Thresholds.default.minimumWords
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        for (name, value) in [("--semantic-threshold", semanticThreshold), ("--semantic-covered-threshold", semanticCoveredThreshold)]
+        where !(value.isFinite && value >= -1 && value <= 1) {
+            throw ValidationError("\(name) must be a similarity between -1 and 1")
+        }
+        if !(1 ... 1000).contains(semanticMinWords) { throw ValidationError("--semantic-min-words must be between 1 and 1000") }
     }
 
     func run() throws {
@@ -54,7 +61,8 @@ struct ExtractCommand: ParsableCommand {
             let (encoder, index) = try SemanticSupport.load(store: store, catalog: catalog, encoderOptions: encoderOptions)
             semanticExtractor = SemanticExtractor(
                 lexical: extractor, encoder: encoder, index: index,
-                thresholds: .init(free: semanticThreshold, covered: semanticCoveredThreshold, clauses: !semanticSentencesOnly))
+                thresholds: .init(free: semanticThreshold, covered: semanticCoveredThreshold, clauses: !semanticSentencesOnly,
+                                   minimumWords: semanticMinWords))
         }
         if lines {
             if let semanticExtractor {

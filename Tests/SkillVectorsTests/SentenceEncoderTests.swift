@@ -136,3 +136,25 @@ struct MiniLMReferenceTests {
         #expect(abs(cosine(3, 4) - 0.156267) < 1e-5)
     }
 }
+
+@Suite("Transformer kernels")
+struct TransformerKernelTests {
+    @Test("GELU is within 2e-6 · max(1, |x|) of x/2 · (1 + erf(x/√2)) on a dense grid, tails included")
+    func geluBound() {
+        let values = stride(from: -12.0, through: 12.0, by: 0.000_37).map { Float($0) } + [-1e4, -50, 50, 1e4, 0, -0.0]
+        var out = values
+        out.withUnsafeMutableBufferPointer { TransformerKernels.gelu($0.baseAddress!, count: $0.count) }
+        var worst = 0.0
+        for (x, y) in zip(values, out) {
+            let exact = Double(x) * 0.5 * (1 + Foundation.erf(Double(x) / 2.0.squareRoot()))
+            worst = max(worst, abs(Double(y) - exact) / max(1, abs(Double(x))))
+        }
+        #expect(worst < 2e-6)
+    }
+
+    @Test("blocks are scheduled largest first to the least-loaded worker")
+    func schedule() {
+        #expect(SentenceEncoder.schedule([5, 1, 4, 4, 2], workers: 2) == [[0, 4, 1], [2, 3]])
+        #expect(SentenceEncoder.schedule([3], workers: 2) == [[0], []])
+    }
+}

@@ -161,19 +161,34 @@ public final class SentenceEncoder: Sendable {
         defer { if workers > 1 { BLASThreads.set(Int32(Parallel.threadCount)) } }
         let output = UnsafeOutput(count: tokens.count * h)
         defer { output.deallocate() }
-        let parts = Parallel.ranges(blocks.count, parts: workers)
+        let lengths = tokens.map { min($0.count, configuration.maxTokens) }
+        let parts = Self.schedule(blocks.map { block in block.count * (block.map { lengths[$0] }.max() ?? 0) }, workers: workers)
         Parallel.forEach(parts.count) { part in
             var scratch = Scratch()
             for b in parts[part] {
                 let block = blocks[b]
                 let vectors = forward(block.map { Array(tokens[$0].prefix(configuration.maxTokens)) }, scratch: &scratch)
-                for (row, index) in block.enumerated() {
-                    (output.pointer + index * h).update(from: vectors.withUnsafeBufferPointer { $0.baseAddress! } + row * h, count: h)
+                vectors.withUnsafeBufferPointer { source in
+                    guard let source = source.baseAddress else { return }
+                    for (row, index) in block.enumerated() { (output.pointer + index * h).update(from: source + row * h, count: h) }
                 }
             }
         }
         result.withUnsafeMutableStorage { base in base?.update(from: output.pointer, count: tokens.count * h) }
         return result
+    }
+
+    /// Assigns blocks to workers, largest first to the least loaded (ties to the lower worker), so workers finish
+    /// together; a block's cost is its padded token count.
+    static func schedule(_ costs: [Int], workers: Int) -> [[Int]] {
+        var parts = [[Int]](repeating: [], count: workers)
+        var loads = [Int](repeating: 0, count: workers)
+        for block in costs.indices.sorted(by: { (costs[$0], $1) > (costs[$1], $0) }) {
+            let worker = loads.indices.min { (loads[$0], $0) < (loads[$1], $1) } ?? 0
+            parts[worker].append(block)
+            loads[worker] += costs[block]
+        }
+        return parts
     }
 
     /// Blocks of at most 64 texts and about 4,096 padded tokens, from texts in ascending length.

@@ -49,13 +49,37 @@ enum TransformerKernels {
         }
     }
 
-    /// GELU, exact: `x · Φ(x) = x / 2 · (1 + erf(x / √2))`.
+    /// GELU: `x · Φ(x) = x / 2 · (1 + erf(x / √2))`, with erf from ``erf(_:)``: within 2e-6 · max(1, |x|) of the
+    /// exact value (checked against `erf` on a dense grid in the tests). The loop has no branches or calls, so the
+    /// compiler vectorises it.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
         let scale: Float = 0.707_106_781_186_547_5
         for k in 0 ..< count {
             let v = x[k]
-            x[k] = 0.5 * v * (1 + erff(v * scale))
+            x[k] = 0.5 * v * (1 + erf(v * scale))
         }
+    }
+
+    /// erf: `x · P(x²) / Q(x²)` with x clamped to [-4, 4] (a rational fit to erf, degrees 13 and 10, made for
+    /// SkillMatch by iterated weighted least squares). Largest error 3.9e-7, measured in `Float` on [-6, 6].
+    @inline(__always)
+    static func erf(_ x: Float) -> Float {
+        let c = Swift.min(Swift.max(x, -4), 4)
+        let z = c * c
+        var p: Float = -1.369_502_335_189_278_9e-08
+        p = p * z + 4.787_317_654_161_381_6e-06
+        p = p * z + 0.000_382_898_632_541_090_37
+        p = p * z + 0.003_837_558_269_310_126_7
+        p = p * z + 0.054_329_578_833_041_17
+        p = p * z + 0.184_642_180_860_377_34
+        p = p * z + 1.128_379_182_858_627_1
+        var q: Float = 6.407_477_198_171_332e-05
+        q = q * z + 0.001_309_462_838_586_224
+        q = q * z + 0.015_450_254_738_440_968
+        q = q * z + 0.113_803_465_484_038_66
+        q = q * z + 0.496_968_426_703_208_7
+        q = q * z + 1
+        return c * p / q
     }
 
     /// Soft-max of the first `valid` entries of each of `rows` rows of `scores` (leading dimension `width`) after
