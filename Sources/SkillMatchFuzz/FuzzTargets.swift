@@ -12,7 +12,7 @@ public enum FuzzTargets {
     /// Target names, as `make fuzz` and `skillmatch-fuzz` take them.
     public static let names = [
         "catalog-json", "candidates-json", "candidates-differential", "person-document", "text-resume",
-        "open-badges", "ctdl", "credential-csv", "onet-tabular", "esco-csv",
+        "open-badges", "ctdl", "credential-csv", "onet-tabular", "esco-csv", "encoder-file",
     ]
 
     /// The demo catalogue, which candidates and documents are read against.
@@ -70,6 +70,12 @@ public enum FuzzTargets {
             }
         case "onet-tabular": onet(bytes)
         case "esco-csv": esco(bytes)
+        case "encoder-file":
+            // A sentence encoder file (models/ENCODER.md): the header and every tensor checked, then one forward
+            // pass; the bytes are also tokenised as text with the file's vocabulary, when it loads.
+            if let encoder = try? SentenceEncoder(file: SafeTensors(bytes: bytes)) {
+                _ = encoder.embed(["python data payroll for staff", String(decoding: bytes.prefix(300), as: UTF8.self)], threads: 1)
+            }
         default: fatalError("unknown fuzz target \(target); targets: \(names.joined(separator: ", "))")
         }
     }

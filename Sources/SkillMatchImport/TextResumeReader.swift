@@ -43,10 +43,11 @@ public enum TextResumeReader {
     /// - Parameter inferFromTitles: also add the levels that titles held imply (``DocumentMatcher``).
     public static func resolve(
         _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false,
-        asOfYear: Int? = nil
+        asOfYear: Int? = nil, semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil
     ) -> [LocatedCandidate] {
         guard located.contains(where: { $0.text != nil }) else { return located }
-        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear).resolve(located)
+        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear, semantic: semantic)
+            .resolve(located)
     }
 }
 
@@ -76,6 +77,7 @@ public final class ResumeTextResolver: Sendable {
     private let builtExtractor: BuiltOnFirstUse<SkillExtractor>
     private let builtDocuments: BuiltOnFirstUse<DocumentMatcher>
     private let builtEngine: BuiltOnFirstUse<MatchEngine>
+    private let builtSemantic: BuiltOnFirstUse<SemanticExtractor>?
     /// The catalogue whose skills are extracted.
     public let catalog: Catalog
     /// The level extracted skills are held at.
@@ -89,13 +91,24 @@ public final class ResumeTextResolver: Sendable {
 
     /// A resolver for a catalogue, holding extracted skills at `level` (in (0, 1]) and, when `inferFromTitles`,
     /// adding the levels that titles held imply, with open date ranges ending in `asOfYear`.
-    public init(catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false, asOfYear: Int? = nil) {
+    /// - Parameter semantic: the sentence encoder and the catalogue's semantic index (`--semantic`): skills are also
+    ///   found by meaning (``SemanticExtractor``, held at `level`, each with its evidence) and job titles by meaning
+    ///   where none matches word for word (``SemanticTitles``).
+    public init(
+        catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false, asOfYear: Int? = nil,
+        semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil
+    ) {
         self.catalog = catalog
         self.level = level
         self.inferFromTitles = inferFromTitles
         self.asOfYear = asOfYear
-        builtExtractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
-        builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog) }
+        let extractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
+        builtExtractor = extractor
+        builtSemantic = semantic.map { semantic in
+            BuiltOnFirstUse { SemanticExtractor(lexical: extractor.get, encoder: semantic.encoder, index: semantic.index) }
+        }
+        let titles = semantic.map { SemanticTitles(catalog: catalog, encoder: $0.encoder, index: $0.index) }
+        builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog, semanticTitles: titles) }
         builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog, storage: .sparse) }
     }
 
@@ -147,10 +160,23 @@ public final class ResumeTextResolver: Sendable {
         if let evidence {
             for held in documents.inferredSkills(evidence, excluding: stated) { inferred[held.skill] = held }
         }
-        for skill in extractor.skills(in: text) where !stated.contains(skill) {
+        let mentions = extractor.mentions(in: text)
+        for skill in Set(mentions.map(\.skill)).sorted() where !stated.contains(skill) {
             if let title = inferred[skill], title.level > level { continue }
             inferred[skill] = nil
             result.skills.append(HeldSkill(skill: skill, level: level))
+        }
+        if let semantic = builtSemantic?.get {
+            let found = Set(result.skills.map(\.skill))
+            for mention in semantic.mentions(in: [text], lexical: [mentions], threads: 1)[0]
+            where !stated.contains(mention.skill) && !found.contains(mention.skill) {
+                if let title = inferred[mention.skill], title.level > level { continue }
+                inferred[mention.skill] = nil
+                let span = mention.text.count > 80 ? String(mention.text.prefix(77)) + "..." : mention.text
+                result.skills.append(HeldSkill(
+                    skill: mention.skill, level: level,
+                    evidence: "text \"\(span)\" ≈ \"\(mention.label)\" (similarity \(String(format: "%.2f", mention.similarity)))"))
+            }
         }
         result.skills += inferred.sorted { $0.key < $1.key }.map(\.value)
         return result

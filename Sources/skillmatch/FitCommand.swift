@@ -19,11 +19,12 @@ struct FitCommand: ParsableCommand {
     var candidate: String
     @Option(help: ArgumentHelp("The job's id.", valueName: "id")) var job: String
     @OptionGroup var inference: InferenceOptions
+    @OptionGroup var semanticOptions: SemanticDocumentOptions
 
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let engine = MatchEngine(catalog: catalog, storage: .sparse, inference: try inference.inference(store: store, catalog: catalog))
         let result = try engine.fit(person, job: job)
         switch output.format {

@@ -41,6 +41,7 @@ struct GapCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var inference: DocumentInferenceOptions
+    @OptionGroup var semanticOptions: SemanticDocumentOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
@@ -65,7 +66,7 @@ struct GapCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let showProgress = isatty(STDERR_FILENO) != 0
         let plan: GapPlan
         do {

@@ -24,6 +24,7 @@ struct MatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many to list.") var top: Int = 10
     @Option(name: .customLong("min-score"), parsing: .unconditional, help: "Leave out jobs scoring below this (0 to 1).") var minScore: Double = 0
     @OptionGroup var inference: InferenceOptions
+    @OptionGroup var semanticOptions: SemanticDocumentOptions
 
     func validate() throws {
         guard (candidate == nil) != (job == nil) else { throw ValidationError("give either --candidate or --job") }
@@ -42,7 +43,7 @@ struct MatchCommand: ParsableCommand {
         let skillInference = try inference.inference(store: store, catalog: catalog)
         let (engine, read) = Parallel.both(
             { MatchEngine(catalog: catalog, storage: .sparse, inference: skillInference) },
-            { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer) } })
+            { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog)) } })
         let (person, evidence, resolver, text) = try read.get()
         if let evidence, let resolver {
             return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents, text: text ?? "")
@@ -127,7 +128,7 @@ extension MatchCommand {
 
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
-        let pool = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
+        let pool = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
         let ranked = try engine.rankCandidates(pool, for: job, top: top, minimumScore: minScore)
         if output.format == .json {

@@ -14,6 +14,7 @@ struct NextCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var inference: DocumentInferenceOptions
+    @OptionGroup var semanticOptions: SemanticDocumentOptions
     @OptionGroup var output: FormatOptions
     @Option(help: ArgumentHelp("A candidate JSON file, or the id of a stored candidate.", valueName: "file|id"))
     var candidate: String
@@ -31,7 +32,7 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
+        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let advice = try MatchEngine(catalog: catalog).nextCredentials(for: person, qualified: qualified, bestJobs: best, filter: filters.filter)
         let shown = Array(advice.prospects.prefix(top))
         if output.format == .json { return try Output.json(NextJSON(advice, shown: shown)) }

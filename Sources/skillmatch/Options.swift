@@ -163,15 +163,17 @@ func log(_ message: String) {
 }
 
 /// Resolves `--candidate FILE|ID`: a file holding one candidate, else a stored candidate id.
-func resolveCandidate(_ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true) throws -> Candidate {
-    try resolveDocumentCandidate(argument, store: store, catalog: catalog, inferFromTitles: inferFromTitles).candidate
+func resolveCandidate(
+    _ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true, semantic: SemanticResources? = nil
+) throws -> Candidate {
+    try resolveDocumentCandidate(argument, store: store, catalog: catalog, inferFromTitles: inferFromTitles, semantic: semantic).candidate
 }
 
 /// A candidate given by `--candidate`, with the document's evidence when it was read from text (a text resume, a
 /// JSON Resume's prose, a record's `"text"`): the skills found in it, and with `inferFromTitles` the levels implied by
 /// the titles it shows the person held.
 func resolveDocumentCandidate(
-    _ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool
+    _ argument: String, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool, semantic: SemanticResources? = nil
 ) throws -> (candidate: Candidate, evidence: DocumentEvidence?, resolver: ResumeTextResolver?, text: String?) {
     if FileManager.default.fileExists(atPath: argument) {
         let read = try CandidateReader.read(path: argument, catalog: catalog)
@@ -182,7 +184,8 @@ func resolveDocumentCandidate(
         var resolver: ResumeTextResolver?
         let text = first.text
         if let text {
-            let documents = ResumeTextResolver(catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current())
+            let documents = ResumeTextResolver(
+                catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current(), semantic: semantic)
             documents.prepare()
             evidence = documents.evidence(text)
             first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
@@ -201,11 +204,13 @@ func resolveDocumentCandidate(
 }
 
 /// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
-func loadPool(_ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true) throws -> [Candidate] {
+func loadPool(
+    _ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true, semantic: SemanticResources? = nil
+) throws -> [Candidate] {
     guard let file else { return try store.candidates() }
     let located = TextResumeReader.resolve(
         try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles,
-        asOfYear: try DocumentYear.current())
+        asOfYear: try DocumentYear.current(), semantic: semantic)
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)

@@ -30,6 +30,30 @@ enum SemanticSupport {
     }
 }
 
+/// The encoder and index a resume is read with under `--semantic`.
+typealias SemanticResources = (encoder: SentenceEncoder, index: SemanticIndex)
+
+/// `--semantic` for the commands that read resumes.
+struct SemanticDocumentOptions: ParsableArguments {
+    @Flag(name: .customLong("semantic"), help: ArgumentHelp(
+        "Read resume text by meaning too: skills from sentences and job titles that name no catalogue label word for word.",
+        discussion: """
+            Skills found by meaning are held at the extracted level and shown as inferred, with the sentence and the \
+            label they resemble; a job line such as "Data Science Assurance Associate | 2021 – 2023" is matched to the \
+            occupations whose titles are nearest (similarity >= 0.81). Needs `make models` and, for catalogues over \
+            5,000 labels, `skillmatch embed`.
+            """))
+    var semantic = false
+    @OptionGroup var encoderOptions: EncoderOptions
+
+    /// The encoder and index with `--semantic`, else nil.
+    func resources(store: CatalogStore, catalog: Catalog) throws -> SemanticResources? {
+        guard semantic else { return nil }
+        let (encoder, index) = try SemanticSupport.load(store: store, catalog: catalog, encoderOptions: encoderOptions)
+        return (encoder, index)
+    }
+}
+
 /// `skillmatch embed`: builds and stores the catalogue's semantic index.
 struct EmbedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -106,7 +106,7 @@ struct ExtractCommandTests {
         let skills = (try result.json() as! [String: Any])["skills"] as! [[String: Any]]
         #expect(skills.map { $0["skill"] as! String } == ["sql", "r"])
         let lines = try cli.run(["extract", "--lines", "-", "--format", "jsonl"], input: "SQL\nR alone\n")
-        #expect(lines.stdout == "{\"line\":1,\"skills\":[{\"alternatives\":[],\"end\":3,\"label\":\"SQL\",\"labelKind\":\"preferred\",\"preferredLabel\":\"SQL\",\"skill\":\"sql\",\"start\":0,\"support\":\"distinctive\",\"text\":\"SQL\"}]}\n{\"line\":2,\"skills\":[]}\n")
+        #expect(lines.stdout == "{\"line\":1,\"skills\":[{\"alternatives\":[],\"end\":3,\"label\":\"SQL\",\"labelKind\":\"preferred\",\"method\":\"lexical\",\"preferredLabel\":\"SQL\",\"skill\":\"sql\",\"start\":0,\"support\":\"distinctive\",\"text\":\"SQL\"}]}\n{\"line\":2,\"skills\":[]}\n")
     }
 
     @Test("bad input: a missing file, a folder, invalid UTF-8 named with its line and column")

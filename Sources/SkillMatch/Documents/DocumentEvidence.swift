@@ -74,11 +74,14 @@ public struct DocumentMatcher: Sendable {
     let fitKernel: FitKernel<Double>
     /// Each job's requirements as (skill index, required level).
     private let requiredLevels: [[(skill: Int32, level: Double)]]
+    /// Titles matched by meaning where none matches word for word (`--semantic`), or nil.
+    public let semanticTitles: SemanticTitles?
 
     /// Indexes a catalogue's jobs.
     /// - Complexity: O(total text of the jobs).
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, semanticTitles: SemanticTitles? = nil) {
         self.catalog = catalog
+        self.semanticTitles = semanticTitles
         (textIndex, titleIndex) = Parallel.both({ JobTextIndex(catalog: catalog) }, { TitleIndex(catalog: catalog) })
         fitKernel = MatchEngine.kernel(catalog, storage: .sparse)
         requiredLevels = catalog.jobs.map { job in
@@ -97,8 +100,12 @@ public struct DocumentMatcher: Sendable {
         let lines = TitleIndex.lines(text)
         let runs = lines.map(TextTerms.runs)
         let vector = textIndex.vector(runs: runs.flatMap { $0 })
-        return DocumentEvidence(
-            relevance: textIndex.relevance(vector: vector), heldTitles: titleIndex.held(lines: lines, runs: runs, asOfYear: asOfYear), vector: vector)
+        var held = titleIndex.held(lines: lines, runs: runs, asOfYear: asOfYear)
+        if let semanticTitles {
+            held += semanticTitles.held(lines: lines, asOfYear: asOfYear, titleIndex: titleIndex, lexical: held)
+            held.sort { $0.line < $1.line }
+        }
+        return DocumentEvidence(relevance: textIndex.relevance(vector: vector), heldTitles: held, vector: vector)
     }
 
     /// The level a held title lends each requirement of its job, as a share of the required level:
@@ -127,7 +134,8 @@ public struct DocumentMatcher: Sendable {
             let duration = held.years.map { ", " + Self.format(years: $0) } ?? ""
             for index in held.jobs {
                 let job = catalog.jobs[index]
-                notes.append("title \"\(held.title)\" (line \(held.line)\(duration)) → \(job.title) (\(job.id))")
+                let meaning = held.nearestTitle.map { " ≈ \"\($0)\" (similarity \(String(format: "%.2f", held.similarity ?? 0)))" } ?? ""
+                notes.append("title \"\(held.title)\" (line \(held.line)\(duration))\(meaning) → \(job.title) (\(job.id))")
                 for (skill, required) in requiredLevels[index] {
                     let level = required * share
                     guard level > 0, level > (best[skill]?.level ?? 0) else { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A job title a document shows the person held, matched to the catalogue's jobs.
 public struct HeldTitle: Sendable, Hashable {
     /// The title as the catalogue writes it: a job's title when one gives the same words, else the shortest alternate,
@@ -10,6 +12,11 @@ public struct HeldTitle: Sendable, Hashable {
     public var years: Double?
     /// The jobs (indices in ``Catalog/jobs``) that use this title, in index order.
     public var jobs: [Int]
+    /// For a title matched by meaning (``SemanticTitles``): the catalogue title nearest to it; `nil` when matched
+    /// word for word. ``title`` is then the title as the document writes it.
+    public var nearestTitle: String? = nil
+    /// For a title matched by meaning: the cosine similarity of the written and the nearest title.
+    public var similarity: Double? = nil
 }
 
 /// Finds the job titles a document names and matches them to the catalogue's titles, word for word.
@@ -221,6 +228,33 @@ public struct TitleIndex: Sendable {
 }
 
 extension TitleIndex {
+    /// Lines that look like a job held but name no catalogue title word for word: not a bullet or a section heading,
+    /// a date range or duration on the line or the next, and no title in `held`. The title text is the line up to
+    /// the first separator (`|`, `,`, `;`, `(`, a tab, a spaced dash, ` at `, ` @ `) or digit: 1 to 8 words with at
+    /// least one letter. `years` as ``held(lines:runs:asOfYear:)`` reads it.
+    public func untitledJobLines(lines: [String], asOfYear: Int? = nil, held: [HeldTitle]) -> [(line: Int, text: String, years: Double)] {
+        let named = lines.lazy.compactMap { DurationParser.latestYear(in: $0, notAfter: asOfYear) }.max()
+        let present = [named, asOfYear].compactMap { $0 }.max()
+        let titled = Set(held.map(\.line))
+        var result: [(line: Int, text: String, years: Double)] = []
+        for (number, line) in lines.enumerated() where !titled.contains(number + 1) && !Self.isBullet(line) {
+            let runs = TextTerms.runs(line)
+            guard !runs.isEmpty, !runs.joined().allSatisfy(Self.sectionWords.contains) else { continue }
+            let next = number + 1 < lines.count ? lines[number + 1] : ""
+            guard let years = DurationParser.years(in: line, present: present) ?? DurationParser.years(in: next, present: present)
+            else { continue }
+            var text = line.trimmingCharacters(in: .whitespaces)
+            for separator in ["|", ",", ";", "(", "\t", " - ", " – ", " — ", " at ", " @ ", "**"] {
+                if let range = text.range(of: separator), range.lowerBound > text.startIndex { text = String(text[..<range.lowerBound]) }
+            }
+            if let digit = text.firstIndex(where: \.isNumber) { text = String(text[..<digit]) }
+            text = text.trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters).union(.symbols))
+            guard text.contains(where: \.isLetter), Self.shape(text).words <= 8 else { continue }
+            result.append((number + 1, text, years))
+        }
+        return result
+    }
+
     /// The forms a title is written in: itself; with a parenthetical, the text outside it and the text inside it
     /// (`CNC Machinist (Computer Numerical Control Machinist)`); and a form `A, B` also as `B A` (`Cooks, Restaurant`
     /// → `Restaurant Cooks`). Forms that still hold punctuation are not matched.
