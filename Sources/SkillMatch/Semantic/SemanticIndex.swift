@@ -31,6 +31,14 @@ public struct SemanticIndex: Sendable {
         public var text: String
         /// `preferred`, `alternative`, `title`, `alternateTitle`, `hiddenTitle` or `name`.
         public var labelKind: String
+
+        /// Creates a label.
+        public init(kind: Kind, id: String, text: String, labelKind: String) {
+            self.kind = kind
+            self.id = id
+            self.text = text
+            self.labelKind = labelKind
+        }
     }
 
     /// A search result: an item, its best label and the similarity.
