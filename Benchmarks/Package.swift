@@ -51,6 +51,16 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Encoder",
+            dependencies: [
+                .product(name: "SkillMatch", package: "SkillMatch"),
+                .product(name: "SkillVectors", package: "SkillMatch"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Encoder",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Documents",
             dependencies: [
                 .product(name: "SkillMatch", package: "SkillMatch"),

@@ -152,6 +152,33 @@ struct TransformerKernelTests {
         #expect(worst < 2e-6)
     }
 
+    @Test("direct attention equals the two-sgemm attention, padding masked, for short and long texts")
+    func attentionPaths() {
+        var random = SplitMix64(seed: 3)
+        for (length, valid) in [(3, 3), (7, 5), (48, 40), (70, 70), (90, 61)] {
+            let width = 8, stride = 3 * 16, h = 16
+            let qkv = (0 ..< length * stride).map { _ in Float(Int(random.next() % 2001) - 1000) / 500 }
+            var direct = [Float](repeating: 0, count: length * h), blas = direct
+            var scores = [Float](repeating: 0, count: length * length)
+            qkv.withUnsafeBufferPointer { p in
+                let q = p.baseAddress!, k = q + h, v = q + 2 * h
+                scores.withUnsafeMutableBufferPointer { s in
+                    direct.withUnsafeMutableBufferPointer { o in
+                        TransformerKernels.attention(q: q, k: k, v: v, stride: stride, length: length, valid: valid, width: width,
+                                                     scale: 0.35, scores: s.baseAddress!, out: o.baseAddress!, outStride: h)
+                    }
+                    blas.withUnsafeMutableBufferPointer { o in
+                        Float.gemmABt(m: length, n: length, k: width, a: q, lda: stride, b: k, ldb: stride, c: s.baseAddress!, ldc: length)
+                        TransformerKernels.maskedSoftmax(s.baseAddress!, rows: length, width: length, valid: valid, scale: 0.35)
+                        TransformerKernels.gemmAB(m: length, n: width, k: length, a: s.baseAddress!, lda: length, b: v, ldb: stride,
+                                                  c: o.baseAddress!, ldc: h)
+                    }
+                }
+            }
+            for k in 0 ..< length * h { #expect(abs(direct[k] - blas[k]) < 1e-5, "length \(length) entry \(k)") }
+        }
+    }
+
     @Test("blocks are scheduled largest first to the least-loaded worker")
     func schedule() {
         #expect(SentenceEncoder.schedule([5, 1, 4, 4, 2], workers: 2) == [[0, 4, 1], [2, 3]])

@@ -41,8 +41,9 @@ public struct EncoderConfiguration: Sendable, Hashable {
 /// tokens and L2 normalisation, as sentence-transformers' all-MiniLM-L6-v2 is defined.
 ///
 /// The forward pass works on blocks of texts of similar length: the token vectors of a block are one matrix, so every
-/// linear layer is one `sgemm` (queries, keys and values fused into one), attention is two `sgemm`s per text and
-/// head with the padding masked out, and layer normalisation, GELU and soft-max are loops over contiguous rows.
+/// linear layer is one `sgemm` (queries, keys and values fused into one), attention is computed per text and head
+/// with the padding masked out (direct loops up to 48 tokens, where a BLAS call costs more than the arithmetic; two
+/// `sgemm`s beyond), and layer normalisation, GELU and soft-max are loops over contiguous rows.
 /// Blocks run on all cores, each with single-threaded BLAS. Texts are sorted by token count (then input order) into
 /// blocks, so a text's vector depends only on the input list: the same texts give the same vectors on every run
 /// (a text embedded in another list may differ in the last bits, by less than 1e-5 per component).
@@ -157,8 +158,8 @@ public final class SentenceEncoder: Sendable {
         let order = tokens.indices.sorted { (tokens[$0].count, $0) < (tokens[$1].count, $1) }
         let blocks = Self.blocks(order: order, lengths: tokens.map { min($0.count, configuration.maxTokens) })
         let workers = max(1, min(threads, blocks.count))
-        if workers > 1 { BLASThreads.set(1) }
-        defer { if workers > 1 { BLASThreads.set(Int32(Parallel.threadCount)) } }
+        BLASThreads.set(1)
+        defer { BLASThreads.set(Int32(Parallel.threadCount)) }
         let output = UnsafeOutput(count: tokens.count * h)
         defer { output.deallocate() }
         let lengths = tokens.map { min($0.count, configuration.maxTokens) }
@@ -191,13 +192,15 @@ public final class SentenceEncoder: Sendable {
         return parts
     }
 
-    /// Blocks of at most 64 texts and about 4,096 padded tokens, from texts in ascending length.
+    /// Blocks from texts in ascending length: at most 256 texts and about 4,096 padded tokens, and no text longer than
+    /// the block's shortest by more than an eighth (at least 2 tokens), so that little is spent on padding.
     static func blocks(order: [Int], lengths: [Int]) -> [[Int]] {
         var blocks: [[Int]] = []
         var current: [Int] = []
         for index in order {
             let padded = (current.count + 1) * lengths[index]
-            if !current.isEmpty && (current.count == 64 || padded > 4096) {
+            let shortest = current.first.map { lengths[$0] } ?? lengths[index]
+            if !current.isEmpty && (current.count == 256 || padded > 4096 || lengths[index] > shortest + max(2, shortest / 8)) {
                 blocks.append(current)
                 current = []
             }
@@ -263,10 +266,16 @@ public final class SentenceEncoder: Sendable {
                     let base = qkv + s * length * 3 * h
                     for head in 0 ..< heads {
                         let q = base + head * d, k = base + h + head * d, v = base + 2 * h + head * d
-                        Float.gemmABt(m: length, n: length, k: d, a: q, lda: 3 * h, b: k, ldb: 3 * h, c: scores, ldc: length)
-                        TransformerKernels.maskedSoftmax(scores, rows: length, width: length, valid: sequence.count, scale: scale)
-                        TransformerKernels.gemmAB(m: length, n: d, k: length, a: scores, lda: length, b: v, ldb: 3 * h,
-                                                  c: context + s * length * h + head * d, ldc: h)
+                        let out = context + s * length * h + head * d
+                        if length <= TransformerKernels.directAttentionLength {
+                            TransformerKernels.attention(q: q, k: k, v: v, stride: 3 * h, length: length, valid: sequence.count,
+                                                         width: d, scale: scale, scores: scores, out: out, outStride: h)
+                        } else {
+                            Float.gemmABt(m: length, n: length, k: d, a: q, lda: 3 * h, b: k, ldb: 3 * h, c: scores, ldc: length)
+                            TransformerKernels.maskedSoftmax(scores, rows: length, width: length, valid: sequence.count, scale: scale)
+                            TransformerKernels.gemmAB(m: length, n: d, k: length, a: scores, lda: length, b: v, ldb: 3 * h,
+                                                      c: out, ldc: h)
+                        }
                     }
                 }
                 TransformerKernels.linear(context, m: n, k: h, weight: layer.outputWeight, bias: layer.outputBias, n: h, into: projected)

@@ -82,6 +82,47 @@ enum TransformerKernels {
         return c * p / q
     }
 
+    /// Texts up to this many tokens have their attention computed by ``attention(q:k:v:stride:length:valid:width:scale:scores:out:outStride:)``.
+    static let directAttentionLength = 48
+
+    /// One head's attention for one text, in plain loops: `out = softmax(scale · Q Kᵀ, keys from valid on masked) · V`,
+    /// `Q`, `K`, `V` rows `length` × `width` at row stride `stride`, `out` at row stride `outStride`; `scores` holds
+    /// `length × length` floats of scratch.
+    static func attention(
+        q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int, valid: Int,
+        width: Int, scale: Float, scores: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, outStride: Int
+    ) {
+        // Kᵀ of the valid keys (width × valid), so that the inner loop runs over contiguous keys and vectorises.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, width * valid)) { buffer in
+            guard let kt = buffer.baseAddress else { return }
+            for j in 0 ..< valid {
+                let kj = k + j * stride
+                for m in 0 ..< width { kt[m * valid + j] = kj[m] }
+            }
+            for i in 0 ..< length {
+                let qi = q + i * stride
+                let row = scores + i * length
+                row.update(repeating: 0, count: valid)
+                for m in 0 ..< width {
+                    let a = qi[m]
+                    let column = kt + m * valid
+                    for j in 0 ..< valid { row[j] += a * column[j] }
+                }
+            }
+        }
+        maskedSoftmax(scores, rows: length, width: length, valid: valid, scale: scale)
+        for i in 0 ..< length {
+            let o = out + i * outStride
+            o.update(repeating: 0, count: width)
+            let row = scores + i * length
+            for j in 0 ..< valid {
+                let p = row[j]
+                let vj = v + j * stride
+                for m in 0 ..< width { o[m] += p * vj[m] }
+            }
+        }
+    }
+
     /// Soft-max of the first `valid` entries of each of `rows` rows of `scores` (leading dimension `width`) after
     /// multiplying by `scale`; entries from `valid` on (padding) become 0.
     static func maskedSoftmax(_ scores: UnsafeMutablePointer<Float>, rows: Int, width: Int, valid: Int, scale: Float) {
