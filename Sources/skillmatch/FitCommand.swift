@@ -24,7 +24,9 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
+        let person = try resolveCandidate(
+            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let engine = MatchEngine(catalog: catalog, storage: .sparse, inference: try inference.inference(store: store, catalog: catalog))
         let result = try engine.fit(person, job: job)
         switch output.format {

@@ -66,7 +66,9 @@ struct GapCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
+        let person = try resolveCandidate(
+            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let showProgress = isatty(STDERR_FILENO) != 0
         let plan: GapPlan
         do {

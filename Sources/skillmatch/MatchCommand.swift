@@ -43,7 +43,11 @@ struct MatchCommand: ParsableCommand {
         let skillInference = try inference.inference(store: store, catalog: catalog)
         let (engine, read) = Parallel.both(
             { MatchEngine(catalog: catalog, storage: .sparse, inference: skillInference) },
-            { Result { try resolveDocumentCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog)) } })
+            { Result {
+                try resolveDocumentCandidate(
+                    candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
+                    semantic: try semanticOptions.resources(store: store, catalog: catalog))
+            } })
         let (person, evidence, resolver, text) = try read.get()
         if let evidence, let resolver {
             return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents, text: text ?? "")
@@ -128,7 +132,9 @@ extension MatchCommand {
 
     /// `match --job ID`: the best candidates for one job.
     func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
-        let pool = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
+        let pool = try loadPool(
+            candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
         let ranked = try engine.rankCandidates(pool, for: job, top: top, minimumScore: minScore)
         if output.format == .json {

@@ -32,7 +32,9 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer, semantic: try semanticOptions.resources(store: store, catalog: catalog))
+        let person = try resolveCandidate(
+            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let advice = try MatchEngine(catalog: catalog).nextCredentials(for: person, qualified: qualified, bestJobs: best, filter: filters.filter)
         let shown = Array(advice.prospects.prefix(top))
         if output.format == .json { return try Output.json(NextJSON(advice, shown: shown)) }
