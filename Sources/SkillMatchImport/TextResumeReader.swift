@@ -166,7 +166,8 @@ public final class ResumeTextResolver: Sendable {
             inferred[skill] = nil
             result.skills.append(HeldSkill(skill: skill, level: level))
         }
-        if let semantic = builtSemantic?.get {
+        // Skills by meaning are inferred, as levels from titles are: --no-infer (no `inferFromTitles`) leaves them out.
+        if inferFromTitles, let semantic = builtSemantic?.get {
             let found = Set(result.skills.map(\.skill))
             for mention in semantic.mentions(in: [text], lexical: [mentions], threads: 1)[0]
             where !stated.contains(mention.skill) && !found.contains(mention.skill) {

@@ -38,7 +38,8 @@ struct SemanticDocumentOptions: ParsableArguments {
     @Flag(name: .customLong("semantic"), help: ArgumentHelp(
         "Read resume text by meaning too: skills from sentences and job titles that name no catalogue label word for word.",
         discussion: """
-            Skills found by meaning are held at the extracted level and shown as inferred, with the sentence and the \
+            Skills found by meaning are held at the extracted level and shown as inferred (left out with --no-infer), \
+            with the sentence and the \
             label they resemble; a job line such as "Data Science Assurance Associate | 2021 – 2023" is matched to the \
             occupations whose titles are nearest (similarity >= 0.81). Needs `make models` and, for catalogues over \
             5,000 labels, `skillmatch embed`.

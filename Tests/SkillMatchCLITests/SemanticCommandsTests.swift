@@ -102,4 +102,27 @@ struct SemanticCommandsTests {
         let ids = ((try jobs.json() as! [String: Any])["jobs"] as! [[String: Any]]).map { $0["id"] as! String }
         #expect(ids.contains("15-1244.00"), "\(ids)")
     }
+
+    @Test("with all-MiniLM-L6-v2: a job line no title matches word for word is matched by meaning, with its evidence",
+          .enabled(if: miniLM != nil, "the encoder is not installed (make models): skipped"))
+    func resumeTitleByMeaning() throws {
+        let cli = CLIRunner()
+        try cli.ok(["import", "demo"])
+        let resume = cli.write("sam.txt", "Sam Lee\n\nNetwork & Systems Admin | Acme Corp | 2019 – 2023\n- Kept the office servers patched\n")
+        let environment = ["SKILLMATCH_AS_OF": "2026"]
+        let lexical = try cli.run(["match", "--candidate", resume, "--top", "3"], environment: environment)
+        #expect(lexical.stdout.contains("Titles held: none recognised"), "\(lexical.stdout)")
+        let semantic = try cli.run(["match", "--candidate", resume, "--top", "3", "--semantic", "--encoder", Self.miniLM!],
+                                   environment: environment)
+        #expect(semantic.status == 0, "\(semantic.stderr)")
+        #expect(semantic.stdout.contains("Titles held: \"Network & Systems Admin\" (line 3, 4 years)"), "\(semantic.stdout)")
+        let fit = try cli.run(["fit", "--candidate", resume, "--job", "15-1244.00", "--semantic", "--encoder", Self.miniLM!,
+                               "--format", "json"], environment: environment)
+        let skills = (try fit.json() as! [String: Any])["skills"] as! [[String: Any]]
+        let evidence = skills.compactMap { $0["evidence"] as? String }
+        #expect(evidence.contains { $0.contains("≈ \"Network and Computer Systems Administrators\" (similarity 0.86)") }, "\(evidence)")
+        let off = try cli.run(["fit", "--candidate", resume, "--job", "15-1244.00", "--semantic", "--no-infer", "--encoder",
+                               Self.miniLM!, "--format", "json"], environment: environment)
+        #expect(((try off.json() as! [String: Any])["skills"] as! [[String: Any]]).allSatisfy { $0["evidence"] == nil })
+    }
 }
