@@ -40,7 +40,7 @@ struct SemanticDocumentOptions: ParsableArguments {
         discussion: """
             Skills found by meaning are held at the extracted level and shown as inferred (left out with --no-infer), \
             with the sentence and the \
-            label they resemble; a job line such as "Data Science Assurance Associate | 2021 – 2023" is matched to the \
+            label they resemble; a job line such as "Network & Systems Admin | Acme | 2019 – 2023" is matched to the \
             occupations whose titles are nearest (similarity >= 0.81). Needs `make models` and, for catalogues over \
             5,000 labels, `skillmatch embed`.
             """))
