@@ -43,10 +43,12 @@ public enum TextResumeReader {
     /// - Parameter inferFromTitles: also add the levels that titles held imply (``DocumentMatcher``).
     public static func resolve(
         _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false,
-        asOfYear: Int? = nil, semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil
+        asOfYear: Int? = nil, semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil,
+        extractor: (@Sendable () -> SkillExtractor)? = nil
     ) -> [LocatedCandidate] {
         guard located.contains(where: { $0.text != nil }) else { return located }
-        return ResumeTextResolver(catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear, semantic: semantic)
+        return ResumeTextResolver(
+            catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear, semantic: semantic, extractor: extractor)
             .resolve(located)
     }
 }
@@ -94,15 +96,17 @@ public final class ResumeTextResolver: Sendable {
     /// - Parameter semantic: the sentence encoder and the catalogue's semantic index (`--semantic`): skills are also
     ///   found by meaning (``SemanticExtractor``, held at `level`, each with its evidence) and job titles by meaning
     ///   where none matches word for word (``SemanticTitles``).
+    /// - Parameter extractor: makes the skill extractor on first use (for example read back from the catalogue's
+    ///   stored index, `CatalogStore.extractor(for:)`); by default it is built from the catalogue.
     public init(
         catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false, asOfYear: Int? = nil,
-        semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil
+        semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil, extractor makeExtractor: (@Sendable () -> SkillExtractor)? = nil
     ) {
         self.catalog = catalog
         self.level = level
         self.inferFromTitles = inferFromTitles
         self.asOfYear = asOfYear
-        let extractor = BuiltOnFirstUse { SkillExtractor(catalog: catalog) }
+        let extractor = BuiltOnFirstUse { makeExtractor?() ?? SkillExtractor(catalog: catalog) }
         builtExtractor = extractor
         builtSemantic = semantic.map { semantic in
             BuiltOnFirstUse { SemanticExtractor(lexical: extractor.get, encoder: semantic.encoder, index: semantic.index) }

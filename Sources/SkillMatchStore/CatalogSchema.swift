@@ -154,7 +154,7 @@ enum CatalogSchema {
                 t.add(column: "interests", .text)  // JSON object (InterestProfile), NULL when not published
             }
         }
-        migrator.registerMigration("v8: semantic index", migrate: semanticIndex)  // CatalogStore+SemanticIndex.swift
+        migrator.registerMigration("v8: semantic index and extractor index", migrate: semanticIndex)  // CatalogStore+SemanticIndex.swift
         return migrator
     }
 }

@@ -41,7 +41,7 @@ extension CatalogStore {
     ) throws -> ImportSummary {
         try write("import the catalogue") { db in
             let existing = try Self.loadCatalog(db)
-            _ = try merge(existing)
+            let merged = try merge(existing)
             var summary = ImportSummary(added: CatalogCounts(), updated: CatalogCounts())
             let (skills, groups, credentials, jobs) = (
                 Self.lastByID(document.skills), Self.lastByID(document.skillGroups), Self.lastByID(document.credentials),
@@ -77,6 +77,7 @@ extension CatalogStore {
                 try Self.save(job, db)
                 step()
             }
+            try Self.storeExtractorIndex(for: merged, db)
             return summary
         }
     }

@@ -84,7 +84,9 @@ struct BatchCommand: ParsableCommand {
             log("batch scores without inferred skills (as `match --no-infer`); the relatedness model \"\(model.name)\" is not used")
         }
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
-        let resolver = ResumeTextResolver(catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current())
+        let resolver = ResumeTextResolver(
+            catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current(),
+            extractor: storedExtractor(store, catalog))
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)

@@ -41,8 +41,10 @@ struct CandidateAdd: ParsableCommand {
         // The catalogue is loaded here only for a JSON Resume or Open Badges credentials (it is large for ESCO).
         var located = try CandidateReader.read(path: file, loadingCatalog: { try store.loadCatalog() })
         if located.contains(where: { $0.text != nil }) {
+            let catalog = try store.loadCatalog()
             located = TextResumeReader.resolve(
-                located, catalog: try store.loadCatalog(), level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current())
+                located, catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current(),
+                extractor: storedExtractor(store, catalog))
         }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)

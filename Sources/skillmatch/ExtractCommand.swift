@@ -55,7 +55,7 @@ struct ExtractCommand: ParsableCommand {
         let text = try readInput()
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let extractor = SkillExtractor(catalog: catalog)
+        let extractor = try store.extractor(for: catalog)
         var semanticExtractor: SemanticExtractor?
         if semantic {
             let (encoder, index) = try SemanticSupport.load(store: store, catalog: catalog, encoderOptions: encoderOptions)

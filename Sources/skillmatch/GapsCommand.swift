@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchImport
+import SkillMatchStore
 import SkillVectors
 
 /// `skillmatch gaps`: `analyse` (the default: `skillmatch gaps --candidates FILE --job ID`) and `merge`.
@@ -64,7 +65,7 @@ struct GapsAnalyseCommand: ParsableCommand {
         let report: PoolGapReport
         let ids: [String]
         if let file = candidates, file == "-" || CandidateReader.isLines(file) {
-            (report, ids) = try analyseLines(file, analysis: analysis, catalog: catalog)
+            (report, ids) = try analyseLines(file, analysis: analysis, catalog: catalog, store: store)
         } else {
             let people = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
             let progress = Progress(total: people.count, label: "people")
@@ -128,7 +129,9 @@ extension GapsAnalyseCommand {
     /// A JSON Lines pool of any size in bounded memory, a chunk of lines at a time: first the whole file is read and
     /// checked (so a bad record stops the run at once, naming its line), then read again and analysed, the chunks'
     /// reports merged (the same report as for the whole file at once).
-    private func analyseLines(_ file: String, analysis: PoolGapAnalysis, catalog: Catalog) throws -> (PoolGapReport, [String]) {
+    private func analyseLines(
+        _ file: String, analysis: PoolGapAnalysis, catalog: Catalog, store: CatalogStore
+    ) throws -> (PoolGapReport, [String]) {
         // A file is checked whole first, so that a bad line stops the run before any analysis; a stream (standard
         // input, a pipe) can be read only once, so each chunk is checked just before it is analysed.
         let stream = LineChunkReader.isStream(file)
@@ -155,7 +158,9 @@ extension GapsAnalyseCommand {
             var located = try CandidateReader.parseLines(bytes, file: name, firstLine: firstLine)
             if stream { try CandidateReader.check(located, against: catalog, seen: &seen) }
             if located.contains(where: { $0.text != nil }) {
-                let textResolver = try resolver ?? ResumeTextResolver(catalog: catalog, inferFromTitles: !inference.noInfer, asOfYear: DocumentYear.current())
+                let textResolver = try resolver ?? ResumeTextResolver(
+                    catalog: catalog, inferFromTitles: !inference.noInfer, asOfYear: DocumentYear.current(),
+                    extractor: storedExtractor(store, catalog))
                 resolver = textResolver
                 located = textResolver.resolve(located)
             }

@@ -185,7 +185,8 @@ func resolveDocumentCandidate(
         let text = first.text
         if let text {
             let documents = ResumeTextResolver(
-                catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current(), semantic: semantic)
+                catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current(), semantic: semantic,
+                extractor: storedExtractor(store, catalog))
             documents.prepare()
             evidence = documents.evidence(text)
             first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
@@ -203,6 +204,11 @@ func resolveDocumentCandidate(
     throw CLIError("no stored candidate with id \"\(argument)\" and no file named \(argument) (see `skillmatch candidate list`)")
 }
 
+/// Makes the skill extractor from the index the catalogue stored at import (built anew when it has none that matches).
+func storedExtractor(_ store: CatalogStore, _ catalog: Catalog) -> @Sendable () -> SkillExtractor {
+    { (try? store.extractor(for: catalog)) ?? SkillExtractor(catalog: catalog) }
+}
+
 /// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
 func loadPool(
     _ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true, semantic: SemanticResources? = nil
@@ -210,7 +216,7 @@ func loadPool(
     guard let file else { return try store.candidates() }
     let located = TextResumeReader.resolve(
         try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles,
-        asOfYear: try DocumentYear.current(), semantic: semantic)
+        asOfYear: try DocumentYear.current(), semantic: semantic, extractor: storedExtractor(store, catalog))
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)

@@ -40,8 +40,11 @@ struct ExtractionRealDataTests {
     func skillSpanDev() throws {
         let skills = try EscoImporter.read(directory: Self.esco).document.skills
         #expect(skills.count == 13_896)
-        let extractor = SkillExtractor(skills: skills)
-        #expect(extractor.labelCount > 100_000)
+        let built = SkillExtractor(skills: skills)
+        #expect(built.labelCount > 100_000)
+        // The stored index reads back into an extractor that finds exactly the same (checked on every sentence below).
+        let catalog = try Catalog(skills: skills, jobs: [], credentials: [])
+        let extractor = try #require(SkillExtractor(serialized: built.serialized(), catalog: catalog))
         let data = try #require(FileManager.default.contents(atPath: Self.skillSpan + "/dev.json"))
         var predicted = 0, correct = 0, gold = 0, found = 0
         for line in data.split(separator: UInt8(ascii: "\n")) {
@@ -49,6 +52,7 @@ struct ExtractionRealDataTests {
             let (text, spans) = Self.goldSpans(record)
             let scalars = Array(text.unicodeScalars)
             let mentions = extractor.mentions(in: text)
+            #expect(mentions == built.mentions(in: text), "\(text)")
             for mention in mentions {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[mention.start ..< mention.end])

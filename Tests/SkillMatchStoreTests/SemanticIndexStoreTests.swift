@@ -1,5 +1,8 @@
 import Foundation
+import GRDB
 import SkillMatch
+import SkillMatchDemo
+import SkillMatchImport
 import SkillVectors
 import Testing
 @testable import SkillMatchStore
@@ -27,5 +30,24 @@ struct SemanticIndexStoreTests {
                                                    fingerprint: "1"), builtAt: "2026-12-08T00:00:00Z")
         let replaced = try store.semanticIndex()
         #expect(replaced?.encoder == "e2")
+    }
+
+    @Test("an import stores the extractor's index for the skills as stored, and it is read back instead of rebuilt")
+    func extractorIndex() throws {
+        let folder = TemporaryDirectory()
+        let store = try CatalogStore(path: folder.file("extractor.sqlite"))
+        let parsed = try CatalogReader.parse(Array(DemoCatalog.catalogJSON.utf8), file: DemoCatalog.catalogName)
+        _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
+        let catalog = try store.loadCatalog()
+        let stored = try DatabaseQueue(path: folder.file("extractor.sqlite")).read { db in
+            try Row.fetchOne(db, sql: "SELECT fingerprint, bytes FROM extractorIndex")
+        }
+        let row = try #require(stored)
+        #expect(row["fingerprint"] as String == SkillExtractor.fingerprint(catalog))
+        let bytes: Data = row["bytes"]
+        let read = try #require(SkillExtractor(serialized: [UInt8](bytes), catalog: catalog))
+        let text = "Python, SQL and Tableau; forklift operation and OSHA safety."
+        #expect(read.mentions(in: text) == SkillExtractor(catalog: catalog).mentions(in: text))
+        #expect(try store.extractor(for: catalog).mentions(in: text) == read.mentions(in: text))
     }
 }

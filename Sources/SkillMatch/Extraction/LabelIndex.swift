@@ -71,6 +71,17 @@ struct LabelIndex: Sendable {
         var shared: Int
     }
 
+    /// An index from its stored parts (checked by the caller).
+    init(vocabulary: TokenVocabulary, rootChildren: [[Int32]], transitions: [UInt64: Int32], terminal: [Int32],
+         entries: [LabelEntry], labelCount: Int) {
+        self.vocabulary = vocabulary
+        self.rootChildren = rootChildren
+        self.transitions = transitions
+        self.terminal = terminal
+        self.entries = entries
+        self.labelCount = labelCount
+    }
+
     init(skills: [Skill]) {
         var claims: [Int32: [Claim]] = [:]  // node → claims
         var tokens: [TextToken] = []

@@ -43,7 +43,7 @@
 /// **Offsets** are Unicode scalar (code point) offsets, end exclusive: Python's `text[start:end]`, Swift's
 /// `text.unicodeScalars`. Results are ordered by start, then end, then skill id, and are the same on every run.
 public struct SkillExtractor: Sendable {
-    private let index: LabelIndex
+    let index: LabelIndex
     let cues: CueTable
     private let skillIDs: [String]
 
@@ -59,6 +59,13 @@ public struct SkillExtractor: Sendable {
         cues = CueTable(vocabulary: &index.vocabulary)
         self.index = index
         skillIDs = skills.map(\.id)
+    }
+
+    /// An extractor from its parts (``init(serialized:catalog:)``).
+    init(index: LabelIndex, cues: CueTable, skillIDs: [String]) {
+        self.index = index
+        self.cues = cues
+        self.skillIDs = skillIDs
     }
 
     /// The number of label forms indexed (labels and their variants).

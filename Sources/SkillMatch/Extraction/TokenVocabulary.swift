@@ -12,6 +12,19 @@ struct TokenVocabulary: Sendable {
     /// The number of words.
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// A vocabulary from its stored parts (checked by the caller).
+    init(bytes: [UInt8], starts: [Int], slots: [Int32]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.slots = slots
+    }
+
+    var storedBytes: [UInt8] { bytes }
+    var storedStarts: [Int] { starts }
+    var storedSlots: [Int32] { slots }
+
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
