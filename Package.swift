@@ -78,9 +78,12 @@ let package = Package(
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         .testTarget(name: "SkillVectorsTests", dependencies: ["SkillVectors"]),
-        .testTarget(name: "SkillMatchTests", dependencies: ["SkillMatch"]),
+        .testTarget(name: "SkillMatchTests", dependencies: ["SkillMatch", "SkillMatchDemo"]),
         .testTarget(name: "SkillMatchImportTests", dependencies: ["SkillMatchImport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SkillMatchStoreTests", dependencies: ["SkillMatchStore", "SkillMatchImport", "SkillMatchDemo"]),
+        .testTarget(
+            name: "SkillMatchStoreTests",
+            dependencies: ["SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "SkillMatchCLITests", dependencies: ["skillmatch", "SkillMatchFuzz"]),
     ],
     swiftLanguageModes: [.v6]

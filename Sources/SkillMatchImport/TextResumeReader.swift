@@ -44,11 +44,12 @@ public enum TextResumeReader {
     public static func resolve(
         _ located: [LocatedCandidate], catalog: Catalog, level: Double = defaultLevel, inferFromTitles: Bool = false,
         asOfYear: Int? = nil, semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil,
-        extractor: (@Sendable () -> SkillExtractor)? = nil
+        extractor: (@Sendable () -> SkillExtractor)? = nil, documentIndexes: (@Sendable () -> DocumentIndexes?)? = nil
     ) -> [LocatedCandidate] {
         guard located.contains(where: { $0.text != nil }) else { return located }
         return ResumeTextResolver(
-            catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear, semantic: semantic, extractor: extractor)
+            catalog: catalog, level: level, inferFromTitles: inferFromTitles, asOfYear: asOfYear, semantic: semantic, extractor: extractor,
+            documentIndexes: documentIndexes)
             .resolve(located)
     }
 }
@@ -98,9 +99,12 @@ public final class ResumeTextResolver: Sendable {
     ///   where none matches word for word (``SemanticTitles``).
     /// - Parameter extractor: makes the skill extractor on first use (for example read back from the catalogue's
     ///   stored index, `CatalogStore.extractor(for:)`); by default it is built from the catalogue.
+    /// - Parameter documentIndexes: gives the document indexes on first use (`CatalogStore.documentIndexes(for:)`);
+    ///   built when it gives none.
     public init(
         catalog: Catalog, level: Double = TextResumeReader.defaultLevel, inferFromTitles: Bool = false, asOfYear: Int? = nil,
-        semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil, extractor makeExtractor: (@Sendable () -> SkillExtractor)? = nil
+        semantic: (encoder: SentenceEncoder, index: SemanticIndex)? = nil, extractor makeExtractor: (@Sendable () -> SkillExtractor)? = nil,
+        documentIndexes: (@Sendable () -> DocumentIndexes?)? = nil
     ) {
         self.catalog = catalog
         self.level = level
@@ -112,7 +116,7 @@ public final class ResumeTextResolver: Sendable {
             BuiltOnFirstUse { SemanticExtractor(lexical: extractor.get, encoder: semantic.encoder, index: semantic.index) }
         }
         let titles = semantic.map { SemanticTitles(catalog: catalog, encoder: $0.encoder, index: $0.index) }
-        builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog, semanticTitles: titles) }
+        builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog, semanticTitles: titles, indexes: documentIndexes?()) }
         builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog, storage: .sparse) }
     }
 

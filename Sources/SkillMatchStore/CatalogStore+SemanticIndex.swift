@@ -41,16 +41,30 @@ public struct StoredSemanticIndex: Sendable {
 }
 
 extension CatalogStore {
-    /// Builds the skill extractor's index for `catalog` and stores it, unless the stored one was built from the same
-    /// skills. Called inside the import's transaction, so the index always matches the skills stored.
+    /// Builds the skill extractor's index (row `default`) and the document indexes (row `documents`) for `catalog`
+    /// and stores them, except those whose stored copy was built from the same data. Called inside the import's
+    /// transaction, so the indexes always match the catalogue stored.
     static func storeExtractorIndex(for catalog: Catalog, _ db: Database) throws {
-        let fingerprint = SkillExtractor.fingerprint(catalog)
-        let stored = try String.fetchOne(db, sql: "SELECT fingerprint FROM extractorIndex WHERE name = 'default'")
-        guard stored != fingerprint else { return }
-        let bytes = SkillExtractor(catalog: catalog).serialized()
-        try db.execute(sql: "DELETE FROM extractorIndex")
-        try db.execute(sql: "INSERT INTO extractorIndex (name, fingerprint, bytes) VALUES ('default', ?, ?)",
-                       arguments: [fingerprint, Data(bytes)])
+        func store(_ name: String, _ fingerprint: String, _ build: () -> [UInt8]) throws {
+            let stored = try String.fetchOne(db, sql: "SELECT fingerprint FROM extractorIndex WHERE name = ?", arguments: [name])
+            guard stored != fingerprint else { return }
+            try db.execute(sql: "DELETE FROM extractorIndex WHERE name = ?", arguments: [name])
+            try db.execute(sql: "INSERT INTO extractorIndex (name, fingerprint, bytes) VALUES (?, ?, ?)",
+                           arguments: [name, fingerprint, Data(build())])
+        }
+        try store("default", SkillExtractor.fingerprint(catalog)) { SkillExtractor(catalog: catalog).serialized() }
+        try store("documents", DocumentIndexes.fingerprint(catalog)) { DocumentIndexes(catalog: catalog).serialized() }
+    }
+
+    /// The document indexes for `catalog`, read back from those stored at import when built from the same data,
+    /// else `nil` (the caller builds them).
+    public func documentIndexes(for catalog: Catalog) throws -> DocumentIndexes? {
+        let fingerprint = DocumentIndexes.fingerprint(catalog)
+        let bytes: Data? = try read("read the document indexes") { db in
+            try Data.fetchOne(db, sql: "SELECT bytes FROM extractorIndex WHERE name = 'documents' AND fingerprint = ?",
+                              arguments: [fingerprint])
+        }
+        return bytes.flatMap { DocumentIndexes(serialized: [UInt8]($0), catalog: catalog) }
     }
 
     /// The skill extractor for `catalog`: read back from the index stored at import when it was built from the same

@@ -86,7 +86,8 @@ struct BatchCommand: ParsableCommand {
         let matcher = BatchMatcher(catalog: catalog, kernel: kernel)
         let resolver = ResumeTextResolver(
             catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current(),
-            extractor: storedExtractor(store, catalog))
+            extractor: storedExtractor(store, catalog),
+            documentIndexes: storedDocumentIndexes(store, catalog))
         let shard = try parsedShard()
         let workers = threads ?? Parallel.threadCount
         let files = try BatchInput.files(candidates)

@@ -44,7 +44,8 @@ struct CandidateAdd: ParsableCommand {
             let catalog = try store.loadCatalog()
             located = TextResumeReader.resolve(
                 located, catalog: catalog, level: textLevel, inferFromTitles: !noInfer, asOfYear: try DocumentYear.current(),
-                extractor: storedExtractor(store, catalog))
+                extractor: storedExtractor(store, catalog),
+            documentIndexes: storedDocumentIndexes(store, catalog))
         }
         let (added, updated) = try store.addCandidates(located.map(\.candidate)) {
             try CandidateReader.check(located, against: $0)

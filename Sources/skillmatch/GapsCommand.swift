@@ -160,7 +160,8 @@ extension GapsAnalyseCommand {
             if located.contains(where: { $0.text != nil }) {
                 let textResolver = try resolver ?? ResumeTextResolver(
                     catalog: catalog, inferFromTitles: !inference.noInfer, asOfYear: DocumentYear.current(),
-                    extractor: storedExtractor(store, catalog))
+                    extractor: storedExtractor(store, catalog),
+            documentIndexes: storedDocumentIndexes(store, catalog))
                 resolver = textResolver
                 located = textResolver.resolve(located)
             }

@@ -186,7 +186,8 @@ func resolveDocumentCandidate(
         if let text {
             let documents = ResumeTextResolver(
                 catalog: catalog, inferFromTitles: inferFromTitles, asOfYear: try DocumentYear.current(), semantic: semantic,
-                extractor: storedExtractor(store, catalog))
+                extractor: storedExtractor(store, catalog),
+            documentIndexes: storedDocumentIndexes(store, catalog))
             documents.prepare()
             evidence = documents.evidence(text)
             first.candidate = documents.resolve(first.candidate, text: text, evidence: inferFromTitles ? evidence : nil)
@@ -209,6 +210,11 @@ func storedExtractor(_ store: CatalogStore, _ catalog: Catalog) -> @Sendable () 
     { (try? store.extractor(for: catalog)) ?? SkillExtractor(catalog: catalog) }
 }
 
+/// Gives the document indexes the catalogue stored at import, or nil (they are then built).
+func storedDocumentIndexes(_ store: CatalogStore, _ catalog: Catalog) -> @Sendable () -> DocumentIndexes? {
+    { try? store.documentIndexes(for: catalog) }
+}
+
 /// A pool of candidates: those in a JSON, JSON Lines or text resume file (checked against the catalogue), else the stored ones.
 func loadPool(
     _ file: String?, store: CatalogStore, catalog: Catalog, inferFromTitles: Bool = true, semantic: SemanticResources? = nil
@@ -216,7 +222,8 @@ func loadPool(
     guard let file else { return try store.candidates() }
     let located = TextResumeReader.resolve(
         try CandidateReader.read(path: file, catalog: catalog), catalog: catalog, inferFromTitles: inferFromTitles,
-        asOfYear: try DocumentYear.current(), semantic: semantic, extractor: storedExtractor(store, catalog))
+        asOfYear: try DocumentYear.current(), semantic: semantic, extractor: storedExtractor(store, catalog),
+            documentIndexes: storedDocumentIndexes(store, catalog))
     try CandidateReader.check(located, against: catalog)
     logUnresolved(located)
     return located.map(\.candidate)

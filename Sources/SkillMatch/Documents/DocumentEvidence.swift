@@ -79,10 +79,13 @@ public struct DocumentMatcher: Sendable {
 
     /// Indexes a catalogue's jobs.
     /// - Complexity: O(total text of the jobs).
-    public init(catalog: Catalog, semanticTitles: SemanticTitles? = nil) {
+    /// - Parameter indexes: the text and title indexes when already at hand (read back from the catalogue); built
+    ///   otherwise.
+    public init(catalog: Catalog, semanticTitles: SemanticTitles? = nil, indexes: DocumentIndexes? = nil) {
         self.catalog = catalog
         self.semanticTitles = semanticTitles
-        (textIndex, titleIndex) = Parallel.both({ JobTextIndex(catalog: catalog) }, { TitleIndex(catalog: catalog) })
+        let indexes = indexes ?? DocumentIndexes(catalog: catalog)
+        (textIndex, titleIndex) = (indexes.textIndex, indexes.titleIndex)
         fitKernel = MatchEngine.kernel(catalog, storage: .sparse)
         requiredLevels = catalog.jobs.map { job in
             job.requirements.compactMap { requirement in catalog.skillIndex(requirement.skill).map { (Int32($0), requirement.level) } }

@@ -36,6 +36,17 @@ public struct TitleIndex: Sendable {
     /// extended only while the words so far begin some title.
     private let prefixes: Set<String>
 
+    /// An index from its stored parts (``DocumentIndexes``, checked there).
+    init(titles: [String: (title: String, jobs: [Int], shownIsAlternate: Bool)], prefixes: Set<String>) {
+        self.titles = titles
+        self.prefixes = prefixes
+    }
+
+    /// The normalised titles and what each gives (for ``DocumentIndexes``).
+    var titleEntries: [String: (title: String, jobs: [Int], shownIsAlternate: Bool)] { titles }
+    /// The runs of leading words of titles (for ``DocumentIndexes``).
+    var titlePrefixes: Set<String> { prefixes }
+
     /// Indexes every title of every job.
     public init(catalog: Catalog) {
         var titles: [String: (title: String, jobs: [Int], shownIsAlternate: Bool)] = [:]

@@ -12,24 +12,38 @@ import Foundation
 /// [0, 1]. Deterministic: the same text gives the same numbers on every run.
 public struct JobTextIndex: Sendable {
     /// Word → id.
-    private let words: [String: Int32]
+    let words: [String: Int32]
     /// Pair of word ids (first << 32 | second) → term column; words are columns too, `column == word id`.
-    private let pairs: [UInt64: Int32]
+    let pairs: [UInt64: Int32]
     /// Per column: `-(1 + index)` into ``wordList`` for a word, the pair key for a pair (terms are spelt on demand).
-    private let termSources: [Int64]
+    let termSources: [Int64]
     /// The words, in the order they were met.
-    private let wordList: [String]
+    let wordList: [String]
     /// idf by column.
-    private let idf: [Double]
+    let idf: [Double]
     /// Per term, the jobs using it (ascending) and the term's weight in the job's unit vector: compressed rows,
     /// term `t`'s postings at `postingStarts[t] ..< postingStarts[t + 1]`.
-    private let postingStarts: [Int]
-    private let postingJobs: [Int32]
-    private let postingWeights: [Float]
+    let postingStarts: [Int]
+    let postingJobs: [Int32]
+    let postingWeights: [Float]
     /// The number of jobs.
     public let jobCount: Int
     /// The weight of the titles field against the body's 1 (each field's vector has unit length first).
     public static let titleFieldWeight = 1.0
+
+    /// An index from its stored parts (``DocumentIndexes``, checked there).
+    init(words: [String: Int32], pairs: [UInt64: Int32], termSources: [Int64], wordList: [String], idf: [Double],
+         postingStarts: [Int], postingJobs: [Int32], postingWeights: [Float], jobCount: Int) {
+        self.words = words
+        self.pairs = pairs
+        self.termSources = termSources
+        self.wordList = wordList
+        self.idf = idf
+        self.postingStarts = postingStarts
+        self.postingJobs = postingJobs
+        self.postingWeights = postingWeights
+        self.jobCount = jobCount
+    }
 
     /// Indexes the jobs of a catalogue.
     /// - Complexity: O(total text of the jobs).
