@@ -86,6 +86,10 @@ struct SentenceEncoderTests {
         #expect(throws: SafeTensorsError.self) {
             try SentenceEncoder(file: SafeTensors(bytes: TinyEncoder.fileBytes(metadata: ["max_tokens": "999"])))
         }
+        // Found by the fuzzer: fewer than 3 positions made the range check itself trap.
+        #expect(throws: SafeTensorsError.self) {
+            try SentenceEncoder(file: SafeTensors(bytes: TinyEncoder.fileBytes(metadata: ["max_position_embeddings": "2"])))
+        }
         let missing = TinyEncoder.safetensors(Array(TinyEncoder.tensors().dropLast()), metadata: try SafeTensors(bytes: good).metadata)
         #expect(throws: SafeTensorsError.missing("encoder.layer.1.output.LayerNorm.bias")) {
             try SentenceEncoder(file: SafeTensors(bytes: missing))

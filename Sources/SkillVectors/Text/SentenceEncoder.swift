@@ -31,8 +31,8 @@ public struct EncoderConfiguration: Sendable, Hashable {
     /// Checks the sizes, so that a file cannot ask for absurd allocations or a shape BLAS cannot take.
     func validate() throws(SafeTensorsError) {
         guard (1 ... 4096).contains(hidden), (1 ... 64).contains(layers), (1 ... 256).contains(heads),
-              hidden % heads == 0, (1 ... 65536).contains(intermediate), (1 ... 65536).contains(maxPositions),
-              (3 ... maxPositions).contains(maxTokens), layerNormEpsilon.isFinite, layerNormEpsilon > 0
+              hidden % heads == 0, (1 ... 65536).contains(intermediate), (3 ... 65536).contains(maxPositions),
+              maxTokens >= 3, maxTokens <= maxPositions, layerNormEpsilon.isFinite, layerNormEpsilon > 0
         else { throw .damaged("the encoder configuration is out of range: \(self)") }
     }
 }
