@@ -20,7 +20,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_SEED ?= 0
 # Where each target's learnt inputs are kept between runs (the smoke run starts from an empty one).
 FUZZ_WORK ?= .build-fuzz/corpus
-FUZZ_TARGETS = catalog-json candidates-json candidates-differential person-document text-resume open-badges ctdl credential-csv onet-tabular esco-csv encoder-file
+FUZZ_TARGETS = catalog-json candidates-json candidates-differential person-document text-resume open-badges ctdl credential-csv onet-tabular esco-csv encoder-file stored-indexes
 
 deps:
 	@missing=""; \

@@ -12,7 +12,7 @@ public enum FuzzTargets {
     /// Target names, as `make fuzz` and `skillmatch-fuzz` take them.
     public static let names = [
         "catalog-json", "candidates-json", "candidates-differential", "person-document", "text-resume",
-        "open-badges", "ctdl", "credential-csv", "onet-tabular", "esco-csv", "encoder-file",
+        "open-badges", "ctdl", "credential-csv", "onet-tabular", "esco-csv", "encoder-file", "stored-indexes",
     ]
 
     /// The demo catalogue, which candidates and documents are read against.
@@ -70,6 +70,7 @@ public enum FuzzTargets {
             }
         case "onet-tabular": onet(bytes)
         case "esco-csv": esco(bytes)
+        case "stored-indexes": storedIndexes(bytes)
         case "encoder-file":
             // A sentence encoder file (models/ENCODER.md): the header and every tensor checked, then one forward
             // pass; the bytes are also tokenised as text with the file's vocabulary, when it loads.
@@ -140,5 +141,20 @@ public enum FuzzTargets {
         for (name, text) in files { _ = FileManager.default.createFile(atPath: esco + "/" + name, contents: Data(text.utf8)) }
         _ = FileManager.default.createFile(atPath: esco + "/skills_en.csv", contents: Data(bytes))
         if let (document, _) = try? EscoImporter.read(directory: esco) { _ = try? Catalog().merging(document) }
+    }
+
+    /// The indexes a catalogue stores at import (`SkillExtractor.serialized()`, `DocumentIndexes.serialized()`), read
+    /// back against the demo catalogue and used on a text. The bytes are the body without its checksum, which is
+    /// appended here, so that the fuzzer reaches the structural checks behind it (a catalogue file can be crafted).
+    static func storedIndexes(_ bytes: [UInt8]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var sealed = bytes
+        withUnsafeBytes(of: hash.littleEndian) { sealed += $0 }
+        let text = "Python, SQL and Tableau; forklift operation.\nRegistered Nurse | 2019 – 2023\n" + String(decoding: bytes.prefix(200), as: UTF8.self)
+        if let extractor = SkillExtractor(serialized: sealed, catalog: catalog) { _ = extractor.mentions(in: text) }
+        if let indexes = DocumentIndexes(serialized: sealed, catalog: catalog) {
+            _ = DocumentMatcher(catalog: catalog, indexes: indexes).evidence(text, asOfYear: 2026)
+        }
     }
 }

@@ -137,8 +137,9 @@ extension JobTextIndex {
                 guard -source - 1 < Int64(wordCount) else { return nil }
                 words[wordList[Int(-source - 1)]] = Int32(column)
             } else {
-                let first = source >> 32, second = source & 0xFFFF_FFFF
-                guard first < Int64(column), second < Int64(column) else { return nil }
+                // A pair joins two words met before it (so spelling a term never recurses more than once).
+                let first = Int(source >> 32), second = Int(source & 0xFFFF_FFFF)
+                guard first < column, second < column, sources[first] < 0, sources[second] < 0 else { return nil }
                 pairs[UInt64(source)] = Int32(column)
             }
         }
