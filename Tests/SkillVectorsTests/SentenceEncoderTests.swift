@@ -61,6 +61,10 @@ struct SentenceEncoderTests {
             let alone = encoder.embed([text], threads: 1)
             for j in 0 ..< encoder.dimension { #expect(abs(alone[0, j] - together[row, j]) < 1e-5) }
         }
+        // An empty token list (not from the tokenizer) gives a zero vector, never a trap.
+        let empty = encoder.embed(tokens: [[], encoder.tokenizer.encode("data")], threads: 1)
+        #expect((0 ..< encoder.dimension).allSatisfy { empty[0, $0] == 0 })
+        #expect(empty.storage.count == 2 * encoder.dimension)
         let many = encoder.embed(Array(repeating: Self.texts, count: 40).flatMap { $0 }, threads: 2)
         #expect(many.rows == 200)
         for row in 0 ..< 200 { for j in 0 ..< encoder.dimension { #expect(abs(many[row, j] - together[row % 5, j]) < 1e-5) } }

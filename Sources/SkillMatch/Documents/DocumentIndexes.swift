@@ -47,28 +47,16 @@ public struct DocumentIndexes: Sendable {
 
     /// Both indexes as bytes.
     public func serialized() -> [UInt8] {
-        var writer = ByteWriter()
-        writer.bytes += Array("SMDX".utf8)
-        writer.u32(Self.formatVersion)
+        var writer = ByteWriter(magic: "SMDX", version: Self.formatVersion)
         textIndex.write(to: &writer)
         titleIndex.write(to: &writer)
-        var hasher = FNV1a()
-        for byte in writer.bytes { hasher.add(byte: byte) }
-        writer.u64(hasher.state)
-        return writer.bytes
+        return writer.sealed()
     }
 
     /// The indexes from ``serialized()`` bytes written for `catalog`; `nil` when the bytes are damaged, of another
     /// format version, or do not fit the catalogue.
     public init?(serialized bytes: [UInt8], catalog: Catalog) {
-        guard bytes.count >= 16 else { return nil }
-        var hasher = FNV1a()
-        for byte in bytes[0 ..< bytes.count - 8] { hasher.add(byte: byte) }
-        var tail = ByteReader(bytes: bytes)
-        tail.offset = bytes.count - 8
-        guard tail.u64() == hasher.state else { return nil }
-        var reader = ByteReader(bytes: Array(bytes[0 ..< bytes.count - 8]))
-        guard reader.take(4) == Array("SMDX".utf8), reader.u32() == Self.formatVersion,
+        guard var reader = ByteReader(sealed: bytes, magic: "SMDX", version: Self.formatVersion),
               let textIndex = JobTextIndex(from: &reader, jobs: catalog.jobs.count),
               let titleIndex = TitleIndex(from: &reader, jobs: catalog.jobs.count), reader.atEnd
         else { return nil }

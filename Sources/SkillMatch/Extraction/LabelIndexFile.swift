@@ -34,9 +34,7 @@ extension SkillExtractor {
 
     /// The index as bytes.
     public func serialized() -> [UInt8] {
-        var writer = ByteWriter()
-        writer.bytes += Array("SMLX".utf8)
-        writer.u32(Self.formatVersion)
+        var writer = ByteWriter(magic: "SMLX", version: Self.formatVersion)
         index.vocabulary.write(to: &writer)
         writer.u32(UInt32(index.rootChildren.count))
         for children in index.rootChildren { writer.i32s(children) }
@@ -56,23 +54,13 @@ extension SkillExtractor {
             writer.i32s(entry.alternatives)
         }
         writer.u32(UInt32(index.labelCount))
-        var hasher = FNV1a()
-        for byte in writer.bytes { hasher.add(byte: byte) }
-        writer.u64(hasher.state)
-        return writer.bytes
+        return writer.sealed()
     }
 
     /// An extractor from ``serialized()`` bytes of an index built over `catalog`'s skills; `nil` when the bytes are
     /// damaged, of another format version, or do not fit the catalogue.
     public init?(serialized bytes: [UInt8], catalog: Catalog) {
-        guard bytes.count >= 16 else { return nil }
-        var hasher = FNV1a()
-        for byte in bytes[0 ..< bytes.count - 8] { hasher.add(byte: byte) }
-        var reader = ByteReader(bytes: bytes)
-        reader.offset = bytes.count - 8
-        guard let checksum = reader.u64(), checksum == hasher.state else { return nil }
-        reader = ByteReader(bytes: Array(bytes[0 ..< bytes.count - 8]))
-        guard reader.take(4) == Array("SMLX".utf8), reader.u32() == Self.formatVersion,
+        guard var reader = ByteReader(sealed: bytes, magic: "SMLX", version: Self.formatVersion),
               var vocabulary = TokenVocabulary(from: &reader),
               let roots = reader.u32(), roots == 2
         else { return nil }
@@ -120,9 +108,22 @@ extension SkillExtractor {
     }
 }
 
-/// Appends little-endian values.
+/// Appends little-endian values after a 4-byte magic and a format version; ``sealed()`` appends an FNV-1a checksum.
 struct ByteWriter {
     var bytes: [UInt8] = []
+
+    init(magic: String, version: UInt32) {
+        bytes = Array(magic.utf8)
+        u32(version)
+    }
+
+    /// The bytes with the FNV-1a checksum of all of them appended.
+    func sealed() -> [UInt8] {
+        var result = self
+        result.u64(ByteReader.checksum(bytes[...]))
+        return result.bytes
+    }
+
     mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
     mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
     mutating func i32(_ value: Int32) { u32(UInt32(bitPattern: value)) }
@@ -141,6 +142,26 @@ struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
     var atEnd: Bool { offset == bytes.count }
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A reader after the magic and version of ``ByteWriter/sealed()`` bytes, over everything before the checksum;
+    /// `nil` when the checksum, the magic or the version differs.
+    init?(sealed: [UInt8], magic: String, version: UInt32) {
+        guard sealed.count >= 16 else { return nil }
+        let body = sealed[0 ..< sealed.count - 8]
+        var tail = ByteReader(bytes: Array(sealed[(sealed.count - 8)...]))
+        guard tail.u64() == Self.checksum(body) else { return nil }
+        self.init(bytes: Array(body))
+        guard take(4) == Array(magic.utf8), u32() == version else { return nil }
+    }
+
+    /// FNV-1a over bytes.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.add(byte: byte) }
+        return hasher.state
+    }
 
     mutating func take(_ count: Int) -> [UInt8]? {
         guard count >= 0, count <= bytes.count - offset else { return nil }

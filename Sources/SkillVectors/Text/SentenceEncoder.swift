@@ -233,9 +233,12 @@ public final class SentenceEncoder: Sendable {
         let c = configuration
         let h = c.hidden, width = c.intermediate, heads = c.heads, d = h / heads
         let length = sequences.map(\.count).max() ?? 0
+        var pooled = [Float](repeating: 0, count: sequences.count * h)
+        // Token lists come from the tokenizer (at least [CLS] and [SEP]); an empty one from another caller has a
+        // zero vector.
+        guard length > 0 else { return pooled }
         let n = sequences.count * length
         scratch.reserve(tokens: n, length: length, configuration: c)
-        var pooled = [Float](repeating: 0, count: sequences.count * h)
         let scale = 1 / Float(d).squareRoot()
         let vocabulary = wordEmbeddings.count / h
         scratch.x.withUnsafeMutableBufferPointer { xb in
