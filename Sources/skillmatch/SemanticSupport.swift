@@ -76,9 +76,10 @@ struct EmbedCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The encoder first: a missing or damaged one leaves the catalogue (or its absence) untouched.
+        let encoder = try encoderOptions.load()
         let store = try database.openForWriting()
         let catalog = try store.loadCatalog()
-        let encoder = try encoderOptions.load()
         let started = ContinuousClock.now
         let labels = SemanticIndex.labels(of: catalog)
         let progress = Progress(total: labels.count, label: "labels")

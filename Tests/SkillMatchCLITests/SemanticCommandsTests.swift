@@ -33,6 +33,11 @@ struct SemanticCommandsTests {
         let damaged = try cli.run(["encode", "hello", "--encoder", cli.write("bad.safetensors", "not a model")], database: false)
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("bad.safetensors") && damaged.stderr.contains("make models"), "\(damaged.stderr)")
+        // embed with a bad encoder creates no catalogue.
+        let fresh = cli.folder + "/fresh.sqlite"
+        let embed = try cli.run(["embed", "--db", fresh, "--encoder", cli.folder + "/bad.safetensors"], database: false)
+        #expect(embed.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 
     @Test("encode, embed (stored, detected as stale after an import), extract --semantic and jobs search --semantic run")
