@@ -142,19 +142,21 @@ extension Job: Codable {
 }
 
 extension Grant: Codable {
-    private enum CodingKeys: String, CodingKey { case skill, level }
+    private enum CodingKeys: String, CodingKey { case skill, level, derivedFrom }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             skill: try c.decode(String.self, forKey: .skill),
-            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1)
+            level: try c.decodeIfPresent(Double.self, forKey: .level) ?? 1,
+            derivedFrom: try c.decodeIfPresent(String.self, forKey: .derivedFrom))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(skill, forKey: .skill)
         try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(derivedFrom, forKey: .derivedFrom)
     }
 }
 
@@ -162,6 +164,7 @@ extension Credential: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, issuer, type, cost, hours, grants, prerequisites, url, inDemand, accreditations
         case industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source
+        case occupations, costApproximate, hoursApproximate, sector, references, verified, notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -184,7 +187,14 @@ extension Credential: Codable {
             experienceRequired: try c.decodeIfPresent(Bool.self, forKey: .experienceRequired),
             renewalYears: try c.decodeIfPresent(Double.self, forKey: .renewalYears),
             renewalMethods: try c.decodeIfPresent([String].self, forKey: .renewalMethods) ?? [],
-            source: try c.decodeIfPresent(String.self, forKey: .source))
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            occupations: try c.decodeIfPresent([String].self, forKey: .occupations) ?? [],
+            costApproximate: try c.decodeIfPresent(Bool.self, forKey: .costApproximate) ?? false,
+            hoursApproximate: try c.decodeIfPresent(Bool.self, forKey: .hoursApproximate) ?? false,
+            sector: try c.decodeIfPresent(String.self, forKey: .sector),
+            references: try c.decodeIfPresent([String].self, forKey: .references) ?? [],
+            verified: try c.decodeIfPresent(String.self, forKey: .verified),
+            notes: try c.decodeIfPresent(String.self, forKey: .notes))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -207,6 +217,13 @@ extension Credential: Codable {
         try c.encodeIfPresent(renewalYears, forKey: .renewalYears)
         if !renewalMethods.isEmpty { try c.encode(renewalMethods, forKey: .renewalMethods) }
         try c.encodeIfPresent(source, forKey: .source)
+        if !occupations.isEmpty { try c.encode(occupations, forKey: .occupations) }
+        if costApproximate { try c.encode(true, forKey: .costApproximate) }
+        if hoursApproximate { try c.encode(true, forKey: .hoursApproximate) }
+        try c.encodeIfPresent(sector, forKey: .sector)
+        if !references.isEmpty { try c.encode(references, forKey: .references) }
+        try c.encodeIfPresent(verified, forKey: .verified)
+        try c.encodeIfPresent(notes, forKey: .notes)
     }
 }
 

@@ -126,13 +126,26 @@ struct CatalogValidator {
             let record = Record(kind: .credential, id: credential.id, position: position)
             checkID(record, seen: &seen)
             if credential.name.trimmed.isEmpty { report(record, "name", "the name is empty") }
-            checkTexts(record, [("accreditations", credential.accreditations), ("renewalMethods", credential.renewalMethods)], single: [
+            checkTexts(record, [("accreditations", credential.accreditations), ("renewalMethods", credential.renewalMethods),
+                                ("references", credential.references)], single: [
                 ("name", credential.name), ("issuer", credential.issuer), ("url", credential.url), ("source", credential.source),
+                ("sector", credential.sector), ("verified", credential.verified), ("notes", credential.notes),
             ])
             var skills = Set<String>()
             for (index, grant) in credential.grants.enumerated() {
                 checkSkill(record, grant.skill, field: "grants[\(index)]", seen: &skills)
                 checkLevel(record, grant.level, field: "grants[\(index)].level")
+                if let job = grant.derivedFrom, catalog.job(job) == nil {
+                    report(record, "grants[\(index)].derivedFrom", "unknown job id \"\(job)\"")
+                }
+            }
+            var occupations = Set<String>()
+            for (index, job) in credential.occupations.enumerated() {
+                if catalog.job(job) == nil {
+                    report(record, "occupations[\(index)]", "unknown job id \"\(job)\"")
+                } else if !occupations.insert(job).inserted {
+                    report(record, "occupations[\(index)]", "job \"\(job)\" is listed twice")
+                }
             }
             let amounts = [("cost", credential.cost), ("hours", credential.hours), ("renewalYears", credential.renewalYears)]
             for case let (name, value?) in amounts where !(value >= 0 && value <= 1e9) {

@@ -10,6 +10,8 @@ public enum CredentialType: String, Sendable, Hashable, Codable, CaseIterable {
     case badge
     /// Another short, stackable credential.
     case microcredential
+    /// The completion certificate of a Registered Apprenticeship (on-the-job learning plus related instruction).
+    case apprenticeship
 }
 
 /// A level of a skill that a credential shows its holder has.
@@ -18,11 +20,15 @@ public struct Grant: Sendable, Hashable {
     public var skill: String
     /// The granted level, in (0, 1].
     public var level: Double
+    /// The catalogue job whose profile this grant was derived from, for a credential published with occupation
+    /// alignments only (see `import credentials --derive`); `nil` for a grant its publisher states.
+    public var derivedFrom: String?
 
     /// Creates a grant; the level defaults to 1.
-    public init(skill: String, level: Double = 1) {
+    public init(skill: String, level: Double = 1, derivedFrom: String? = nil) {
         self.skill = skill
         self.level = level
+        self.derivedFrom = derivedFrom
     }
 }
 
@@ -63,18 +69,41 @@ public struct Credential: Sendable, Hashable, Identifiable {
     /// How it is renewed (`CEU`, `reexamination`, `CPD`, ...).
     public var renewalMethods: [String]
 
-    /// Creates a credential.
     /// The standard or importer the credential came from (`openbadges`, `ctdl`, `csv`, ...); `nil` for catalogue JSON.
     public var source: String?
+    /// The catalogue jobs (occupations) it serves, most relevant first, as a certification finder lists them.
+    public var occupations: [String]
+    /// Whether ``cost`` is a typical figure that varies (by state, provider or membership).
+    public var costApproximate: Bool
+    /// Whether ``hours`` is a typical figure that varies (self-study estimates, state rules).
+    public var hoursApproximate: Bool
+    /// The sector a finder files it under (`it`, `healthcare`, `construction`, ...).
+    public var sector: String?
+    /// Where its facts come from (URLs of the issuer's pages).
+    public var references: [String]
+    /// Whether its cost, hours and requirements were checked against ``references``: `yes`, `partly` or `no`.
+    public var verified: String?
+    /// What an advisor should know (what the cost includes, how it varies by state).
+    public var notes: String?
 
+    /// Creates a credential.
     public init(
         id: String, name: String, issuer: String? = nil, type: CredentialType? = nil,
         cost: Double? = nil, hours: Double? = nil, grants: [Grant], prerequisites: [String] = [],
         url: String? = nil, inDemand: Bool = false, accreditations: [String] = [],
         industryEndorsed: Bool? = nil, examRequired: Bool? = nil, educationRequired: Bool? = nil,
-        experienceRequired: Bool? = nil, renewalYears: Double? = nil, renewalMethods: [String] = [], source: String? = nil
+        experienceRequired: Bool? = nil, renewalYears: Double? = nil, renewalMethods: [String] = [], source: String? = nil,
+        occupations: [String] = [], costApproximate: Bool = false, hoursApproximate: Bool = false, sector: String? = nil,
+        references: [String] = [], verified: String? = nil, notes: String? = nil
     ) {
         self.source = source
+        self.occupations = occupations
+        self.costApproximate = costApproximate
+        self.hoursApproximate = hoursApproximate
+        self.sector = sector
+        self.references = references
+        self.verified = verified
+        self.notes = notes
         self.id = id
         self.name = name
         self.issuer = issuer

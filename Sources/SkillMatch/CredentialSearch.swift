@@ -16,12 +16,19 @@ public struct CredentialQuery: Sendable, Hashable {
     public var maxCost: Double?
     /// Keep credentials whose known hours are at most this (unknown hours are left out).
     public var maxHours: Double?
+    /// Keep credentials that serve this job (list it among their occupations), as a finder's search by occupation.
+    public var job: String?
+    /// Keep credentials of these sectors (`it`, `healthcare`, ...).
+    public var sectors: Set<String> = []
 
     /// Creates a query.
     public init(
         text: String = "", types: Set<CredentialType> = [], issuers: [String] = [], inDemandOnly: Bool = false,
-        accreditations: Set<String> = [], maxCost: Double? = nil, maxHours: Double? = nil
+        accreditations: Set<String> = [], maxCost: Double? = nil, maxHours: Double? = nil, job: String? = nil,
+        sectors: Set<String> = []
     ) {
+        self.job = job
+        self.sectors = sectors
         self.text = text
         self.types = types
         self.issuers = issuers
@@ -40,6 +47,9 @@ public struct CredentialHit: Sendable, Hashable {
     public var relevance: Double
     /// Where the keywords matched: some of `name`, `issuer`, `type`, `skills`, `jobs`.
     public var matchedIn: [String]
+    /// With a job in the query: the share of the job's requirements, weighted by importance, that the credential's
+    /// grants meet (each requirement counts min(1, granted level / required level)); `nil` without a job.
+    public var jobCoverage: Double? = nil
 }
 
 /// How many results have one value of a filter.
@@ -54,7 +64,7 @@ public struct FacetCount: Sendable, Hashable {
 public struct CredentialSearchResult: Sendable, Hashable {
     /// Matching credentials: relevance descending, then id.
     public var hits: [CredentialHit]
-    /// Per filter (`type`, `issuer`, `inDemand`, `accreditation`): counts per value, most first, then by value.
+    /// Per filter (`type`, `issuer`, `inDemand`, `accreditation`, `sector`): counts per value, most first, then by value.
     ///
     /// Each filter's counts apply the keywords and all other filters but not itself, so a user sees how many
     /// results choosing another value would give.
@@ -64,9 +74,10 @@ public struct CredentialSearchResult: Sendable, Hashable {
 /// A certification finder over a catalogue's credentials, in the spirit of CareerOneStop's.
 ///
 /// Keywords match whole words or word prefixes, case and accents ignored, in the credential's name (weight 8),
-/// granted skills' labels and alternative labels (4), issuer (3), type (2) and related jobs' titles and ids (1);
-/// a prefix match counts half. A credential must match every keyword; its relevance is the sum over keywords of
-/// the best field weight.
+/// granted skills' labels and alternative labels (4), issuer (3), type and sector (2) and related jobs' titles and ids
+/// (1): the occupations it serves, or, for a credential that lists none, the jobs that require a skill it grants.
+/// A prefix match counts half. A credential must match every keyword; its relevance is the sum over keywords of the
+/// best field weight. Results are ordered by relevance, then (with a job) by job coverage, then by id.
 public struct CredentialSearch: Sendable {
     /// The catalogue searched.
     public let catalog: Catalog
@@ -83,12 +94,14 @@ public struct CredentialSearch: Sendable {
         index = KeywordIndex(catalog.credentials.map { credential in
             let skillText = credential.grants.compactMap { catalog.skill($0.skill) }
                 .flatMap { [$0.label] + $0.altLabels }
-            let jobText = credential.grants.flatMap { jobsBySkill[$0.skill] ?? [] }.flatMap { [$0.title, $0.id] }
+            let related = credential.occupations.isEmpty
+                ? credential.grants.flatMap { jobsBySkill[$0.skill] ?? [] } : credential.occupations.compactMap(catalog.job)
+            let jobText = related.flatMap { [$0.title, $0.id] }
             return [
                 ("name", 8, KeywordIndex.words(credential.name)),
                 ("skills", 4, KeywordIndex.words(skillText.joined(separator: " "))),
                 ("issuer", 3, KeywordIndex.words(credential.issuer ?? "")),
-                ("type", 2, KeywordIndex.words(credential.type?.rawValue ?? "")),
+                ("type", 2, KeywordIndex.words((credential.type?.rawValue ?? "") + " " + (credential.sector ?? ""))),
                 ("jobs", 1, KeywordIndex.words(jobText.joined(separator: " "))),
             ]
         })
@@ -114,19 +127,31 @@ public struct CredentialSearch: Sendable {
             }
             if let maxCost = query.maxCost, !(credential.cost.map { $0 <= maxCost } ?? false) { return false }
             if let maxHours = query.maxHours, !(credential.hours.map { $0 <= maxHours } ?? false) { return false }
+            if let job = query.job, !credential.occupations.contains(job) { return false }
+            if facet != "sector", !query.sectors.isEmpty, !(credential.sector.map(query.sectors.contains) ?? false) { return false }
             return true
         }
 
+        let job = query.job.flatMap(catalog.job)
         let hits = textMatches
             .filter { passes(catalog.credentials[$0.index], ignoring: nil) }
-            .map { CredentialHit(credential: catalog.credentials[$0.index], relevance: $0.relevance, matchedIn: $0.matchedIn) }
-            .sorted { $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.credential.id < $1.credential.id }
+            .map { match in
+                let credential = catalog.credentials[match.index]
+                return CredentialHit(credential: credential, relevance: match.relevance, matchedIn: match.matchedIn,
+                                     jobCoverage: job.map { Self.coverage(of: $0, by: credential) })
+            }
+            .sorted {
+                if $0.relevance != $1.relevance { return $0.relevance > $1.relevance }
+                if let a = $0.jobCoverage, let b = $1.jobCoverage, a != b { return a > b }
+                return $0.credential.id < $1.credential.id
+            }
 
         let facetValues: [(String, (Credential) -> [String])] = [
             ("type", { [$0.type?.rawValue ?? "unspecified"] }),
             ("issuer", { [$0.issuer ?? "unspecified"] }),
             ("inDemand", { [$0.inDemand ? "true" : "false"] }),
             ("accreditation", { Array(Set($0.accreditations.map { $0.uppercased() })) }),
+            ("sector", { [$0.sector ?? "unspecified"] }),
         ]
         var facets: [String: [FacetCount]] = [:]
         for (facet, values) in facetValues {
@@ -138,5 +163,18 @@ public struct CredentialSearch: Sendable {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
         }
         return CredentialSearchResult(hits: hits, facets: facets)
+    }
+
+    /// The share of a job's requirements, weighted by importance, that a credential's grants meet: each requirement
+    /// counts min(1, granted level / required level); 0 for a job without requirements.
+    public static func coverage(of job: Job, by credential: Credential) -> Double {
+        var granted: [String: Double] = [:]
+        for grant in credential.grants { granted[grant.skill] = max(granted[grant.skill] ?? 0, grant.level) }
+        var met = 0.0, total = 0.0
+        for requirement in job.requirements {
+            total += requirement.importance
+            if let level = granted[requirement.skill] { met += requirement.importance * min(1, level / requirement.level) }
+        }
+        return total > 0 ? met / total : 0
     }
 }

@@ -22,6 +22,8 @@ import SkillMatch
 ///   the same document (a `ceasn:Competency`) lends its `ceasn:codedNotation` and `ceasn:competencyText`.
 ///   `ceterms:recommends` is not read: it is preparation, not what the credential shows.
 /// - prerequisites: the `ceterms:targetCredential`s of the `ceterms:requires` profiles (URIs or objects).
+/// - occupations: the `ceterms:occupationType` alignments (`ceterms:codedNotation`, an O*NET-SOC or SOC code, else
+///   `ceterms:targetNode`), matched to catalogue jobs by ``OccupationResolver``.
 /// - finder facts: `ceterms:accreditedBy` bodies (``accreditation(_:)``); `ceterms:renewalFrequency` (an ISO 8601
 ///   duration, in years); a `ceterms:requires` profile with a `ceterms:targetAssessment` sets exam required, with a
 ///   `ceterms:targetLearningOpportunity` education required, with `ceterms:yearsOfExperience` above 0 or
@@ -38,6 +40,7 @@ enum CTDLReader {
         case "License": return .some(.license)
         case "Badge", "DigitalBadge", "OpenBadge": return .some(.badge)
         case "MicroCredential": return .some(.microcredential)
+        case "ApprenticeshipCertificate": return .some(.apprenticeship)
         case _ where local.hasSuffix("Certificate") || local == "CertificateOfCompletion": return .some(.certificate)
         case _ where local.hasSuffix("Degree") || local.hasSuffix("Diploma") || local.hasSuffix("Doctorate"),
             "GeneralEducationDevelopment", "QualityAssuranceCredential", "Credential":
@@ -83,6 +86,13 @@ enum CTDLReader {
             draft.credential.hours = try hours(node, context: context)
             try readConditions(node, context: context, index: index, into: &draft)
             try readFinderFacts(node, context: context, index: index, into: &draft.credential)
+            for (alignment, field) in try context.objects(node, "ceterms:occupationType", at: top) {
+                let code = try context.string(alignment, "ceterms:codedNotation", at: field)
+                let node = try context.string(alignment, "ceterms:targetNode", at: field)
+                guard let reference = code ?? node else { continue }
+                draft.occupations.append(OccupationReference(
+                    field: field.description, reference: reference, name: try context.text(alignment, "ceterms:targetNodeName", at: field)))
+            }
             for key in ["ceterms:teaches", "ceterms:assesses"] {
                 for (alignment, field) in try context.objects(node, key, at: top) {
                     draft.skills.append(try competency(alignment, at: field, context: context, index: index))

@@ -39,6 +39,11 @@ struct SkillReference: Sendable, Hashable {
     var name: String?
     /// The level it states (CSV only); `nil` takes the import's default level.
     var level: Double?
+    /// The taxonomy it names a skill of (`onet`, `esco`), for an alignments row: it then matches by URL or id only,
+    /// and a reference to a taxonomy the catalogue does not hold is counted, not reported.
+    var framework: String? = nil
+    /// Where it was read, when not on its credential's record (an alignments row).
+    var place: RecordPlace? = nil
 }
 
 /// A prerequisite reference as an issuer wrote it: a credential id or URI, and perhaps its name.
@@ -56,6 +61,8 @@ struct CredentialDraft: Sendable {
     var credential: Credential
     var skills: [SkillReference] = []
     var prerequisites: [PrerequisiteReference] = []
+    /// The occupations it says it serves.
+    var occupations: [OccupationReference] = []
     /// Other ids the file uses for it (a CTDL `@id` URI beside its CTID), so prerequisites can refer to it.
     var aliases: [String] = []
     /// Facts the reader could not keep, for the report (a cost in another currency, say).

@@ -8,6 +8,8 @@ public struct CredentialImportReport: Sendable, Hashable, Codable {
         public var format: CredentialFormat
         /// Credentials read from it.
         public var credentials: Int
+        /// Alignment rows read from it (an alignments CSV).
+        public var alignments: Int = 0
     }
 
     /// One credential imported.
@@ -28,6 +30,10 @@ public struct CredentialImportReport: Sendable, Hashable, Codable {
         public var grants: Int
         /// Its prerequisites (resolved).
         public var prerequisites: Int
+        /// The catalogue jobs it serves (resolved occupations).
+        public var occupations: Int = 0
+        /// How many of its grants were derived from its occupations.
+        public var derivedGrants: Int = 0
     }
 
     /// The files read, in the order read.
@@ -50,6 +56,19 @@ public struct CredentialImportReport: Sendable, Hashable, Codable {
     public var notes: [ImportNote] = []
     /// The level given to grants that state none.
     public var level = 1.0
+    /// Alignments to a taxonomy the catalogue holds no skill of, by framework (`onet`, `esco`): counted, not reported.
+    public var skillsNotHeld: [String: Int] = [:]
+    /// Occupation references read (CSV occupations, CTDL occupationType, Open Badges occupation alignments).
+    public var occupationReferences = 0
+    /// Occupation references to a framework the catalogue holds no job of, by framework: counted, not reported.
+    public var occupationsNotHeld: [String: Int] = [:]
+    /// Occupation references of a held framework that matched no catalogue job.
+    public var unresolvedOccupations: [ImportNote] = []
+    /// The rule that derived grants from occupations, when on.
+    public var derivedRule: DerivedGrantRule?
+    /// Grants derived from occupations, and the credentials that got them.
+    public var derivedGrants = 0
+    public var derivedCredentials = 0
 
     /// An empty report.
     public init() {}

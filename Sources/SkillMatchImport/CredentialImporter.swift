@@ -14,6 +14,8 @@ import SkillMatch
 public enum CredentialImporter {
     /// The extensions a folder's files must have to be read.
     static let extensions = ["json", "jsonld", "csv"]
+    /// The extensions of a folder's files that are passed over without a note (documentation).
+    static let documentation = ["md", "txt"]
 
     /// Reads a file or a folder.
     /// - Parameter format: the format of every file; `nil` detects it file by file.
@@ -37,8 +39,11 @@ public enum CredentialImporter {
                 let file = folder + "/" + name
                 var inner: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else { continue }
-                if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                let pathExtension = (name as NSString).pathExtension.lowercased()
+                if extensions.contains(pathExtension) {
                     files.append(file)
+                } else if documentation.contains(pathExtension) {
+                    continue  // a README beside the data
                 } else {
                     sources.skipped.append(ImportNote(place: nil, file: file, reason: "not a .json, .jsonld or .csv file"))
                 }
@@ -46,16 +51,24 @@ public enum CredentialImporter {
             if files.isEmpty { throw InputError(file: path, message: "holds no .json, .jsonld or .csv file") }
         }
         for file in files { try sources.add(file: file, format: format) }
+        try sources.attachAlignments()
         return sources
     }
 
     /// Matches the sources' skills and prerequisites to a catalogue.
     /// - Parameter level: the level of a grant whose source states none (Open Badges and CTDL never do), in (0, 1].
-    public static func resolve(_ sources: CredentialSources, against catalog: Catalog, level: Double = 1) -> CredentialImport {
+    /// - Parameter derive: whether a credential whose skills match nothing but whose occupations do gets grants
+    ///   derived from the occupations' profiles (``DerivedGrantRule``).
+    public static func resolve(
+        _ sources: CredentialSources, against catalog: Catalog, level: Double = 1, derive: DerivedGrantRule? = .standard
+    ) -> CredentialImport {
         let skills = SkillResolver(catalog: catalog)
         let known = CredentialResolver(catalog: catalog)
+        let occupations = OccupationResolver(catalog: catalog)
+        let skillFrameworks = Set(catalog.skills.compactMap(\.source))
         var report = CredentialImportReport()
         report.level = level
+        report.derivedRule = derive
         report.files = sources.files
         report.skipped = sources.skipped
         // Ids, aliases and URLs of the credentials in the import, and their names.
@@ -95,7 +108,15 @@ public enum CredentialImporter {
             var order: [String] = []
             for reference in draft.skills {
                 report.skillReferences += 1
-                switch skills.resolve(url: reference.url, code: reference.code, name: reference.name) {
+                if let framework = reference.framework, !skillFrameworks.contains(framework) {
+                    report.skillsNotHeld[framework, default: 0] += 1
+                    continue
+                }
+                // An alignment names its skill by id in its framework; its label is for people and the report.
+                let resolution = reference.framework == nil
+                    ? skills.resolve(url: reference.url, code: reference.code, name: reference.name)
+                    : skills.resolve(url: reference.url, code: reference.code)
+                switch resolution {
                 case .matched(let skill, let rule):
                     report.matchedBy[rule.rawValue, default: 0] += 1
                     let granted = reference.level ?? level
@@ -104,9 +125,11 @@ public enum CredentialImporter {
                         order.append(skill)
                     }
                 case .unmatched(let reason):
-                    var note = ImportNote(place: draft.place, credential: credential.id, field: reference.field, reason: reason)
+                    var note = ImportNote(place: reference.place ?? draft.place, credential: credential.id, field: reference.field, reason: reason)
                     // A CSV item is one text tried as an id and as a label: show it once.
-                    if draft.format == .csv {
+                    if reference.framework != nil {
+                        (note.code, note.name) = (reference.code, reference.name)
+                    } else if draft.format == .csv {
                         note.name = reference.name
                     } else {
                         (note.url, note.code, note.name) = (reference.url, reference.code, reference.name)
@@ -115,6 +138,26 @@ public enum CredentialImporter {
                 }
             }
             credential.grants = order.map { Grant(skill: $0, level: grantLevels[$0]!) }
+            for reference in draft.occupations {
+                report.occupationReferences += 1
+                if let framework = OccupationResolver.framework(of: reference.reference), !occupations.frameworks.contains(framework) {
+                    report.occupationsNotHeld[framework, default: 0] += 1
+                    continue
+                }
+                let jobs = occupations.resolve(reference.reference)
+                if jobs.isEmpty {
+                    var note = ImportNote(place: draft.place, credential: credential.id, field: reference.field,
+                        reason: "no catalogue job has this id, URL or SOC code")
+                    (note.reference, note.name) = (reference.reference, reference.name)
+                    report.unresolvedOccupations.append(note)
+                }
+                for job in jobs where !credential.occupations.contains(job) { credential.occupations.append(job) }
+            }
+            if credential.grants.isEmpty, let derive, !credential.occupations.isEmpty {
+                credential.grants = derive.grants(serving: credential.occupations, in: catalog)
+                report.derivedGrants += credential.grants.count
+                if !credential.grants.isEmpty { report.derivedCredentials += 1 }
+            }
             for reference in draft.prerequisites {
                 var note = ImportNote(place: draft.place, credential: credential.id, field: reference.field, reason: "")
                 note.reference = reference.reference
@@ -134,7 +177,8 @@ public enum CredentialImporter {
             report.grants += credential.grants.count
             report.credentials.append(.init(
                 id: credential.id, name: credential.name, format: draft.format, file: draft.place.file, record: draft.place.record, line: draft.place.line,
-                grants: credential.grants.count, prerequisites: credential.prerequisites.count))
+                grants: credential.grants.count, prerequisites: credential.prerequisites.count,
+                occupations: credential.occupations.count, derivedGrants: credential.grants.filter { $0.derivedFrom != nil }.count))
             credentials.append(credential)
             places.append(draft.place)
         }
@@ -149,6 +193,8 @@ public struct CredentialSources: Sendable {
     var skipped: [ImportNote] = []
     /// The names of the nodes (issuer profiles, organisations) the files describe, by id.
     var organisationNames: [String: String] = [:]
+    /// Rows of alignments files, attached to their credentials once every file is read.
+    var alignments: [CredentialCSVReader.Alignment] = []
     private var places: [String: RecordPlace] = [:]
 
     init() {}
@@ -163,7 +209,13 @@ public struct CredentialSources: Sendable {
         var format = format
         if format == .csv || (format == nil && (file as NSString).pathExtension.lowercased() == "csv") {
             format = .csv
-            read = try CredentialCSVReader.read(bytes: bytes, file: file)
+            switch try CredentialCSVReader.read(bytes: bytes, file: file) {
+            case .credentials(let drafts): read = drafts
+            case .alignments(let rows):
+                alignments += rows
+                files.append(.init(file: file, format: .csv, credentials: 0, alignments: rows.count))
+                return
+            }
         } else {
             let (root, lines) = try JSONTree.parse(bytes, file: file)
             let kind: CredentialFormat
@@ -188,6 +240,21 @@ public struct CredentialSources: Sendable {
         }
         drafts += read
         files.append(.init(file: file, format: format ?? .openbadges, credentials: read.count))
+    }
+
+    /// Adds each alignments row to its credential's skills.
+    /// - Throws: ``InputError`` at the first row whose credential is not in the import.
+    mutating func attachAlignments() throws(InputError) {
+        guard !alignments.isEmpty else { return }
+        let positions = Dictionary(drafts.enumerated().map { ($1.credential.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in alignments {
+            guard let position = positions[row.credential] else {
+                throw InputError(file: row.place.file, line: row.place.line,
+                    message: "column \"credential\": no credential of the import has the id \"\(row.credential)\"")
+            }
+            drafts[position].skills.append(row.reference)
+        }
+        alignments = []
     }
 
     /// The format of a JSON document, from its types and context.

@@ -9,7 +9,9 @@ import SkillMatch
 ///   URL, replaced by the name of the profile with that id when a file of the import holds it.
 /// - type: 3.0 `achievementType` (``type(achievementType:)``); 2.0 badges are ``CredentialType/badge``.
 /// - url: the id when it is an `http(s)` URL.
-/// - `alignment` entries become skill references (`targetUrl`, `targetCode`, `targetName`) at the import's level.
+/// - `alignment` entries become skill references (`targetUrl`, `targetCode`, `targetName`) at the import's level;
+///   an alignment to an occupation (``OccupationResolver/isOccupation(url:code:framework:)``: a SOC or O*NET-SOC
+///   framework or code, an O*NET OnLine or ESCO occupation URL) says which occupation the badge serves.
 /// - Other records (profiles, endorsements, assertions that only link their badge) are left out and reported.
 enum OpenBadgesReader {
     /// Reads the records of one parsed document.
@@ -78,11 +80,16 @@ enum OpenBadgesReader {
             draft.credential.type = nil
         }
         for (alignment, field) in try context.objects(node, "alignment", at: path) {
-            draft.skills.append(SkillReference(
-                field: field.description,
-                url: try context.string(alignment, "targetUrl", at: field),
-                code: try context.string(alignment, "targetCode", at: field),
-                name: try context.text(alignment, "targetName", at: field)))
+            let url = try context.string(alignment, "targetUrl", at: field)
+            let code = try context.string(alignment, "targetCode", at: field)
+            let name = try context.text(alignment, "targetName", at: field)
+            // An alignment to an occupation (SOC, O*NET-SOC, ESCO occupations) says whom it serves, not a skill.
+            if OccupationResolver.isOccupation(url: url, code: code, framework: try context.string(alignment, "targetFramework", at: field)),
+               let reference = code ?? url {
+                draft.occupations.append(OccupationReference(field: field.description, reference: reference, name: name))
+                continue
+            }
+            draft.skills.append(SkillReference(field: field.description, url: url, code: code, name: name))
         }
         return draft
     }
@@ -110,7 +117,8 @@ enum OpenBadgesReader {
     }
 
     /// The SkillMatch type of an Open Badges 3.0 `achievementType`: `Certification` → certification; `Certificate`,
-    /// `CertificateOfCompletion` and the apprenticeship, journeyman and master certificates → certificate;
+    /// `CertificateOfCompletion`, the journeyman and master certificates → certificate; `ApprenticeshipCertificate` →
+    /// apprenticeship;
     /// `License` → license; `MicroCredential` → microcredential; degrees, diplomas and `GeneralEducationDevelopment`
     /// → `nil` (no SkillMatch type); every other value (`Badge`, `Achievement`, `Competency`, `Course`, `ext:…`) → badge.
     static func type(achievementType: String) -> CredentialType? {
@@ -119,6 +127,7 @@ enum OpenBadgesReader {
         case "certification": return .certification
         case "license", "licence": return .license
         case "microcredential": return .microcredential
+        case "apprenticeshipcertificate": return .apprenticeship
         case _ where kind.hasSuffix("certificate") || kind == "certificateofcompletion": return .certificate
         case _ where kind.hasSuffix("degree") || kind.hasSuffix("diploma") || kind.hasSuffix("doctorate")
             || kind == "generaleducationdevelopment":

@@ -155,6 +155,20 @@ enum CatalogSchema {
             }
         }
         migrator.registerMigration("v8: semantic index and extractor index", migrate: semanticIndex)  // CatalogStore+SemanticIndex.swift
+        migrator.registerMigration("v9: credential occupations, approximate figures, provenance, derived grants") { db in
+            try db.alter(table: "credential") { t in
+                t.add(column: "occupations", .text).notNull().defaults(to: "[]")  // JSON list of job ids
+                t.add(column: "costApproximate", .boolean).notNull().defaults(to: false)
+                t.add(column: "hoursApproximate", .boolean).notNull().defaults(to: false)
+                t.add(column: "sector", .text)
+                t.add(column: "references", .text).notNull().defaults(to: "[]")  // JSON list of URLs
+                t.add(column: "verified", .text)
+                t.add(column: "notes", .text)
+            }
+            try db.alter(table: "grant") { t in
+                t.add(column: "derivedFrom", .text)  // job id; NULL for a grant the publisher states
+            }
+        }
         return migrator
     }
 }

@@ -161,30 +161,35 @@ extension CatalogStore {
         try db.execute(
             sql: """
                 INSERT INTO credential (id, name, issuer, type, cost, hours, url, inDemand, accreditations,
-                  industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source,
+                  occupations, costApproximate, hoursApproximate, sector, "references", verified, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, type = excluded.type,
                   cost = excluded.cost, hours = excluded.hours, url = excluded.url, inDemand = excluded.inDemand,
                   accreditations = excluded.accreditations, industryEndorsed = excluded.industryEndorsed,
                   examRequired = excluded.examRequired, educationRequired = excluded.educationRequired,
                   experienceRequired = excluded.experienceRequired, renewalYears = excluded.renewalYears,
-                  renewalMethods = excluded.renewalMethods, source = excluded.source
+                  renewalMethods = excluded.renewalMethods, source = excluded.source, occupations = excluded.occupations,
+                  costApproximate = excluded.costApproximate, hoursApproximate = excluded.hoursApproximate,
+                  sector = excluded.sector, "references" = excluded."references", verified = excluded.verified, notes = excluded.notes
                 """,
             arguments: [
                 credential.id, credential.name, credential.issuer, credential.type?.rawValue, credential.cost,
                 credential.hours, credential.url, credential.inDemand, ListColumn.encode(credential.accreditations),
                 credential.industryEndorsed, credential.examRequired, credential.educationRequired,
                 credential.experienceRequired, credential.renewalYears, ListColumn.encode(credential.renewalMethods),
-                credential.source,
+                credential.source, ListColumn.encode(credential.occupations), credential.costApproximate,
+                credential.hoursApproximate, credential.sector, ListColumn.encode(credential.references), credential.verified,
+                credential.notes,
             ])
     }
 
     private static func saveLinks(_ credential: Credential, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM \"grant\" WHERE credentialId = ?", arguments: [credential.id])
         try db.execute(sql: "DELETE FROM prerequisite WHERE credentialId = ?", arguments: [credential.id])
-        let grant = try db.cachedStatement(sql: "INSERT INTO \"grant\" (credentialId, skillId, position, level) VALUES (?, ?, ?, ?)")
+        let grant = try db.cachedStatement(sql: "INSERT INTO \"grant\" (credentialId, skillId, position, level, derivedFrom) VALUES (?, ?, ?, ?, ?)")
         for (position, item) in credential.grants.enumerated() {
-            try grant.execute(arguments: [credential.id, item.skill, position, item.level])
+            try grant.execute(arguments: [credential.id, item.skill, position, item.level, item.derivedFrom])
         }
         let prerequisite = try db.cachedStatement(
             sql: "INSERT INTO prerequisite (credentialId, prerequisiteId, position) VALUES (?, ?, ?)")
@@ -231,7 +236,7 @@ extension CatalogStore {
         }
         var grants: [String: [Grant]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \"grant\" ORDER BY credentialId, position") {
-            grants[row["credentialId"], default: []].append(Grant(skill: row["skillId"], level: row["level"]))
+            grants[row["credentialId"], default: []].append(Grant(skill: row["skillId"], level: row["level"], derivedFrom: row["derivedFrom"]))
         }
         var prerequisites: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM prerequisite ORDER BY credentialId, position") {
@@ -247,7 +252,9 @@ extension CatalogStore {
                 industryEndorsed: row["industryEndorsed"], examRequired: row["examRequired"],
                 educationRequired: row["educationRequired"], experienceRequired: row["experienceRequired"],
                 renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]),
-                source: row["source"])
+                source: row["source"], occupations: ListColumn.decode(row["occupations"]),
+                costApproximate: row["costApproximate"], hoursApproximate: row["hoursApproximate"], sector: row["sector"],
+                references: ListColumn.decode(row["references"]), verified: row["verified"], notes: row["notes"])
         }
         // Every write went through Catalog.merging (importCatalog), which checked every rule.
         return Catalog(stored: skills, jobs: jobs, credentials: credentials, skillGroups: groups)

@@ -33,6 +33,10 @@ struct CredentialsSearch: ParsableCommand {
     var accreditations: [String] = []
     @Option(name: .customLong("max-cost"), help: "Only credentials costing at most this many US dollars.") var maxCost: Double?
     @Option(name: .customLong("max-hours"), help: "Only credentials taking at most this many hours.") var maxHours: Double?
+    @Option(help: ArgumentHelp("Only credentials that serve this job (occupation id, such as an O*NET-SOC code), ordered by how much of the job's requirements they grant.", valueName: "id"))
+    var job: String?
+    @Option(name: .customLong("sector"), help: "Only credentials of this sector (it, healthcare, construction, ...); repeatable.")
+    var sectors: [String] = []
     @Option(help: "Show at most this many results (all by default).") var limit: Int?
 
     func validate() throws {
@@ -43,16 +47,18 @@ struct CredentialsSearch: ParsableCommand {
 
     func run() throws {
         let catalog = try database.open().loadCatalog()
+        if let job, catalog.job(job) == nil { throw ValidationError("--job: the catalogue has no job \"\(job)\" (see `skillmatch jobs search`)") }
         let query = CredentialQuery(
             text: text.joined(separator: " "), types: Set(types), issuers: issuers, inDemandOnly: inDemand,
-            accreditations: Set(accreditations), maxCost: maxCost, maxHours: maxHours)
+            accreditations: Set(accreditations), maxCost: maxCost, maxHours: maxHours, job: job, sectors: Set(sectors))
         let result = CredentialSearch(catalog: catalog).search(query)
         let hits = limit.map { Array(result.hits.prefix($0)) } ?? result.hits
         switch output.format {
         case .json:
             try Output.json(SearchJSON(
                 query: query.text, count: result.hits.count,
-                credentials: hits.map { .init(credential: $0.credential, relevance: $0.relevance, matchedIn: $0.matchedIn) },
+                credentials: hits.map { .init(credential: $0.credential, relevance: $0.relevance, matchedIn: $0.matchedIn,
+                                              jobCoverage: $0.jobCoverage.map(rounded)) },
                 facets: result.facets.mapValues { $0.map { .init(value: $0.value, count: $0.count) } }))
         case .csv:
             Output.table(table(hits), format: .csv)
@@ -61,7 +67,8 @@ struct CredentialsSearch: ParsableCommand {
                 + (hits.count < result.hits.count ? " (showing \(hits.count))" : "") + "\n")
             if !hits.isEmpty { Output.table(table(hits), format: .table) }
             Output.text("\nRefine by:")
-            for (facet, name) in [("type", "type"), ("issuer", "issuer"), ("inDemand", "in demand"), ("accreditation", "accreditation")] {
+            for (facet, name) in [("type", "type"), ("sector", "sector"), ("issuer", "issuer"), ("inDemand", "in demand"),
+                                  ("accreditation", "accreditation")] {
                 let values = result.facets[facet] ?? []
                 Output.text("  \(name): " + (values.isEmpty ? "-" : values.map { "\($0.value) (\($0.count))" }.joined(separator: ", ")))
             }
@@ -73,16 +80,18 @@ struct CredentialsSearch: ParsableCommand {
             .init(header: "Id"), .init(header: "Name"), .init(header: "Issuer"), .init(header: "Type"),
             .init(header: "Cost", numeric: true), .init(header: "Hours", numeric: true),
             .init(header: "Accredited"), .init(header: "In demand"),
-        ])
+        ] + (job == nil ? [] : [.init(header: "Job covered", numeric: true)]))
         for hit in hits {
             let credential = hit.credential
+            let approximate = output.format == .csv ? "" : "~"
             table.append([
                 credential.id, output.format == .csv ? credential.name : credential.name.truncated(44),
                 (credential.issuer ?? "-").truncated(output.format == .csv ? 200 : 24), credential.type?.rawValue ?? "-",
-                Format.dollars(credential.cost), Format.number(credential.hours),
+                (credential.costApproximate && credential.cost != nil ? approximate : "") + Format.dollars(credential.cost),
+                (credential.hoursApproximate && credential.hours != nil ? approximate : "") + Format.number(credential.hours),
                 credential.accreditations.isEmpty ? "-" : credential.accreditations.joined(separator: " "),
                 credential.inDemand ? "yes" : "no",
-            ])
+            ] + (hit.jobCoverage.map { [Format.percent($0)] } ?? []))
         }
         return table
     }
@@ -94,6 +103,7 @@ struct SearchJSON: Encodable {
         var credential: Credential
         var relevance: Double
         var matchedIn: [String]
+        var jobCoverage: Double?
     }
 
     struct Count: Encodable {

@@ -9,6 +9,9 @@ struct CredentialFilterOptions: ParsableArguments {
     @Option(name: .customLong("type"), help: "Only credentials of this type; repeatable.") var types: [CredentialType] = []
     @Flag(name: .customLong("accredited-only"), help: "Only accredited credentials (ANSI, NCCA, ...).") var accreditedOnly = false
     @Option(name: .customLong("exclude"), help: "Never suggest this credential id; repeatable.") var excluded: [String] = []
+    @Flag(name: .customLong("any-field"), help: ArgumentHelp(
+        "Consider credentials of any field. By default, when the catalogue's credentials list the occupations they serve, only credentials serving a job of the target's field (same SOC or ISCO minor group) are used."))
+    var anyField = false
 
     func validate() throws {
         if let maxCost, !(0...OptionLimits.maximumAmount).contains(maxCost) {
@@ -21,6 +24,16 @@ struct CredentialFilterOptions: ParsableArguments {
 
     var filter: CredentialFilter {
         CredentialFilter(types: Set(types), accreditedOnly: accreditedOnly, excluded: Set(excluded), maxCost: maxCost, maxHours: maxHours)
+    }
+
+    /// The filter for plans towards these jobs: credentials serving a job of their fields, unless --any-field or the
+    /// catalogue's credentials list no occupations.
+    func filter(towards jobs: some Sequence<String>, in catalog: Catalog) -> CredentialFilter {
+        var filter = self.filter
+        if !anyField, catalog.credentialsListOccupations {
+            filter.servingAny = jobs.reduce(into: Set<String>()) { $0.formUnion(catalog.field(of: $1)) }
+        }
+        return filter
     }
 }
 
@@ -74,14 +87,16 @@ struct GapCommand: ParsableCommand {
         do {
             defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             plan = try GapPlanner(engine: MatchEngine(catalog: catalog, storage: .sparse)).plan(
-                person, job: job, filter: filters.filter, target: target,
+                person, job: job, filter: filters.filter(towards: [job], in: catalog), target: target,
                 timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
                 progress: showProgress ? Self.showProgress : nil)
         }
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
-        case .table: Self.print(plan, person: person, modelRegistered: try store.hasModels())
+        case .table:
+            Self.print(plan, person: person, catalog: catalog, modelRegistered: try store.hasModels(),
+                       fieldOnly: !filters.anyField && catalog.credentialsListOccupations)
         }
     }
 
@@ -94,14 +109,24 @@ struct GapCommand: ParsableCommand {
         FileHandle.standardError.write(Data("\rskillmatch: \(message)\u{1B}[K".utf8))
     }
 
-    static func table(_ plan: GapPlan, format: OutputFormat) -> Table {
+    static func table(_ plan: GapPlan, format: OutputFormat, catalog: Catalog? = nil) -> Table {
+        // Skills by label when the catalogue's ids are codes (O*NET element ids, ESCO URIs); a derived grant is marked.
+        func name(_ skill: String, of credential: String) -> String {
+            guard let catalog, let found = catalog.skill(skill) else { return skill }
+            let derived = catalog.credential(credential)?.grants.contains { $0.skill == skill && $0.derivedFrom != nil } ?? false
+            let shown = found.source == nil ? skill : found.label
+            return derived ? shown + " (derived)" : shown
+        }
+        let separator = catalog == nil ? " " : ", "
         var table = Table([
             .init(header: "Step", numeric: true), .init(header: "Credential"), .init(header: "Name"),
             .init(header: "Covers"), .init(header: "Cost", numeric: true), .init(header: "Hours", numeric: true),
         ])
         for (step, credential) in plan.credentials.enumerated() {
-            var covers = credential.covers.joined(separator: " ")
-            if !credential.raises.isEmpty { covers += (covers.isEmpty ? "" : " ") + "(raises " + credential.raises.joined(separator: " ") + ")" }
+            var covers = credential.covers.map { name($0, of: credential.id) }.joined(separator: separator)
+            if !credential.raises.isEmpty {
+                covers += (covers.isEmpty ? "" : " ") + "(raises " + credential.raises.map { name($0, of: credential.id) }.joined(separator: separator) + ")"
+            }
             if !credential.prerequisiteFor.isEmpty { covers += (covers.isEmpty ? "" : "; ") + "prerequisite for " + credential.prerequisiteFor.joined(separator: ", ") }
             table.append([String(step + 1), credential.id, format == .csv ? credential.name : credential.name.truncated(40), covers.isEmpty ? "-" : covers,
                           Format.dollars(credential.cost), Format.number(credential.hours)])
@@ -109,7 +134,7 @@ struct GapCommand: ParsableCommand {
         return table
     }
 
-    static func print(_ plan: GapPlan, person: Candidate, modelRegistered: Bool = false) {
+    static func print(_ plan: GapPlan, person: Candidate, catalog: Catalog, modelRegistered: Bool = false, fieldOnly: Bool = false) {
         let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
         Output.text("\(who) for \(plan.title) (\(plan.job))")
         let goal = plan.target.map { "reach a fit of \(Format.score($0))" } ?? "close the gap"
@@ -117,10 +142,11 @@ struct GapCommand: ParsableCommand {
         if plan.credentials.isEmpty {
             Output.text(plan.gap.isEmpty || plan.target != nil
                 ? "No credential is needed to \(goal)." : "No usable credential covers any gap skill.")
+            if !plan.gap.isEmpty, fieldOnly { Output.text("(Only credentials serving this job's field were considered; --any-field drops that.)") }
         } else {
             let proof = plan.optimal ? "proven smallest" : "best found in the time limit; at least \(plan.lowerBound) needed"
             Output.text("To \(goal): \(plan.credentials.count) credential\(plan.credentials.count == 1 ? "" : "s") (\(proof)), earned in this order:\n")
-            Output.table(table(plan, format: .table), format: .table)
+            Output.table(table(plan, format: .table, catalog: catalog), format: .table)
             var totals = "\nTotal: \(Format.dollars(plan.totalCost))"
             if plan.unknownCosts > 0 { totals += " plus \(plan.unknownCosts) of unknown cost" }
             totals += ", \(Format.number(plan.totalHours)) hours"
@@ -133,10 +159,15 @@ struct GapCommand: ParsableCommand {
             Output.text("\nNo usable credential grants these at the required level (learn them on the job or through training):")
             var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),
                                .init(header: "Required", numeric: true), .init(header: "Have", numeric: true)])
-            for skill in plan.uncoverable {
+            // The most important first (the plan lists them so); a long tail is counted, not listed.
+            let shown = plan.uncoverable.count > 25 ? 20 : plan.uncoverable.count
+            for skill in plan.uncoverable.prefix(shown) {
                 table.append([skill.label, skill.skill, Format.number(skill.importance), Format.level(skill.required), Format.level(skill.have)])
             }
             Output.table(table, format: .table)
+            if shown < plan.uncoverable.count {
+                Output.text("… and \(plan.uncoverable.count - shown) more of lower importance (all of them with --format json).")
+            }
         }
     }
 }

@@ -90,6 +90,8 @@ enum Format {
         formatter.minimumFractionDigits = value == value.rounded() ? 0 : 2
         return "$" + (formatter.string(from: NSNumber(value: value)) ?? String(value))
     }
+    /// A share as a whole percentage: `42%`.
+    static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
     /// Yes / no / - for optional flags.
     static func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "-" }
 }

@@ -14,6 +14,10 @@ public struct CredentialFilter: Sendable, Hashable {
     public var maxCost: Double?
     /// A total hours budget.
     public var maxHours: Double?
+    /// When set, only credentials that serve one of these jobs (list one among their occupations): a plan keeps to
+    /// credentials of the target's field (``Catalog/field(of:)``). Prerequisites are exempt: they are what the
+    /// chosen credentials require.
+    public var servingAny: Set<String>?
 
     /// Creates a filter.
     public init(
@@ -37,6 +41,12 @@ public struct CredentialFilter: Sendable, Hashable {
         return true
     }
 
+    /// Whether the credential serves one of ``servingAny`` (always, when that is not set).
+    public func admitsField(_ credential: Credential) -> Bool {
+        guard let servingAny else { return true }
+        return credential.occupations.contains(where: servingAny.contains)
+    }
+
     /// Checks that excluded ids exist.
     /// - Throws: ``MatchError/unknownCredential(_:)``.
     public func validate(against catalog: Catalog) throws(MatchError) {
@@ -45,6 +55,24 @@ public struct CredentialFilter: Sendable, Hashable {
 }
 
 extension Catalog {
+    /// Whether any credential lists the occupations it serves (a real credential catalogue; the demo's do not).
+    public var credentialsListOccupations: Bool { credentials.contains { !$0.occupations.isEmpty } }
+
+    /// The jobs of a job's field, itself included, in id order: for an O*NET-SOC code, the jobs of its SOC minor group
+    /// (`15-1231.00` → every `15-12…` job: computer occupations); for a job with an ISCO group (ESCO), the jobs of its
+    /// ISCO minor group (the first 3 digits); otherwise the job alone.
+    public func field(of jobID: String) -> Set<String> {
+        guard let job = job(jobID) else { return [] }
+        if jobID.utf8.count >= 5, let soc = OccupationCodes.socMinorGroup(jobID) {
+            return Set(jobs.filter { OccupationCodes.socMinorGroup($0.id) == soc }.map(\.id))
+        }
+        if let isco = job.iscoGroup, isco.utf8.count >= 3 {
+            let minor = isco.prefix(3)
+            return Set(jobs.filter { $0.iscoGroup?.hasPrefix(minor) ?? false }.map(\.id))
+        }
+        return [jobID]
+    }
+
     /// The prerequisites of `credential` the holder of `held` still needs, transitively, in id order.
     ///
     /// The search stops at credentials already held: their own prerequisites are met.
@@ -61,7 +89,7 @@ extension Catalog {
     /// The credentials a holder of `held` could earn under `filter`, each with its missing prerequisites.
     public func usableCredentials(held: Set<String>, filter: CredentialFilter) -> [(credential: Credential, missing: [String])] {
         credentials.compactMap { credential in
-            guard !held.contains(credential.id), filter.admits(credential) else { return nil }
+            guard !held.contains(credential.id), filter.admits(credential), filter.admitsField(credential) else { return nil }
             let missing = missingPrerequisites(of: credential, held: held)
             guard missing.allSatisfy({ self.credential($0).map(filter.admits) ?? false }) else { return nil }
             return (credential, missing)
@@ -101,4 +129,16 @@ enum ExactUnits {
     static func hundredths(_ hours: Double?) -> Int64 { Int64(((hours ?? 0) * 100).rounded()) }
     static func dollars(_ cents: Int64) -> Double { Double(cents) / 100 }
     static func hours(_ hundredths: Int64) -> Double { Double(hundredths) / 100 }
+}
+
+/// Parts of occupation codes.
+enum OccupationCodes {
+    /// The SOC minor group of an (O*NET-)SOC code: `15-1231.00` → `15-12`; `nil` for another id.
+    static func socMinorGroup(_ id: String) -> Substring? {
+        let bytes = Array(id.utf8.prefix(7))
+        guard bytes.count == 7, bytes[2] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
+        else { return nil }
+        return id.prefix(5)
+    }
 }
