@@ -69,24 +69,26 @@ struct GapsAnalyseCommand: ParsableCommand {
         } else {
             let people = try loadPool(candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer)
             let progress = Progress(total: people.count, label: "people")
-            report = try analyse(people, analysis) { progress.update($0) }
+            report = try analyse(people, analysis, catalog: catalog) { progress.update($0) }
             progress.finish()
             ids = people.map(\.id)
         }
         if partial {
             let titles = Dictionary(uniqueKeysWithValues: report.jobs.map { ($0, catalog.job($0)?.title ?? $0) })
-            return try Output.json(GapsPartialJSON(report, analysis: analysisDescription(titles: titles), candidates: ids.sorted()))
+            return try Output.json(GapsPartialJSON(
+                report, analysis: analysisDescription(titles: titles, fieldOnly: !filters.anyField && catalog.credentialsListOccupations),
+                candidates: ids.sorted()))
         }
         try GapsAnalyseCommand.print(report, top: top, format: output.format, plans: !noPlans) { catalog.job($0)?.title ?? $0 }
     }
 
     /// What makes two partial reports mergeable: the same jobs, threshold, filters, plans and inference.
-    func analysisDescription(titles: [String: String]) -> GapsPartialJSON.Analysis {
+    func analysisDescription(titles: [String: String], fieldOnly: Bool) -> GapsPartialJSON.Analysis {
         let filter = filters.filter
         return .init(
             jobs: Array(Set(jobIDs)).sorted(), jobTitles: titles, qualified: qualified, plans: !noPlans, inferFromTitles: !inference.noInfer,
             types: filter.types.map(\.rawValue).sorted(), accreditedOnly: filter.accreditedOnly, excluded: filter.excluded.sorted(),
-            maxCost: filter.maxCost, maxHours: filter.maxHours)
+            maxCost: filter.maxCost, maxHours: filter.maxHours, fieldOnly: fieldOnly ? true : nil)
     }
 
     /// Prints a report as `gaps` does: the top credentials as a table (with the pool's summary), CSV or JSON.
@@ -120,9 +122,11 @@ struct GapsAnalyseCommand: ParsableCommand {
 }
 
 extension GapsAnalyseCommand {
-    private func analyse(_ people: [Candidate], _ analysis: PoolGapAnalysis, progress: (Int) -> Void) throws -> PoolGapReport {
+    private func analyse(
+        _ people: [Candidate], _ analysis: PoolGapAnalysis, catalog: Catalog, progress: (Int) -> Void
+    ) throws -> PoolGapReport {
         try analysis.analyse(
-            people, qualified: qualified, filter: filters.filter, plans: !noPlans, threads: threads ?? Parallel.threadCount,
+            people, qualified: qualified, filter: filters.filter(towards: jobIDs, in: catalog), plans: !noPlans, threads: threads ?? Parallel.threadCount,
             progress: progress)
     }
 
@@ -151,7 +155,7 @@ extension GapsAnalyseCommand {
         let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
         let progress = Progress(total: reader.size, label: "people")
         defer { progress.finish() }
-        var report = try analyse([], analysis) { _ in }
+        var report = try analyse([], analysis, catalog: catalog) { _ in }
         var resolver: ResumeTextResolver?
         var done = 0
         while let (bytes, firstLine) = try reader.next() {
@@ -167,7 +171,7 @@ extension GapsAnalyseCommand {
             }
             logUnresolved(located)
             let before = reader.bytesRead - bytes.count
-            let part = try analyse(located.map(\.candidate), analysis) { count in
+            let part = try analyse(located.map(\.candidate), analysis, catalog: catalog) { count in
                 progress.update(bytes: before + bytes.count * count / max(1, located.count), items: done + count)
             }
             done += located.count

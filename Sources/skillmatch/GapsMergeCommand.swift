@@ -88,6 +88,8 @@ struct GapsPartialJSON: Codable {
         var excluded: [String]
         var maxCost: Double?
         var maxHours: Double?
+        /// True when only credentials serving the jobs' fields were used (absent otherwise).
+        var fieldOnly: Bool? = nil
     }
 
     var format = formatName
