@@ -141,7 +141,7 @@ struct DemoCommandsTests {
         let all = try cli.ok(["credentials", "search", "--format", "json"]).json() as! [String: Any]
         #expect(all["count"] as? Int == Self.demo["credentials"]!.count)
         let facets = all["facets"] as! [String: [[String: Any]]]
-        #expect(Set(facets.keys) == ["type", "issuer", "inDemand", "accreditation"])
+        #expect(Set(facets.keys) == ["type", "issuer", "inDemand", "accreditation", "sector"])
         #expect(facets["type"]!.reduce(0) { $0 + ($1["count"] as! Int) } == Self.demo["credentials"]!.count)
 
         let cheap = try cli.ok(["credentials", "search", "--max-cost", "200", "--format", "json"]).json() as! [String: Any]

@@ -133,7 +133,8 @@ struct CredentialImporterTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: F.issuers) {
             try FileManager.default.copyItem(atPath: F.issuers + "/" + name, toPath: scratch.path + "/" + name)
         }
-        scratch.write("README.md", "notes")
+        scratch.write("README.md", "notes")  // documentation: passed over without a note
+        scratch.write("export.xml", "<x/>")
         let sources = try CredentialImporter.read(path: scratch.path)
         let result = CredentialImporter.resolve(sources, against: F.catalog)
         #expect(result.report.files.map { ($0.file as NSString).lastPathComponent } == [
@@ -146,7 +147,9 @@ struct CredentialImporterTests {
         #expect(certification.prerequisites == [F.ctid(2)])
         let welding = try #require(result.document.credentials.first { $0.id == "weld-advanced" })
         #expect(welding.prerequisites == ["https://badges.example.org/badges/welding-fundamentals"])
-        #expect(result.report.skipped.first?.reason == "not a .json, .jsonld or .csv file")
+        let skippedFile = try #require(result.report.skipped.first { $0.reason == "not a .json, .jsonld or .csv file" })
+        #expect(skippedFile.file.hasSuffix("export.xml"))
+        #expect(!result.report.skipped.contains { $0.file.hasSuffix("README.md") })
         let merged = try result.merged(into: F.catalog)
         #expect(merged.credentials.count == 10)
     }
@@ -222,7 +225,7 @@ struct CredentialImporterTests {
         #expect(failure("f.csv", "id,name,cost\nx,X,12\ny,Y,twelve\n") == "f.csv, line 3, column 5: column \"cost\": \"twelve\" is not a number from 0 up")
         #expect(failure("g.csv", "id,name,skills\nx,X,sql:1.5\n") == "g.csv, line 2, column 5: column \"skills\", item 1 \"sql:1.5\": level 1.5 is outside (0, 1]")
         #expect(failure("h.csv", "id,title\nx,X\n") == "h.csv, line 1: no column named \"name\" (columns: id, title)")
-        #expect(failure("i.csv", "id,name,type\nx,X,diploma\n") == "i.csv, line 2, column 5: column \"type\": \"diploma\" is not one of certification, certificate, license, badge, microcredential")
+        #expect(failure("i.csv", "id,name,type\nx,X,diploma\n") == "i.csv, line 2, column 5: column \"type\": \"diploma\" is not one of certification, certificate, license, badge, microcredential, apprenticeship")
         #expect(failure("j.json", "{\"name\": \"nothing\"}") == "j.json: cannot tell the format: expected Open Badges (type BadgeClass, Achievement or OpenBadgeCredential) or CTDL (@type ceterms:…); name it with --input-format")
         #expect(failure("k.json", "[{\"type\": \"BadgeClass\", \"id\": \"x\", \"name\": \"X\"}, {\"type\": \"BadgeClass\", \"id\": \"x\", \"name\": \"Z\"}]")
             == "k.json, line 1: credential \"x\": the id is also used on line 1 (ids must be unique within an import)")
