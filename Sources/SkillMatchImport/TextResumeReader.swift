@@ -81,6 +81,7 @@ public final class ResumeTextResolver: Sendable {
     private let builtDocuments: BuiltOnFirstUse<DocumentMatcher>
     private let builtEngine: BuiltOnFirstUse<MatchEngine>
     private let builtSemantic: BuiltOnFirstUse<SemanticExtractor>?
+    private let builtCredentials: BuiltOnFirstUse<CredentialMentions>
     /// The catalogue whose skills are extracted.
     public let catalog: Catalog
     /// The level extracted skills are held at.
@@ -118,6 +119,7 @@ public final class ResumeTextResolver: Sendable {
         let titles = semantic.map { SemanticTitles(catalog: catalog, encoder: $0.encoder, index: $0.index) }
         builtDocuments = BuiltOnFirstUse { DocumentMatcher(catalog: catalog, semanticTitles: titles, indexes: documentIndexes?()) }
         builtEngine = BuiltOnFirstUse { MatchEngine(catalog: catalog, storage: .sparse) }
+        builtCredentials = BuiltOnFirstUse { CredentialMentions(catalog: catalog) }
     }
 
     /// The document matcher (text relevance and titles), built on first use.
@@ -148,7 +150,8 @@ public final class ResumeTextResolver: Sendable {
         return ranked
     }
 
-    /// The candidate with the skills found in `text` added after its own; a skill it states keeps its level.
+    /// The candidate with the skills found in `text` added after its own, and the credentials the text names as held
+    /// (``CredentialMentions``) added to its credentials; a skill it states keeps its level.
     /// With ``inferFromTitles``, the levels implied by titles held are added too, each with its evidence, where they
     /// exceed the extracted level.
     public func resolve(_ candidate: Candidate, text: String) -> Candidate {
@@ -163,6 +166,8 @@ public final class ResumeTextResolver: Sendable {
     /// ``resolve(_:text:)`` with the document's evidence already computed (`nil`: no title inference).
     public func resolve(_ candidate: Candidate, text: String, evidence: DocumentEvidence?) -> Candidate {
         var result = candidate
+        let named = builtCredentials.get.held(in: text)
+        result.credentials += named.filter { !candidate.credentials.contains($0) }
         let stated = Set(candidate.skills.map(\.skill))
         var inferred: [String: HeldSkill] = [:]
         if let evidence {

@@ -10,8 +10,15 @@ struct CredentialFilterOptions: ParsableArguments {
     @Flag(name: .customLong("accredited-only"), help: "Only accredited credentials (ANSI, NCCA, ...).") var accreditedOnly = false
     @Option(name: .customLong("exclude"), help: "Never suggest this credential id; repeatable.") var excluded: [String] = []
     @Flag(name: .customLong("any-field"), help: ArgumentHelp(
-        "Consider credentials of any field. By default, when the catalogue's credentials list the occupations they serve, only credentials serving a job of the target's field (same SOC or ISCO minor group) are used."))
+        "Consider credentials of any field (the same as --scope any)."))
     var anyField = false
+    @Option(name: .customLong("scope"), help: ArgumentHelp(
+        "Which credentials to consider when the catalogue's credentials list the occupations they serve: occupation (those serving the target job), field (those serving a job of its SOC or ISCO minor group) or any. By default gap tries occupation, then field; next and gaps use field.",
+        valueName: "occupation|field|any"))
+    var scope: CredentialScope?
+    @Flag(name: .customLong("any-experience"), help: ArgumentHelp(
+        "For a resume, also use credentials that require work experience it does not show. By default, when the catalogue's credentials list the occupations they serve, a credential requiring experience is used only when the resume shows a job held that it serves."))
+    var anyExperience = false
 
     func validate() throws {
         if let maxCost, !(0...OptionLimits.maximumAmount).contains(maxCost) {
@@ -20,22 +27,42 @@ struct CredentialFilterOptions: ParsableArguments {
         if let maxHours, !(0...OptionLimits.maximumAmount).contains(maxHours) {
             throw ValidationError("--max-hours must be a number of hours from 0 to 1,000,000,000, not \(maxHours)")
         }
+        if anyField, let scope, scope != .any { throw ValidationError("--any-field and --scope \(scope.rawValue) contradict each other") }
     }
 
     var filter: CredentialFilter {
         CredentialFilter(types: Set(types), accreditedOnly: accreditedOnly, excluded: Set(excluded), maxCost: maxCost, maxHours: maxHours)
     }
 
-    /// The filter for plans towards these jobs: credentials serving a job of their fields, unless --any-field or the
-    /// catalogue's credentials list no occupations.
+    /// The filter for a person read from a resume (`evidence`): credentials requiring work experience keep to the
+    /// occupations it shows held, unless --any-experience.
+    func filter(for evidence: DocumentEvidence?, in catalog: Catalog) -> CredentialFilter {
+        guard let evidence, !anyExperience else { return filter }
+        return filter.requiringExperience(shownBy: evidence, in: catalog)
+    }
+
+    /// The scopes a single plan tries, narrowest first: --scope or --any-field when given, else the catalogue's
+    /// default (occupation then field when its credentials list occupations).
+    func planScopes(in catalog: Catalog) -> [CredentialScope] {
+        if anyField { return [.any] }
+        if let scope { return catalog.credentialsListOccupations ? [scope] : [.any] }
+        return catalog.planScopes
+    }
+
+    /// The one scope of analyses over several jobs (`next`, `gaps`): --scope or --any-field when given, else the field
+    /// when the catalogue's credentials list occupations.
+    func poolScope(in catalog: Catalog) -> CredentialScope {
+        guard catalog.credentialsListOccupations, !anyField else { return .any }
+        return scope ?? .field
+    }
+
+    /// The filter for analyses towards these jobs (``poolScope(in:)``).
     func filter(towards jobs: some Sequence<String>, in catalog: Catalog) -> CredentialFilter {
-        var filter = self.filter
-        if !anyField, catalog.credentialsListOccupations {
-            filter.servingAny = jobs.reduce(into: Set<String>()) { $0.formUnion(catalog.field(of: $1)) }
-        }
-        return filter
+        filter.scoped(poolScope(in: catalog), towards: jobs, in: catalog)
     }
 }
+
+extension CredentialScope: ExpressibleByArgument {}
 
 /// `skillmatch gap --candidate FILE|ID --job ID`.
 struct GapCommand: ParsableCommand {
@@ -79,7 +106,7 @@ struct GapCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(
+        let (person, evidence, _, _) = try resolveDocumentCandidate(
             candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
             semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let showProgress = isatty(STDERR_FILENO) != 0
@@ -87,7 +114,7 @@ struct GapCommand: ParsableCommand {
         do {
             defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             plan = try GapPlanner(engine: MatchEngine(catalog: catalog, storage: .sparse)).plan(
-                person, job: job, filter: filters.filter(towards: [job], in: catalog), target: target,
+                person, job: job, filter: filters.filter(for: evidence, in: catalog), scopes: filters.planScopes(in: catalog), target: target,
                 timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
                 progress: showProgress ? Self.showProgress : nil)
         }
@@ -95,8 +122,7 @@ struct GapCommand: ParsableCommand {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
         case .table:
-            Self.print(plan, person: person, catalog: catalog, modelRegistered: try store.hasModels(),
-                       fieldOnly: !filters.anyField && catalog.credentialsListOccupations)
+            Self.print(plan, person: person, catalog: catalog, modelRegistered: try store.hasModels())
         }
     }
 
@@ -134,7 +160,17 @@ struct GapCommand: ParsableCommand {
         return table
     }
 
-    static func print(_ plan: GapPlan, person: Candidate, catalog: Catalog, modelRegistered: Bool = false, fieldOnly: Bool = false) {
+    /// What the plan drew from, for the table's notes ("" when every credential was considered).
+    static func scopeNote(_ plan: GapPlan) -> String {
+        switch plan.scope {
+        case .occupation: "credentials serving this occupation"
+        case .field: "credentials serving this occupation's field"
+        case .any, nil: ""
+        }
+    }
+
+    static func print(_ plan: GapPlan, person: Candidate, catalog: Catalog, modelRegistered: Bool = false) {
+        let scope = scopeNote(plan)
         let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
         Output.text("\(who) for \(plan.title) (\(plan.job))")
         let goal = plan.target.map { "reach a fit of \(Format.score($0))" } ?? "close the gap"
@@ -142,10 +178,11 @@ struct GapCommand: ParsableCommand {
         if plan.credentials.isEmpty {
             Output.text(plan.gap.isEmpty || plan.target != nil
                 ? "No credential is needed to \(goal)." : "No usable credential covers any gap skill.")
-            if !plan.gap.isEmpty, fieldOnly { Output.text("(Only credentials serving this job's field were considered; --any-field drops that.)") }
+            if !plan.gap.isEmpty, !scope.isEmpty { Output.text("(Only \(scope) were considered; --scope any drops that.)") }
         } else {
             let proof = plan.optimal ? "proven smallest" : "best found in the time limit; at least \(plan.lowerBound) needed"
-            Output.text("To \(goal): \(plan.credentials.count) credential\(plan.credentials.count == 1 ? "" : "s") (\(proof)), earned in this order:\n")
+            let from = scope.isEmpty ? "" : " from \(scope)"
+            Output.text("To \(goal): \(plan.credentials.count) credential\(plan.credentials.count == 1 ? "" : "s")\(from) (\(proof)), earned in this order:\n")
             Output.table(table(plan, format: .table, catalog: catalog), format: .table)
             var totals = "\nTotal: \(Format.dollars(plan.totalCost))"
             if plan.unknownCosts > 0 { totals += " plus \(plan.unknownCosts) of unknown cost" }
@@ -156,7 +193,8 @@ struct GapCommand: ParsableCommand {
         Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials."
             + (modelRegistered ? " (Skills a model would infer never count here, as with `fit --no-infer`.)" : ""))
         if !plan.uncoverable.isEmpty {
-            Output.text("\nNo usable credential grants these at the required level (learn them on the job or through training):")
+            let among = scope.isEmpty ? "usable credential" : "usable credential among the \(scope)"
+            Output.text("\nNo \(among) grants these at the required level (learn them on the job or through training):")
             var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Importance", numeric: true),
                                .init(header: "Required", numeric: true), .init(header: "Have", numeric: true)])
             // The most important first (the plan lists them so); a long tail is counted, not listed.
@@ -222,6 +260,8 @@ struct GapJSON: Encodable {
     var totalHours: Double
     var unknownCosts: Int
     var unknownHours: Int
+    /// `occupation`, `field` or `any`: which credentials the plan drew from (absent in a plan given no scopes).
+    var scope: String?
 
     init(_ plan: GapPlan) {
         candidate = plan.candidate
@@ -245,5 +285,6 @@ struct GapJSON: Encodable {
         totalHours = plan.totalHours
         unknownCosts = plan.unknownCosts
         unknownHours = plan.unknownHours
+        scope = plan.scope?.rawValue
     }
 }

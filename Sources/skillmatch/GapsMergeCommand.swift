@@ -88,8 +88,9 @@ struct GapsPartialJSON: Codable {
         var excluded: [String]
         var maxCost: Double?
         var maxHours: Double?
-        /// True when only credentials serving the jobs' fields were used (absent otherwise).
-        var fieldOnly: Bool? = nil
+        /// `occupation` or `field` when only credentials serving the jobs (or their fields) were used; absent when any
+        /// credential was.
+        var scope: String? = nil
     }
 
     var format = formatName

@@ -9,7 +9,13 @@ struct NextCommand: ParsableCommand {
         discussion: """
             Each usable credential (with any prerequisites the candidate lacks) is scored against every job at once. \
             Ranked by the number of jobs it lifts from below --qualified to at least --qualified, then by the total fit \
-            gain over the candidate's --best best jobs now, then by id.
+            gain over the candidate's --best best jobs now, then by id. The best jobs are those of highest fit, or for \
+            a resume the first jobs `match` ranks for it (text relevance, titles held, fit). When the catalogue's \
+            credentials list the occupations they serve, only credentials serving a job of the best jobs' fields are \
+            ranked, first by how many best jobs they serve, and only the best jobs count as unlocked (--scope, \
+            --any-field change that); for a resume, a \
+            credential requiring work experience is ranked only when the resume shows a job held that it serves \
+            (--any-experience drops that).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -32,22 +38,33 @@ struct NextCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(
+        let (person, evidence, resolver, _) = try resolveDocumentCandidate(
             candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
             semantic: try semanticOptions.resources(store: store, catalog: catalog))
-        let advice = try MatchEngine(catalog: catalog).nextCredentials(for: person, qualified: qualified, bestJobs: best, filter: filters.filter)
+        let engine = MatchEngine(catalog: catalog)
+        // A resume's best jobs are those `match` ranks first for it, not those of highest fit alone.
+        var ranking: [String]?
+        if let evidence, let resolver, evidence.linksToAnyJob {
+            ranking = try engine.match(person, evidence: evidence, documents: resolver.documents, top: best, explain: false).map(\.job)
+        }
+        let advice = try engine.nextCredentials(
+            for: person, qualified: qualified, bestJobs: best, filter: filters.filter(for: evidence, in: catalog), ranking: ranking,
+            scope: filters.poolScope(in: catalog))
         let shown = Array(advice.prospects.prefix(top))
         if output.format == .json { return try Output.json(NextJSON(advice, shown: shown)) }
+        // Scoped (a real catalogue), how many of the best jobs each serves: the ranking's first key.
+        let scoped = advice.scope != .any
         var table = Table([
-            .init(header: "Rank", numeric: true), .init(header: "Credential"), .init(header: "Name"),
+            .init(header: "Rank", numeric: true), .init(header: "Credential"), .init(header: "Name")]
+            + (scoped ? [.init(header: "Serves", numeric: true)] : []) + [
             .init(header: "Unlocks", numeric: true), .init(header: "Gain", numeric: true), .init(header: "Cost", numeric: true),
             .init(header: "Hours", numeric: true), .init(header: "Jobs it lifts to qualified"),
         ])
         for (rank, prospect) in shown.enumerated() {
             var name = prospect.name.truncated(output.format == .csv ? 500 : 44)
             if !prospect.requires.isEmpty { name += " (after " + prospect.requires.joined(separator: ", ") + ")" }
-            table.append([
-                String(rank + 1), prospect.credential, name, String(prospect.unlocks.count), String(format: "%.3f", prospect.gain),
+            table.append([String(rank + 1), prospect.credential, name] + (scoped ? [String(prospect.serves.count)] : []) + [
+                String(prospect.unlocks.count), String(format: "%.3f", prospect.gain),
                 Format.dollars(prospect.cost), Format.number(prospect.hours),
                 prospect.unlocks.isEmpty ? "-" : prospect.unlocks.map { "\($0.title) \(String(format: "%.2f", $0.score))" }.joined(separator: "; "),
             ])
@@ -55,9 +72,13 @@ struct NextCommand: ParsableCommand {
         guard output.format == .table else { return Output.table(table, format: output.format) }
         let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
         Output.text("Which credential next for \(who)? Qualified means a fit of at least \(Format.score(qualified)).")
-        Output.text("Qualified now for \(advice.alreadyQualified.count) job\(advice.alreadyQualified.count == 1 ? "" : "s")"
+        let among = advice.scope == .any ? "" : " of the \(advice.jobsConsidered) best jobs"
+        Output.text("Qualified now for \(advice.alreadyQualified.count) job\(advice.alreadyQualified.count == 1 ? "" : "s")\(among)"
             + (advice.alreadyQualified.isEmpty ? "" : ": " + advice.alreadyQualified.prefix(5).map(\.title).joined(separator: ", ")) + ".")
-        Output.text("Gain is summed over the \(advice.bestJobs.count) best jobs now."
+        let ranked = ranking == nil ? "best jobs now" : "best jobs now as `match` ranks them"
+        Output.text("Gain is summed over the \(advice.bestJobs.count) \(ranked): " + advice.bestJobs.prefix(5).map(\.title).joined(separator: ", ")
+            + (advice.bestJobs.count > 5 ? ", …" : "") + "."
+            + (advice.scope == .any ? "" : " Only credentials serving a job of their \(advice.scope == .field ? "fields" : "occupations") are ranked (--scope any drops that).")
             + (try store.hasModels() ? " Skills a model would infer never count here." : "") + "\n")
         if shown.isEmpty { Output.text("No usable credential raises any fit.") } else { Output.table(table, format: .table) }
     }
@@ -73,6 +94,8 @@ struct NextJSON: Encodable {
         var requires: [String]
         var unlocks: [MatchJSON.Match]
         var gain: Double
+        /// The best jobs it serves (lists among its occupations).
+        var serves: [String]
     }
 
     var candidate: String
@@ -80,6 +103,8 @@ struct NextJSON: Encodable {
     var bestJobs: [MatchJSON.Match]
     var alreadyQualified: [MatchJSON.Match]
     var credentials: [Prospect]
+    /// `occupation` or `field` when only credentials serving the best jobs (or their fields) were ranked.
+    var scope: String?
 
     init(_ advice: NextCredentialAdvice, shown: [CredentialProspect]) {
         let match = { (score: JobScore) in MatchJSON.Match(job: score.job, title: score.title, score: rounded(score.score)) }
@@ -87,9 +112,10 @@ struct NextJSON: Encodable {
         qualified = advice.qualified
         bestJobs = advice.bestJobs.map(match)
         alreadyQualified = advice.alreadyQualified.map(match)
+        scope = advice.scope == .any ? nil : advice.scope.rawValue
         credentials = shown.map {
             Prospect(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, requires: $0.requires,
-                     unlocks: $0.unlocks.map(match), gain: rounded($0.gain))
+                     unlocks: $0.unlocks.map(match), gain: rounded($0.gain), serves: $0.serves)
         }
     }
 }

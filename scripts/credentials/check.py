@@ -15,7 +15,8 @@ COLUMNS = ["id", "name", "issuer", "type", "sector", "cost", "cost_approximate",
 ALIGN = ["credential", "framework", "target", "label", "level", "method", "note"]
 TYPES = {"certification", "certificate", "license", "badge", "microcredential", "apprenticeship"}
 SECTORS = {"it", "healthcare", "manufacturing", "logistics", "construction", "business", "education", "hospitality",
-           "public-safety", "personal-services", "agriculture", "social-services", "energy"}
+           "public-safety", "personal-services", "agriculture", "social-services", "energy", "science-engineering",
+           "arts-media", "sales"}
 YESNO = {"", "yes", "no"}
 RENEWAL = {"CEU", "reexamination", "fee", "CPD", "training"}
 faults = []

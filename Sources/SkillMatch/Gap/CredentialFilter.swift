@@ -18,6 +18,11 @@ public struct CredentialFilter: Sendable, Hashable {
     /// credentials of the target's field (``Catalog/field(of:)``). Prerequisites are exempt: they are what the
     /// chosen credentials require.
     public var servingAny: Set<String>?
+    /// When set, a credential that requires work experience (``Credential/experienceRequired``) is usable only when
+    /// it serves one of these jobs: the occupations a resume shows the person has held
+    /// (``CredentialFilter/requiringExperience(shownBy:in:)``). A credential whose experience requirement is unknown
+    /// stays usable.
+    public var experiencedIn: Set<String>?
 
     /// Creates a filter.
     public init(
@@ -38,7 +43,19 @@ public struct CredentialFilter: Sendable, Hashable {
         if excluded.contains(credential.id) { return false }
         if maxCost != nil, credential.cost == nil { return false }
         if maxHours != nil, credential.hours == nil { return false }
+        if let experiencedIn, credential.experienceRequired == true, !credential.occupations.contains(where: experiencedIn.contains) {
+            return false
+        }
         return true
+    }
+
+    /// This filter keeping credentials that require work experience to the occupations `evidence` shows the person has
+    /// held (``HeldTitle/jobs``), when the catalogue's credentials list the occupations they serve; unchanged otherwise.
+    public func requiringExperience(shownBy evidence: DocumentEvidence, in catalog: Catalog) -> CredentialFilter {
+        guard catalog.credentialsListOccupations else { return self }
+        var filter = self
+        filter.experiencedIn = Set(evidence.heldTitles.flatMap(\.jobs).map { catalog.jobs[$0].id })
+        return filter
     }
 
     /// Whether the credential serves one of ``servingAny`` (always, when that is not set).

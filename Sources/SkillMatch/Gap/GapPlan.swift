@@ -66,6 +66,9 @@ public struct GapPlan: Sendable, Hashable {
     public var unknownHours: Int
     /// Search nodes the solver explored.
     public var nodes: Int
+    /// The credentials the plan drew from, when the planner was given scopes
+    /// (``GapPlanner/plan(_:job:filter:scopes:target:timeLimit:threads:progress:)``).
+    public var scope: CredentialScope? = nil
 }
 
 /// A gap request that cannot be met, with what would make it possible.

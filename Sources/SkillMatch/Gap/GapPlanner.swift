@@ -92,6 +92,32 @@ public struct GapPlanner: Sendable {
             nodes: outcome.nodes)
     }
 
+    /// The plan from the first of `scopes` (narrowest first, e.g. ``Catalog/planScopes``) that gives one: a plan with
+    /// credentials, or one needing none. When a scope has no usable credential that helps, cannot reach the target or
+    /// breaks the budgets, the next scope is tried; the last scope's plan or error is the answer. The plan records its
+    /// scope.
+    /// - Throws: as ``plan(_:job:filter:target:timeLimit:threads:progress:)``; ``GapError/noPlanInTime`` at once.
+    public func plan(
+        _ candidate: Candidate, job jobID: String, filter: CredentialFilter = CredentialFilter(), scopes: [CredentialScope],
+        target: Double? = nil, timeLimit: Duration? = nil, threads: Int? = nil,
+        progress: (@Sendable (PlanSearchProgress) -> Void)? = nil
+    ) throws -> GapPlan {
+        for (position, scope) in scopes.enumerated() {
+            let last = position == scopes.count - 1
+            do {
+                var found = try plan(
+                    candidate, job: jobID, filter: filter.scoped(scope, towards: [jobID], in: catalog), target: target,
+                    timeLimit: timeLimit, threads: threads, progress: progress)
+                found.scope = scope
+                let needsNone = found.gap.isEmpty || (target.map { roundedScore(found.scoreBefore) >= roundedScore($0) } ?? false)
+                if last || !found.credentials.isEmpty || needsNone { return found }
+            } catch let error as GapError where !last && error != .noPlanInTime {
+                continue
+            }
+        }
+        return try plan(candidate, job: jobID, filter: filter, target: target, timeLimit: timeLimit, threads: threads, progress: progress)
+    }
+
     /// The credentials (catalogue positions) of the best plan lifting a candidate to `target` for `job`, for the pool
     /// analysis: no report, the candidate's levels, score and usable credentials computed once for all jobs.
     /// `nil` when no plan reaches the target (within the filter's budgets).

@@ -16,6 +16,8 @@ public struct CredentialProspect: Sendable, Hashable {
     public var unlocks: [JobScore]
     /// The total fit gain over the candidate's best jobs.
     public var gain: Double
+    /// The candidate's best jobs it serves (lists among its occupations), best first.
+    public var serves: [String] = []
 }
 
 /// The answer to "which credential next?" for one candidate.
@@ -26,9 +28,16 @@ public struct NextCredentialAdvice: Sendable, Hashable {
     public var qualified: Double
     /// The candidate's best jobs now, over which gains are summed.
     public var bestJobs: [JobScore]
-    /// Jobs the candidate already qualifies for.
+    /// Jobs the candidate already qualifies for (among the jobs considered).
     public var alreadyQualified: [JobScore]
-    /// Credentials that change something, ranked: most jobs unlocked, then largest gain, then id.
+    /// The credentials and jobs considered: ``CredentialScope/any`` every job and credential; ``CredentialScope/field``
+    /// the best jobs and the credentials serving a job of their fields; ``CredentialScope/occupation`` the best jobs and
+    /// the credentials serving them.
+    public var scope: CredentialScope = .any
+    /// How many jobs unlocks were counted over.
+    public var jobsConsidered: Int = 0
+    /// Credentials that change something, ranked: (scoped: most best jobs served, then) most jobs unlocked, then
+    /// largest gain, then id.
     public var prospects: [CredentialProspect]
 }
 
@@ -41,42 +50,68 @@ extension MatchEngine {
     /// - Parameters:
     ///   - qualified: the score from which a job counts as within reach (compared at 6 decimals).
     ///   - bestJobs: how many of the candidate's best jobs now the gain is summed over.
+    ///   - ranking: the candidate's jobs best first as another ranking orders them (for a resume, `match`'s rank score
+    ///     of ``match(_:evidence:documents:top:minimumScore:validated:explain:)``): the best jobs are its first
+    ///     `bestJobs` known ids. By default, the jobs of highest fit.
+    ///   - scope: with ``CredentialScope/field``, only credentials serving a job of the best jobs' fields are ranked;
+    ///     with ``CredentialScope/occupation``, only those serving a best job. With either, only the best jobs count as
+    ///     unlocked (and as already qualified), and credentials are ranked first by how many best jobs they serve.
     /// Inferred credit is never used here: the scores are the plain fit score.
     public func nextCredentials(
-        for candidate: Candidate, qualified: Double = 0.8, bestJobs: Int = 10, filter: CredentialFilter = CredentialFilter()
+        for candidate: Candidate, qualified: Double = 0.8, bestJobs: Int = 10, filter: CredentialFilter = CredentialFilter(),
+        ranking: [String]? = nil, scope: CredentialScope = .any
     ) throws -> NextCredentialAdvice {
         if inference != nil {
-            return try withoutInference.nextCredentials(for: candidate, qualified: qualified, bestJobs: bestJobs, filter: filter)
+            return try withoutInference.nextCredentials(
+                for: candidate, qualified: qualified, bestJobs: bestJobs, filter: filter, ranking: ranking, scope: scope)
         }
         try filter.validate(against: catalog)
         let before = try scores(candidate)
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
-        let best = TopK.select(before, k: bestJobs)
-        let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: filter)
+        let best: [RankedIndex]
+        if let ranking {
+            var seen = Set<Int>()
+            best = ranking.compactMap { catalog.jobIndex($0) }.filter { seen.insert($0).inserted }.prefix(bestJobs)
+                .map { RankedIndex(index: $0, score: before[$0]) }
+        } else {
+            best = TopK.select(before, k: bestJobs)
+        }
+        let bestIDs = best.map { catalog.jobs[$0.index].id }
+        let scoped = filter.scoped(scope, towards: bestIDs, in: catalog)
+        // Scoped, unlocking counts among the best jobs only: a credential that lifts a far-off job of a neighbouring
+        // occupation over the line by a hair is no reason to earn it.
+        let considered: [Int] = scope == .any ? Array(catalog.jobs.indices) : best.map(\.index).sorted()
+        let usable = catalog.usableCredentials(held: Set(candidate.credentials), filter: scoped)
         let after = scores(heldVectors: GrantIndex(catalog).heldVectors(
             base: catalog.heldVector(catalog.effectiveLevels(of: candidate)), earning: UsableCredentials(usable, in: catalog)))
         var prospects: [CredentialProspect] = []
         for (row, item) in usable.enumerated() {
             var unlocks: [RankedIndex] = []
-            for job in catalog.jobs.indices where !isQualified(before[job]) && isQualified(after[row, job]) {
+            for job in considered where !isQualified(before[job]) && isQualified(after[row, job]) {
                 unlocks.append(RankedIndex(index: job, score: after[row, job]))
             }
             let gain = best.reduce(0.0) { $0 + after[row, $1.index] - before[$1.index] }
             guard !unlocks.isEmpty || roundedScore(gain) > 0 else { continue }
+            let occupations = Set(item.credential.occupations)
             prospects.append(CredentialProspect(
                 credential: item.credential.id, name: item.credential.name, cost: item.credential.cost,
                 hours: item.credential.hours, requires: item.missing,
-                unlocks: TopK.sorted(unlocks).map { jobScore($0) }, gain: gain))
+                unlocks: TopK.sorted(unlocks).map { jobScore($0) }, gain: gain, serves: bestIDs.filter(occupations.contains)))
         }
+        // Scoped, what the best jobs' own people earn comes first: employers in an occupation ask for its credentials
+        // whether or not they add to the skills a profile already shows.
+        let servesFirst = scope != .any
         prospects.sort { lhs, rhs in
+            if servesFirst, lhs.serves.count != rhs.serves.count { return lhs.serves.count > rhs.serves.count }
             if lhs.unlocks.count != rhs.unlocks.count { return lhs.unlocks.count > rhs.unlocks.count }
             let (l, r) = (roundedScore(lhs.gain), roundedScore(rhs.gain))
             return l != r ? l > r : lhs.credential < rhs.credential
         }
-        let qualifiedNow = TopK.sorted(before.enumerated().filter { isQualified($0.element) }.map { RankedIndex(index: $0.offset, score: $0.element) })
+        let qualifiedNow = TopK.sorted(considered.filter { isQualified(before[$0]) }.map { RankedIndex(index: $0, score: before[$0]) })
         return NextCredentialAdvice(
             candidate: candidate.id, qualified: qualified, bestJobs: best.map { jobScore($0) },
-            alreadyQualified: qualifiedNow.map { jobScore($0) }, prospects: prospects)
+            alreadyQualified: qualifiedNow.map { jobScore($0) }, scope: scope, jobsConsidered: considered.count,
+            prospects: prospects)
     }
 
     func jobScore(_ ranked: RankedIndex) -> JobScore {

@@ -1,0 +1,113 @@
+/// Finds the catalogue's credentials that a resume's text says the person holds ("Certifications: CompTIA A+, CCNA").
+///
+/// A credential is named by its name, its name without a parenthetical ("Cisco Certified Network Associate"), the
+/// parenthetical when it is an acronym ("CCNA"), or its name without a trailing "Certification", "Certificate",
+/// "License" or "Licence" ("ServSafe Manager"). Names are matched as whole words with case and punctuation other than
+/// `+` and `#` ignored; an acronym must be written in capitals and be at least 3 characters long. A name of one word
+/// that is not an acronym, or one shared by several credentials, names none. Lines that speak of a credential not yet
+/// held ("pursuing", "studying for", "in progress", "expected", ...) are skipped.
+public struct CredentialMentions: Sendable {
+    /// A name: its words (lower case) and whether the text must write it in capitals.
+    private struct Name: Sendable {
+        var words: [String]
+        var acronym: Bool
+        var credential: Int
+    }
+
+    private let credentials: [String]
+    /// Names by their first word, longest first.
+    private let names: [String: [Name]]
+
+    /// Words on a line that say the credential is not held yet.
+    static let intent: Set<String> = [
+        "pursuing", "studying", "preparing", "progress", "expected", "planned", "planning", "working", "towards",
+        "toward", "candidate", "enrolled", "anticipated", "seeking",
+    ]
+    static let genericTail: Set<String> = ["certification", "certificate", "license", "licence", "credential", "program"]
+
+    /// Indexes a catalogue's credential names.
+    public init(catalog: Catalog) {
+        credentials = catalog.credentials.map(\.id)
+        var byKey: [[String]: (acronym: Bool, credentials: Set<Int>)] = [:]
+        for (position, credential) in catalog.credentials.enumerated() {
+            for (words, acronym) in Self.variants(of: credential.name) {
+                byKey[words, default: (acronym, [])].credentials.insert(position)
+            }
+        }
+        var names: [String: [Name]] = [:]
+        for (words, entry) in byKey where entry.credentials.count == 1 {
+            names[words[0], default: []].append(Name(words: words, acronym: entry.acronym, credential: entry.credentials.first!))
+        }
+        for key in names.keys {
+            names[key]!.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        }
+        self.names = names
+    }
+
+    /// The ways a credential's name can be written, as lower-case words, each marked when it is an acronym.
+    static func variants(of name: String) -> [(words: [String], acronym: Bool)] {
+        var result: [(words: [String], acronym: Bool)] = []
+        func add(_ text: Substring) {
+            let words = Self.words(text).map { $0.lowercased() }
+            guard words.count >= 2 else { return }
+            result.append((words, false))
+            if words.count >= 3, let last = words.last, genericTail.contains(last) { result.append((Array(words.dropLast()), false)) }
+        }
+        add(Substring(name))
+        if let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+            add(name[..<open] + name[name.index(after: close)...])
+            let inside = name[name.index(after: open)..<close]
+            let words = Self.words(inside)
+            if words.count == 1, Self.isAcronym(words[0]) { result.append(([words[0].lowercased()], true)) } else { add(inside) }
+        }
+        return result
+    }
+
+    /// Whether a word is written as an acronym: 3 to 12 characters, capitals, digits, `+` or `-`, at least two capitals.
+    static func isAcronym(_ word: Substring) -> Bool {
+        let scalars = word.unicodeScalars
+        guard (3...12).contains(scalars.count) else { return false }
+        let capitals = scalars.filter { $0.properties.isUppercase }.count
+        return capitals >= 2 && scalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" }
+    }
+
+    /// The words of a text: runs of letters, digits, `+` and `#` (so "A+" and "C#" stay words).
+    static func words(_ text: Substring) -> [Substring] {
+        var words: [Substring] = []
+        var start: String.Index?
+        for index in text.indices {
+            let c = text[index]
+            if c.isLetter || c.isNumber || c == "+" || c == "#" {
+                if start == nil { start = index }
+            } else if let begun = start {
+                words.append(text[begun..<index])
+                start = nil
+            }
+        }
+        if let begun = start { words.append(text[begun...]) }
+        return words
+    }
+
+    /// The ids of the credentials the text names as held, in id order.
+    public func held(in text: String) -> [String] {
+        var found = Set<Int>()
+        for line in text.split(whereSeparator: \.isNewline) {
+            let written = Self.words(line)
+            let lower = written.map { $0.lowercased() }
+            if lower.contains(where: Self.intent.contains) { continue }
+            var position = 0
+            while position < lower.count {
+                var matched = 0
+                for name in names[lower[position]] ?? [] where position + name.words.count <= lower.count {
+                    guard Array(lower[position..<(position + name.words.count)]) == name.words else { continue }
+                    if name.acronym, !Self.isAcronym(written[position]) { continue }
+                    found.insert(name.credential)
+                    matched = name.words.count
+                    break
+                }
+                position += max(matched, 1)
+            }
+        }
+        return found.map { credentials[$0] }.sorted()
+    }
+}
