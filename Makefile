@@ -13,7 +13,7 @@
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: demo demo-model models test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
+.PHONY: demo demo-onet demo-model models test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
 
 FUZZ_SECONDS ?= 300
 # libFuzzer's random seed: 0 picks one per run; the smoke run uses 1, so that CI replays the inputs tried here.
@@ -38,6 +38,10 @@ build: deps
 
 demo: build
 	@scripts/advisor-demo.sh "$$($(SWIFT) build --show-bin-path)/skillmatch"
+
+# The advisor's session on full O*NET (../shared/datasets/onet) with the real credential catalogue (datasets/credentials).
+demo-onet: build
+	@scripts/onet-demo.sh "$$($(SWIFT) build --show-bin-path)/skillmatch"
 
 # Retrains the shipped demo relatedness model (models/demo) on datasets/demo; rebuild afterwards to embed it.
 demo-model: build

@@ -36,3 +36,6 @@ echo "Another client, Sam Okafor, brings a résumé as text (datasets/demo/resum
 step "The catalogue skills found in it, with where (character offsets); the equal-opportunity line is skipped" extract datasets/demo/resumes/sam-okafor.md
 step "His résumé scored as it stands (skills found in text count at level 0.5)" match --candidate datasets/demo/resumes/sam-okafor.md --top 3
 step "A workforce board's view: which credentials move the most of the demo pool to qualified?" gaps --job 15-1232.00 --jobs 53-7051.00,43-5071.00 --top 5
+echo
+echo "The same questions on full O*NET with the real credential catalogue (datasets/credentials) and text résumés:"
+echo "make demo-onet (needs the O*NET files in ../shared/datasets/onet)."

@@ -164,7 +164,7 @@ extension Credential: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, name, issuer, type, cost, hours, grants, prerequisites, url, inDemand, accreditations
         case industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source
-        case occupations, costApproximate, hoursApproximate, sector, references, verified, notes
+        case occupations, costApproximate, hoursApproximate, sector, references, verified, notes, alternateNames
     }
 
     public init(from decoder: any Decoder) throws {
@@ -194,7 +194,8 @@ extension Credential: Codable {
             sector: try c.decodeIfPresent(String.self, forKey: .sector),
             references: try c.decodeIfPresent([String].self, forKey: .references) ?? [],
             verified: try c.decodeIfPresent(String.self, forKey: .verified),
-            notes: try c.decodeIfPresent(String.self, forKey: .notes))
+            notes: try c.decodeIfPresent(String.self, forKey: .notes),
+            alternateNames: try c.decodeIfPresent([String].self, forKey: .alternateNames) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -224,6 +225,7 @@ extension Credential: Codable {
         if !references.isEmpty { try c.encode(references, forKey: .references) }
         try c.encodeIfPresent(verified, forKey: .verified)
         try c.encodeIfPresent(notes, forKey: .notes)
+        if !alternateNames.isEmpty { try c.encode(alternateNames, forKey: .alternateNames) }
     }
 }
 

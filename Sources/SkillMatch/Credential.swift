@@ -85,6 +85,9 @@ public struct Credential: Sendable, Hashable, Identifiable {
     public var verified: String?
     /// What an advisor should know (what the cost includes, how it varies by state).
     public var notes: String?
+    /// Other names people write it by on resumes and in postings ("EPA 608 Universal", "OSHA 10", "MLT(ASCP)"): matched
+    /// by ``CredentialMentions`` and by name wherever a credential is named.
+    public var alternateNames: [String]
 
     /// Creates a credential.
     public init(
@@ -94,8 +97,9 @@ public struct Credential: Sendable, Hashable, Identifiable {
         industryEndorsed: Bool? = nil, examRequired: Bool? = nil, educationRequired: Bool? = nil,
         experienceRequired: Bool? = nil, renewalYears: Double? = nil, renewalMethods: [String] = [], source: String? = nil,
         occupations: [String] = [], costApproximate: Bool = false, hoursApproximate: Bool = false, sector: String? = nil,
-        references: [String] = [], verified: String? = nil, notes: String? = nil
+        references: [String] = [], verified: String? = nil, notes: String? = nil, alternateNames: [String] = []
     ) {
+        self.alternateNames = alternateNames
         self.source = source
         self.occupations = occupations
         self.costApproximate = costApproximate

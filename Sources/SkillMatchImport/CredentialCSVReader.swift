@@ -74,6 +74,7 @@ enum CredentialCSVReader {
                 costApproximate: try cells.flag("cost_approximate") ?? false, hoursApproximate: try cells.flag("hours_approximate") ?? false,
                 sector: cells.text("sector"), references: cells.list("sources"), verified: cells.text("verified"), notes: cells.text("notes"))
             if credential.accreditations.isEmpty { credential.accreditations = cells.list("accreditations") }
+            credential.alternateNames = cells.list("also_known_as")
             var draft = CredentialDraft(place: place, format: .csv, credential: credential)
             if let skills {
                 for (index, item) in items(csv.string(row, skills)).enumerated() {

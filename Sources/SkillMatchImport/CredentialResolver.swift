@@ -3,7 +3,7 @@ import SkillMatch
 /// Matches the credentials that resumes and badge holders name to catalogue credentials.
 ///
 /// By id (exact), else by URL (the credential's id or `url`, ignoring the scheme and a trailing `/`), else by name
-/// (case and runs of white space ignored). A name shared by several credentials is narrowed by the issuer's name
+/// or one of its alternate names (case and runs of white space ignored). A name shared by several credentials is narrowed by the issuer's name
 /// when one is given; if that leaves not exactly one, it matches none.
 public struct CredentialResolver: Sendable {
     private let ids: Set<String>
@@ -17,7 +17,9 @@ public struct CredentialResolver: Sendable {
             for text in [credential.id, credential.url].compactMap({ $0 }) {
                 if let key = SkillResolver.urlKey(text), !(urls[key]?.contains(credential.id) ?? false) { urls[key, default: []].append(credential.id) }
             }
-            names[SkillResolver.normalised(credential.name), default: []].append((credential.id, credential.issuer.map(SkillResolver.normalised)))
+            for key in Set(([credential.name] + credential.alternateNames).map(SkillResolver.normalised)) {
+                names[key, default: []].append((credential.id, credential.issuer.map(SkillResolver.normalised)))
+            }
         }
     }
 

@@ -169,6 +169,11 @@ enum CatalogSchema {
                 t.add(column: "derivedFrom", .text)  // job id; NULL for a grant the publisher states
             }
         }
+        migrator.registerMigration("v10: credential alternate names") { db in
+            try db.alter(table: "credential") { t in
+                t.add(column: "alternateNames", .text).notNull().defaults(to: "[]")  // JSON list of names
+            }
+        }
         return migrator
     }
 }

@@ -162,8 +162,8 @@ extension CatalogStore {
             sql: """
                 INSERT INTO credential (id, name, issuer, type, cost, hours, url, inDemand, accreditations,
                   industryEndorsed, examRequired, educationRequired, experienceRequired, renewalYears, renewalMethods, source,
-                  occupations, costApproximate, hoursApproximate, sector, "references", verified, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  occupations, costApproximate, hoursApproximate, sector, "references", verified, notes, alternateNames)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, issuer = excluded.issuer, type = excluded.type,
                   cost = excluded.cost, hours = excluded.hours, url = excluded.url, inDemand = excluded.inDemand,
                   accreditations = excluded.accreditations, industryEndorsed = excluded.industryEndorsed,
@@ -171,7 +171,8 @@ extension CatalogStore {
                   experienceRequired = excluded.experienceRequired, renewalYears = excluded.renewalYears,
                   renewalMethods = excluded.renewalMethods, source = excluded.source, occupations = excluded.occupations,
                   costApproximate = excluded.costApproximate, hoursApproximate = excluded.hoursApproximate,
-                  sector = excluded.sector, "references" = excluded."references", verified = excluded.verified, notes = excluded.notes
+                  sector = excluded.sector, "references" = excluded."references", verified = excluded.verified, notes = excluded.notes,
+                  alternateNames = excluded.alternateNames
                 """,
             arguments: [
                 credential.id, credential.name, credential.issuer, credential.type?.rawValue, credential.cost,
@@ -180,7 +181,7 @@ extension CatalogStore {
                 credential.experienceRequired, credential.renewalYears, ListColumn.encode(credential.renewalMethods),
                 credential.source, ListColumn.encode(credential.occupations), credential.costApproximate,
                 credential.hoursApproximate, credential.sector, ListColumn.encode(credential.references), credential.verified,
-                credential.notes,
+                credential.notes, ListColumn.encode(credential.alternateNames),
             ])
     }
 
@@ -254,7 +255,8 @@ extension CatalogStore {
                 renewalYears: row["renewalYears"], renewalMethods: ListColumn.decode(row["renewalMethods"]),
                 source: row["source"], occupations: ListColumn.decode(row["occupations"]),
                 costApproximate: row["costApproximate"], hoursApproximate: row["hoursApproximate"], sector: row["sector"],
-                references: ListColumn.decode(row["references"]), verified: row["verified"], notes: row["notes"])
+                references: ListColumn.decode(row["references"]), verified: row["verified"], notes: row["notes"],
+                alternateNames: ListColumn.decode(row["alternateNames"]))
         }
         // Every write went through Catalog.merging (importCatalog), which checked every rule.
         return Catalog(stored: skills, jobs: jobs, credentials: credentials, skillGroups: groups)

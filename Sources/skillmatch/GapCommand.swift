@@ -13,7 +13,7 @@ struct CredentialFilterOptions: ParsableArguments {
         "Consider credentials of any field (the same as --scope any)."))
     var anyField = false
     @Option(name: .customLong("scope"), help: ArgumentHelp(
-        "Which credentials to consider when the catalogue's credentials list the occupations they serve: occupation (those serving the target job), field (those serving a job of its SOC or ISCO minor group) or any. By default gap tries occupation, then field; next and gaps use field.",
+        "Which credentials to consider when the catalogue's credentials list the occupations they serve: occupation (those serving the target job), field (those serving a job of its SOC or ISCO minor group) or any. By default gap and gaps use occupation (field when no credential serves the job); next uses field.",
         valueName: "occupation|field|any"))
     var scope: CredentialScope?
     @Flag(name: .customLong("any-experience"), help: ArgumentHelp(
@@ -41,12 +41,12 @@ struct CredentialFilterOptions: ParsableArguments {
         return filter.requiringExperience(shownBy: evidence, in: catalog)
     }
 
-    /// The scopes a single plan tries, narrowest first: --scope or --any-field when given, else the catalogue's
-    /// default (occupation then field when its credentials list occupations).
-    func planScopes(in catalog: Catalog) -> [CredentialScope] {
+    /// The scope of a single plan towards `job`: --scope or --any-field when given, else the catalogue's default
+    /// (``Catalog/planScopes(for:)``: the occupation's own credentials when some serve it, else its field's).
+    func planScopes(in catalog: Catalog, towards job: String) -> [CredentialScope] {
         if anyField { return [.any] }
         if let scope { return catalog.credentialsListOccupations ? [scope] : [.any] }
-        return catalog.planScopes
+        return catalog.planScopes(for: job)
     }
 
     /// The one scope of analyses over several jobs (`next`, `gaps`): --scope or --any-field when given, else the field
@@ -56,9 +56,21 @@ struct CredentialFilterOptions: ParsableArguments {
         return scope ?? .field
     }
 
-    /// The filter for analyses towards these jobs (``poolScope(in:)``).
+    /// The filter of `gaps` towards these jobs: --scope or --any-field when given, else each job's own credentials
+    /// (its field's when none serves it), as `gap` plans.
     func filter(towards jobs: some Sequence<String>, in catalog: Catalog) -> CredentialFilter {
-        filter.scoped(poolScope(in: catalog), towards: jobs, in: catalog)
+        if anyField || scope != nil { return filter.scoped(poolScope(in: catalog), towards: jobs, in: catalog) }
+        var filter = self.filter
+        filter.servingAny = catalog.defaultServing(towards: jobs)
+        return filter
+    }
+
+    /// How `gaps` describes its scope in a partial report: `occupation`, `field`, `any`, or `default` (each job's own
+    /// credentials, its field's when none serves it); absent for a catalogue whose credentials list no occupations.
+    func poolScopeName(in catalog: Catalog) -> String? {
+        guard catalog.credentialsListOccupations else { return nil }
+        if anyField { return CredentialScope.any.rawValue }
+        return scope?.rawValue ?? "default"
     }
 }
 
@@ -111,12 +123,18 @@ struct GapCommand: ParsableCommand {
             semantic: try semanticOptions.resources(store: store, catalog: catalog))
         let showProgress = isatty(STDERR_FILENO) != 0
         let plan: GapPlan
+        let scopes = filters.planScopes(in: catalog, towards: job)
         do {
             defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             plan = try GapPlanner(engine: MatchEngine(catalog: catalog, storage: .sparse)).plan(
-                person, job: job, filter: filters.filter(for: evidence, in: catalog), scopes: filters.planScopes(in: catalog), target: target,
+                person, job: job, filter: filters.filter(for: evidence, in: catalog), scopes: scopes, target: target,
                 timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
                 progress: showProgress ? Self.showProgress : nil)
+        } catch let error as GapError where error != .noPlanInTime && scopes.last != .any {
+            // Say which credentials were searched, and how to widen the search.
+            let among = scopes.last == .occupation ? "credentials serving this occupation" : "credentials serving this occupation's field"
+            let widen = scopes.last == .occupation ? "--scope field or --scope any" : "--scope any"
+            throw CLIError("\(error) (searched: \(among); \(widen) widens the search)")
         }
         switch output.format {
         case .json: try Output.json(GapJSON(plan))

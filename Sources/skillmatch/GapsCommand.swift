@@ -76,19 +76,19 @@ struct GapsAnalyseCommand: ParsableCommand {
         if partial {
             let titles = Dictionary(uniqueKeysWithValues: report.jobs.map { ($0, catalog.job($0)?.title ?? $0) })
             return try Output.json(GapsPartialJSON(
-                report, analysis: analysisDescription(titles: titles, scope: filters.poolScope(in: catalog)),
+                report, analysis: analysisDescription(titles: titles, scope: filters.poolScopeName(in: catalog)),
                 candidates: ids.sorted()))
         }
         try GapsAnalyseCommand.print(report, top: top, format: output.format, plans: !noPlans) { catalog.job($0)?.title ?? $0 }
     }
 
     /// What makes two partial reports mergeable: the same jobs, threshold, filters, plans and inference.
-    func analysisDescription(titles: [String: String], scope: CredentialScope) -> GapsPartialJSON.Analysis {
+    func analysisDescription(titles: [String: String], scope: String?) -> GapsPartialJSON.Analysis {
         let filter = filters.filter
         return .init(
             jobs: Array(Set(jobIDs)).sorted(), jobTitles: titles, qualified: qualified, plans: !noPlans, inferFromTitles: !inference.noInfer,
             types: filter.types.map(\.rawValue).sorted(), accreditedOnly: filter.accreditedOnly, excluded: filter.excluded.sorted(),
-            maxCost: filter.maxCost, maxHours: filter.maxHours, scope: scope == .any ? nil : scope.rawValue)
+            maxCost: filter.maxCost, maxHours: filter.maxHours, scope: scope)
     }
 
     /// Prints a report as `gaps` does: the top credentials as a table (with the pool's summary), CSV or JSON.

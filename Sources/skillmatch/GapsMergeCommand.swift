@@ -88,8 +88,8 @@ struct GapsPartialJSON: Codable {
         var excluded: [String]
         var maxCost: Double?
         var maxHours: Double?
-        /// `occupation` or `field` when only credentials serving the jobs (or their fields) were used; absent when any
-        /// credential was.
+        /// Which credentials were used when the catalogue's credentials list occupations: `default` (each job's own,
+        /// its field's when none serves it), `occupation`, `field` or `any`; absent otherwise.
         var scope: String? = nil
     }
 

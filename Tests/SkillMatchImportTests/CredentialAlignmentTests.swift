@@ -29,7 +29,7 @@ struct CredentialAlignmentTests {
         ],
         credentials: [])
 
-    static let header = "id,name,issuer,type,sector,cost,cost_approximate,hours,hours_approximate,exam,education_required,"
+    static let header = "id,name,also_known_as,issuer,type,sector,cost,cost_approximate,hours,hours_approximate,exam,education_required,"
         + "experience_required,renewal_years,renewal,accreditation,in_demand,prerequisites,occupations,esco_occupations,url,sources,verified,notes\n"
     static let alignHeader = "credential,framework,target,label,level,method,note\n"
 
@@ -45,8 +45,8 @@ struct CredentialAlignmentTests {
     func alignmentsAndOccupations() throws {
         let scratch = folder(
             credentials: """
-                dev-cert,Developer Cert,Issuer,certification,it,300,yes,80,yes,yes,no,no,3,CEU;fee,ANSI,yes,,15-1252;29-2052.00,http://data.europa.eu/esco/occupation/x,https://example.org/dev,https://example.org/dev,partly,exam only
-                apprentice,Software Apprenticeship,DOL,apprenticeship,it,,,2000,,no,yes,no,,,,no,dev-cert,15-1253.00;99-9999.00,,https://example.org/a,,no,
+                dev-cert,Developer Cert,Dev Cert 100;DC-100,Issuer,certification,it,300,yes,80,yes,yes,no,no,3,CEU;fee,ANSI,yes,,15-1252;29-2052.00,http://data.europa.eu/esco/occupation/x,https://example.org/dev,https://example.org/dev,partly,exam only
+                apprentice,Software Apprenticeship,,DOL,apprenticeship,it,,,2000,,no,yes,no,,,,no,dev-cert,15-1253.00;99-9999.00,,https://example.org/a,,no,
 
                 """,
             alignments: """
@@ -66,6 +66,7 @@ struct CredentialAlignmentTests {
         #expect(dev.cost == 300 && dev.renewalYears == 3 && dev.renewalMethods == ["CEU", "fee"] && dev.accreditations == ["ANSI"])
         #expect(dev.sector == "it" && dev.verified == "partly" && dev.references == ["https://example.org/dev"] && dev.notes == "exam only")
         #expect(dev.examRequired == true && dev.educationRequired == false)
+        #expect(dev.alternateNames == ["Dev Cert 100", "DC-100"])
         let report = result.report
         #expect(report.skillsNotHeld == ["esco": 1])
         #expect(report.occupationsNotHeld == ["esco": 1])
@@ -88,14 +89,14 @@ struct CredentialAlignmentTests {
 
     @Test("An alignment of a credential that is not in the import stops it at its row")
     func danglingAlignment() throws {
-        let scratch = folder(credentials: "x,X,,,,,,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "y,onet,2.B.3.e,Programming,0.5,curated,\n")
+        let scratch = folder(credentials: "x,X,,,,,,,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "y,onet,2.B.3.e,Programming,0.5,curated,\n")
         let error = try #require(throws: InputError.self) { try CredentialImporter.read(path: scratch.path) }
         #expect(error.file.hasSuffix("a.alignments.csv") && error.line == 2)
         #expect(error.message.contains("\"y\""))
-        let level = folder(credentials: "x,X,,,,,,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "x,onet,2.B.3.e,Programming,1.5,curated,\n")
+        let level = folder(credentials: "x,X,,,,,,,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "x,onet,2.B.3.e,Programming,1.5,curated,\n")
         let bad = try #require(throws: InputError.self) { try CredentialImporter.read(path: level.path) }
         #expect(bad.message.contains("level") && bad.line == 2)
-        let flag = folder(credentials: "x,X,,,,,maybe,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "")
+        let flag = folder(credentials: "x,X,,,,,,maybe,,,,,,,,,,,,,https://e.org,,no,\n", alignments: "")
         let wrong = try #require(throws: InputError.self) { try CredentialImporter.read(path: flag.path) }
         #expect(wrong.message.contains("cost_approximate") && wrong.line == 2)
     }

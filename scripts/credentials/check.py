@@ -5,11 +5,11 @@ framework's own, known occupations, no duplicate alignment. Prints one line a fa
 
     check.py [FOLDER | FILE.csv ...] [--summary]
 """
-import csv, glob, os, sys
+import csv, re, glob, os, sys
 from taxonomies import Onet, Esco
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-COLUMNS = ["id", "name", "issuer", "type", "sector", "cost", "cost_approximate", "hours", "hours_approximate", "exam",
+COLUMNS = ["id", "name", "also_known_as", "issuer", "type", "sector", "cost", "cost_approximate", "hours", "hours_approximate", "exam",
            "education_required", "experience_required", "renewal_years", "renewal", "accreditation", "in_demand",
            "prerequisites", "occupations", "esco_occupations", "url", "sources", "verified", "notes"]
 ALIGN = ["credential", "framework", "target", "label", "level", "method", "note"]
@@ -137,6 +137,16 @@ def main(args):
             fault(file, line, "prerequisite %r of %r is not a credential of the catalogue" % (p, cid))
         if p == cid:
             fault(file, line, "%r is its own prerequisite" % cid)
+    # A name or alternate name (case, spacing and punctuation other than + and # ignored) must name one credential:
+    # resumes are matched by them, and a shared one names none.
+    names = {}
+    for cid, (file, line, row) in credentials.items():
+        for n in {re.sub(r"[^a-z0-9+#]+", " ", n.lower()).strip() for n in [row["name"]] + items(row["also_known_as"])}:
+            if len(n) < 3:
+                fault(file, line, "alternate name %r of %r is too short" % (n, cid))
+            if n in names and names[n] != cid:
+                fault(file, line, "name %r of %r also names %r" % (n, cid, names[n]))
+            names.setdefault(n, cid)
     for cid, rows in aligned.items():
         if cid not in credentials:
             for file, line, _ in rows:

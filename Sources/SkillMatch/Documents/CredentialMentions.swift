@@ -1,11 +1,15 @@
 /// Finds the catalogue's credentials that a resume's text says the person holds ("Certifications: CompTIA A+, CCNA").
 ///
-/// A credential is named by its name, its name without a parenthetical ("Cisco Certified Network Associate"), the
-/// parenthetical when it is an acronym ("CCNA"), or its name without a trailing "Certification", "Certificate",
-/// "License" or "Licence" ("ServSafe Manager"). Names are matched as whole words with case and punctuation other than
-/// `+` and `#` ignored; an acronym must be written in capitals and be at least 3 characters long. A name of one word
-/// that is not an acronym, or one shared by several credentials, names none. Lines that speak of a credential not yet
-/// held ("pursuing", "studying for", "in progress", "expected", ...) are skipped.
+/// A credential is named by its name or one of its ``Credential/alternateNames`` ("EPA 608 Universal"), each also
+/// without a parenthetical ("Cisco Certified Network Associate"), by the parenthetical or the alternate name when it
+/// is an acronym ("CCNA"), or without a trailing "Certification", "Certificate", "License" or "Licence" when three
+/// words or more remain ("ServSafe Food Protection Manager"; "Google Analytics" alone names a tool, not the
+/// certification). Names are matched as whole words with case and punctuation other than `+` and `#` ignored; an
+/// acronym must be written in capitals and be at least 3 characters long, and the acronyms of ``ambiguousAcronyms``
+/// (CPT, CMA, CSM, ...: they mean other things on resumes) name nothing alone. A name of one word that is not an
+/// acronym, or one shared by several credentials, names none. Lines that speak of a credential not yet
+/// held ("pursuing", "studying for", "in progress", "expected", ...) are skipped; a line is read in parts split at `|`,
+/// `;` and bullets, so that one such item does not hide the others.
 public struct CredentialMentions: Sendable {
     /// A name: its words (lower case) and whether the text must write it in capitals.
     private struct Name: Sendable {
@@ -23,6 +27,16 @@ public struct CredentialMentions: Sendable {
         "pursuing", "studying", "preparing", "progress", "expected", "planned", "planning", "working", "towards",
         "toward", "candidate", "enrolled", "anticipated", "seeking",
     ]
+    /// Characters that separate the items of a list on one line.
+    static let separators: Set<Character> = ["|", ";", "•", "·", "▪", "●"]
+    /// Acronyms that mean other things on resumes (CPT: a phlebotomy technician, a personal trainer, a production
+    /// technician, or a medical billing code; CSM: a ScrumMaster or a customer success manager): alone they name no
+    /// credential; written with the issuer ("NHA CPT") as an alternate name, they do.
+    public static let ambiguousAcronyms: Set<String> = [
+        "cpt", "cma", "nrp", "lpc", "csm", "cpi", "crm", "ats", "nas", "rit", "cert", "tech", "asa", "fsa", "cmd", "cfm",
+        "cnp", "pcs", "sro", "cta", "cip", "cae", "cba", "ncpt", "cpr", "cda", "ccs", "ccm", "cca", "cdt", "cet", "csp",
+        "cpp", "cpc", "cfp", "cap", "crc", "cto", "rpt", "cis", "amt", "cdl", "cdm", "pca", "pta", "sit", "aws", "api",
+    ]
     static let genericTail: Set<String> = ["certification", "certificate", "license", "licence", "credential", "program"]
 
     /// Indexes a catalogue's credential names.
@@ -30,7 +44,7 @@ public struct CredentialMentions: Sendable {
         credentials = catalog.credentials.map(\.id)
         var byKey: [[String]: (acronym: Bool, credentials: Set<Int>)] = [:]
         for (position, credential) in catalog.credentials.enumerated() {
-            for (words, acronym) in Self.variants(of: credential.name) {
+            for (words, acronym) in ([credential.name] + credential.alternateNames).flatMap(Self.variants(of:)) {
                 byKey[words, default: (acronym, [])].credentials.insert(position)
             }
         }
@@ -51,15 +65,23 @@ public struct CredentialMentions: Sendable {
             let words = Self.words(text).map { $0.lowercased() }
             guard words.count >= 2 else { return }
             result.append((words, false))
-            if words.count >= 3, let last = words.last, genericTail.contains(last) { result.append((Array(words.dropLast()), false)) }
+            if words.count >= 4, let last = words.last, genericTail.contains(last) { result.append((Array(words.dropLast()), false)) }
+        }
+        func acronym(_ text: Substring) {
+            let words = Self.words(text)
+            if words.count == 1, Self.isAcronym(words[0]), !ambiguousAcronyms.contains(words[0].lowercased()) {
+                result.append(([words[0].lowercased()], true))
+            }
         }
         add(Substring(name))
+        // A parenthetical names the credential only as an acronym ("(CCNA)"); a phrase in brackets ("(Sales
+        // Associate)", "(state certification)") is a gloss, not a name.
         if let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
             add(name[..<open] + name[name.index(after: close)...])
-            let inside = name[name.index(after: open)..<close]
-            let words = Self.words(inside)
-            if words.count == 1, Self.isAcronym(words[0]) { result.append(([words[0].lowercased()], true)) } else { add(inside) }
+            acronym(name[name.index(after: open)..<close])
         }
+        // An alternate name that is one acronym ("CCNA"; "NCLEX-RN" reads as two words and is matched as a name).
+        acronym(Substring(name))
         return result
     }
 
@@ -91,7 +113,8 @@ public struct CredentialMentions: Sendable {
     /// The ids of the credentials the text names as held, in id order.
     public func held(in text: String) -> [String] {
         var found = Set<Int>()
-        for line in text.split(whereSeparator: \.isNewline) {
+        // A line such as "EPA 608 Universal | NATE | working toward a contractor licence" is read part by part.
+        for line in text.split(whereSeparator: { $0.isNewline || Self.separators.contains($0) }) {
             let written = Self.words(line)
             let lower = written.map { $0.lowercased() }
             if lower.contains(where: Self.intent.contains) { continue }

@@ -92,7 +92,7 @@ public struct GapPlanner: Sendable {
             nodes: outcome.nodes)
     }
 
-    /// The plan from the first of `scopes` (narrowest first, e.g. ``Catalog/planScopes``) that gives one: a plan with
+    /// The plan from the first of `scopes` (narrowest first, e.g. ``Catalog/planScopes(for:)``) that gives one: a plan with
     /// credentials, or one needing none. When a scope has no usable credential that helps, cannot reach the target or
     /// breaks the budgets, the next scope is tried; the last scope's plan or error is the answer. The plan records its
     /// scope.

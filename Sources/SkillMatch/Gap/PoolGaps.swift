@@ -90,13 +90,18 @@ public struct PoolGapReport: Sendable, Hashable {
 }
 
 extension Catalog {
-    /// This catalogue with only some jobs (all skills, credentials and skill groups kept).
+    /// This catalogue with only some jobs (all skills, credentials and skill groups kept, unchanged).
+    ///
+    /// Not checked again: this catalogue was, and leaving jobs out breaks no rule that scoring relies on. The
+    /// credentials keep the occupations they serve (and grants derived from them) although those jobs may be left
+    /// out, so that a filter to a field (``CredentialFilter/servingAny``) reads the same here as on the whole.
     public func restricted(toJobs ids: [String]) throws -> Catalog {
-        let jobs = try ids.map { id throws(MatchError) -> Job in
+        var seen = Set<String>()
+        let jobs = try ids.filter { seen.insert($0).inserted }.map { id throws(MatchError) -> Job in
             guard let job = job(id) else { throw MatchError.unknownJob(id) }
             return job
         }
-        return try Catalog(skills: skills, jobs: jobs, credentials: credentials, skillGroups: skillGroups)
+        return Catalog(stored: skills, jobs: jobs, credentials: credentials, skillGroups: skillGroups)
     }
 }
 
