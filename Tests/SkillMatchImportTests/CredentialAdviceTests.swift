@@ -90,6 +90,10 @@ struct CredentialAdviceTests {
         let all = try engine.nextCredentials(for: Self.person, qualified: 0.99, bestJobs: 2)
         #expect(all.prospects.contains { $0.credential == "far" })
         #expect(all.jobsConsidered == Self.catalog.jobs.count)
+        // A budget holds for each single credential: nothing over $150 is ranked.
+        let budget = try engine.nextCredentials(for: Self.person, qualified: 0.99, bestJobs: 2, filter: CredentialFilter(maxCost: 150))
+        #expect(!budget.prospects.isEmpty)
+        #expect(budget.prospects.allSatisfy { ($0.cost ?? .infinity) <= 150 })
     }
 
     @Test("Certifications a resume names are held: names, names without a parenthetical, acronyms in capitals")

@@ -86,6 +86,10 @@ extension MatchEngine {
             base: catalog.heldVector(catalog.effectiveLevels(of: candidate)), earning: UsableCredentials(usable, in: catalog)))
         var prospects: [CredentialProspect] = []
         for (row, item) in usable.enumerated() {
+            // A budget holds for the credential with the prerequisites it needs (the usable ones have known figures).
+            let needed = [item.credential] + item.missing.compactMap { catalog.credential($0) }
+            if let maxCost = filter.maxCost, ExactUnits.cents(needed.reduce(0) { $0 + ($1.cost ?? 0) }) > ExactUnits.cents(maxCost) { continue }
+            if let maxHours = filter.maxHours, ExactUnits.hundredths(needed.reduce(0) { $0 + ($1.hours ?? 0) }) > ExactUnits.hundredths(maxHours) { continue }
             var unlocks: [RankedIndex] = []
             for job in considered where !isQualified(before[job]) && isQualified(after[row, job]) {
                 unlocks.append(RankedIndex(index: job, score: after[row, job]))
