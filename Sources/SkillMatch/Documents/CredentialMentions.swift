@@ -50,12 +50,12 @@ public struct CredentialMentions: Sendable {
         }
         var names: [String: [Name]] = [:]
         for (words, entry) in byKey where entry.credentials.count == 1 {
-            names[words[0], default: []].append(Name(words: words, acronym: entry.acronym, credential: entry.credentials.first!))
+            guard let credential = entry.credentials.first else { continue }
+            names[words[0], default: []].append(Name(words: words, acronym: entry.acronym, credential: credential))
         }
-        for key in names.keys {
-            names[key]!.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        self.names = names.mapValues { list in
+            list.sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
         }
-        self.names = names
     }
 
     /// The ways a credential's name can be written, as lower-case words, each marked when it is an acronym.
