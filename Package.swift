@@ -8,7 +8,8 @@ let fuzzing = Context.environment["SKILLMATCH_FUZZ"] == "1"
 let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Dependencies point one way:
-// CBLAS <- SkillVectors <- SkillMatch <- SkillMatchStore / SkillMatchImport <- skillmatch (CLI).
+// CBLAS <- SkillVectors <- SkillMatch <- SkillMatchStore / SkillMatchImport <- SkillMatchService
+//   <- SkillMatchServer (HTTP) <- skillmatch (CLI).
 let package = Package(
     name: "SkillMatch",
     platforms: [.macOS(.v14)],
@@ -22,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system BLAS (OpenBLAS at run time on Debian with libopenblas0-pthread).
@@ -51,6 +54,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // What both front ends (the CLI and the server) call: opening the catalogue, reading a candidate, the
+        // operations (fit, match, gap, next, search, show) and their JSON shapes, written by one encoder.
+        .target(
+            name: "SkillMatchService",
+            dependencies: ["SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo"]
+        ),
+        // `skillmatch serve`: the advisor's web app and the JSON API (Hummingbird 2) over SkillMatchService.
+        .target(
+            name: "SkillMatchServer",
+            dependencies: [
+                "SkillMatchService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         // The shipped demo catalogue (datasets/demo), embedded in the binary at build time.
         .target(
             name: "SkillMatchDemo",
@@ -66,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "skillmatch",
             dependencies: [
-                "SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo",
+                "SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", "SkillMatchService", "SkillMatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +104,13 @@ let package = Package(
             dependencies: ["SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "SkillMatchCLITests", dependencies: ["skillmatch", "SkillMatchFuzz"]),
+        .testTarget(
+            name: "SkillMatchServerTests",
+            dependencies: [
+                "SkillMatchServer", "SkillMatchService", "skillmatch",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,14 @@ public enum CandidateReader {
         return try parseJSON(bytes, file: path)
     }
 
+    /// Reads candidates from a JSON document already in memory (a candidate object or a list of them, a JSON Resume,
+    /// Open Badges credentials the person holds), as ``read(path:catalog:)`` reads a `.json` file.
+    /// - Parameter file: how messages name the document (for example the request field it came in).
+    public static func parse(_ bytes: [UInt8], file: String, catalog: Catalog? = nil) throws(InputError) -> [LocatedCandidate] {
+        if let held = try PersonDocumentReader.read(bytes, file: file, catalog: catalog) { return held }
+        return try parseJSON(bytes, file: file)
+    }
+
     /// Whether ``read(path:catalog:)`` reads a file as JSON Lines (it ends in `.jsonl` or `.ndjson`).
     public static func isLines(_ path: String) -> Bool {
         let lower = path.lowercased()

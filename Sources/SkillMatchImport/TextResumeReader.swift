@@ -30,13 +30,20 @@ public enum TextResumeReader {
         if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
         let id = name.trimmingCharacters(in: .whitespaces)
         guard !id.isEmpty else { throw InputError(file: path, message: "the file name gives no candidate id") }
+        return candidate(text: text, id: id, file: path)
+    }
+
+    /// One resume given as text: a candidate with id `id`, no stated skills yet, and the text to extract them from;
+    /// its name is a first-level markdown heading on the first non-blank line (`# Dana Lee`), when there is one.
+    /// - Parameter file: how messages name where the text came from.
+    public static func candidate(text: String, id: String, file: String) -> LocatedCandidate {
         var heading: String?
         if let first = text.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) }),
            first.hasPrefix("# ") {
             let title = first.dropFirst(2).trimmingCharacters(in: .whitespaces)
             if !title.isEmpty { heading = title }
         }
-        return LocatedCandidate(candidate: Candidate(id: id, name: heading, skills: []), file: path, line: nil, text: text)
+        return LocatedCandidate(candidate: Candidate(id: id, name: heading, skills: []), file: file, line: nil, text: text)
     }
 
     /// The candidates with the skills of their text added (explicit skills keep their level), text cleared.
@@ -55,16 +62,17 @@ public enum TextResumeReader {
 }
 
 /// A value built on first use, once, by whichever thread asks first; the others wait for it.
-final class BuiltOnFirstUse<Value: Sendable>: @unchecked Sendable {
+public final class BuiltOnFirstUse<Value: Sendable>: @unchecked Sendable {
     // Invariant: `value` is only read or written while holding `lock`; `make` is immutable.
     private let lock = NSLock()
     private var value: Value?
     private let make: @Sendable () -> Value
 
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+    /// A value that `make` builds on first use.
+    public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
     /// The value, built now if it is not yet.
-    var get: Value {
+    public var get: Value {
         lock.lock()
         defer { lock.unlock() }
         if let value { return value }

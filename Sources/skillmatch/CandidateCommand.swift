@@ -1,5 +1,6 @@
 import ArgumentParser
 import SkillMatch
+import SkillMatchService
 import SkillMatchImport
 
 /// `skillmatch candidate`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SkillMatch
+import SkillMatchService
 
 extension CredentialType: ExpressibleByArgument {}
 
@@ -55,11 +56,7 @@ struct CredentialsSearch: ParsableCommand {
         let hits = limit.map { Array(result.hits.prefix($0)) } ?? result.hits
         switch output.format {
         case .json:
-            try Output.json(SearchJSON(
-                query: query.text, count: result.hits.count,
-                credentials: hits.map { .init(credential: $0.credential, relevance: $0.relevance, matchedIn: $0.matchedIn,
-                                              jobCoverage: $0.jobCoverage.map(rounded)) },
-                facets: result.facets.mapValues { $0.map { .init(value: $0.value, count: $0.count) } }))
+            try Output.json(SearchJSON(query: query, result: result, limit: limit))
         case .csv:
             Output.table(table(hits), format: .csv)
         case .table:
@@ -97,22 +94,3 @@ struct CredentialsSearch: ParsableCommand {
     }
 }
 
-/// The JSON shape of `credentials search`.
-struct SearchJSON: Encodable {
-    struct Hit: Encodable {
-        var credential: Credential
-        var relevance: Double
-        var matchedIn: [String]
-        var jobCoverage: Double?
-    }
-
-    struct Count: Encodable {
-        var value: String
-        var count: Int
-    }
-
-    var query: String
-    var count: Int
-    var credentials: [Hit]
-    var facets: [String: [Count]]
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SkillMatch
+import SkillMatchService
 
 /// `skillmatch fit --candidate FILE|ID --job ID`.
 struct FitCommand: ParsableCommand {
@@ -22,13 +23,12 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var semanticOptions: SemanticDocumentOptions
 
     func run() throws {
-        let store = try database.open()
-        let catalog = try store.loadCatalog()
-        let person = try resolveCandidate(
-            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
-            semantic: try semanticOptions.resources(store: store, catalog: catalog))
-        let engine = MatchEngine(catalog: catalog, storage: .sparse, inference: try inference.inference(store: store, catalog: catalog))
-        let result = try engine.fit(person, job: job)
+        let session = try openSession(database)
+        let read = try resolvePerson(
+            candidate, session: session, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: session.store, catalog: session.catalog))
+        let result = try session.fit(read, job: job, infer: !inference.noInfer)
+        let person = read.candidate
         switch output.format {
         case .json: try Output.json(FitJSON(result))
         case .csv: Output.table(Self.table(result), format: .csv)
@@ -65,41 +65,3 @@ struct FitCommand: ParsableCommand {
     }
 }
 
-/// The JSON shape of `fit`: `{"candidate", "job", "title", "score", "skills": [...]}`.
-struct FitJSON: Encodable {
-    struct Line: Encodable {
-        var skill: String
-        var label: String
-        var importance: Double
-        var required: Double
-        var have: Double
-        var credit: Double
-        var gain: Double
-        var source: String
-        /// With `source` `document`: how the level was inferred from the candidate's document.
-        var evidence: String?
-        /// With inference: the related held skill the credit comes from, its similarity and the inferred credit.
-        var inferredFrom: String?
-        var similarity: Double?
-        var inferredCredit: Double?
-    }
-
-    var candidate: String
-    var job: String
-    var title: String
-    var score: Double
-    var skills: [Line]
-
-    init(_ result: FitResult) {
-        candidate = result.candidate
-        job = result.job
-        title = result.title
-        score = rounded(result.score)
-        skills = result.skills.map {
-            Line(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required,
-                 have: rounded($0.have), credit: rounded($0.credit), gain: rounded($0.gain), source: $0.source.description,
-                 evidence: $0.source.evidence, inferredFrom: $0.inferred?.from, similarity: $0.inferred.map { rounded($0.similarity) },
-                 inferredCredit: $0.inferred.map { rounded($0.credit) })
-        }
-    }
-}

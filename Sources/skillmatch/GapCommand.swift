@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 
 /// Filters shared by `gap`, `next` and `gaps`.
 struct CredentialFilterOptions: ParsableArguments {
@@ -30,48 +31,19 @@ struct CredentialFilterOptions: ParsableArguments {
         if anyField, let scope, scope != .any { throw ValidationError("--any-field and --scope \(scope.rawValue) contradict each other") }
     }
 
-    var filter: CredentialFilter {
-        CredentialFilter(types: Set(types), accreditedOnly: accreditedOnly, excluded: Set(excluded), maxCost: maxCost, maxHours: maxHours)
+    /// The same choice as the API takes it.
+    var choice: CredentialChoice {
+        CredentialChoice(
+            maxCost: maxCost, maxHours: maxHours, types: Set(types), accreditedOnly: accreditedOnly, excluded: Set(excluded),
+            anyField: anyField, scope: scope, anyExperience: anyExperience)
     }
 
-    /// The filter for a person read from a resume (`evidence`): credentials requiring work experience keep to the
-    /// occupations it shows held, unless --any-experience.
-    func filter(for evidence: DocumentEvidence?, in catalog: Catalog) -> CredentialFilter {
-        guard let evidence, !anyExperience else { return filter }
-        return filter.requiringExperience(shownBy: evidence, in: catalog)
-    }
-
-    /// The scope of a single plan towards `job`: --scope or --any-field when given, else the catalogue's default
-    /// (``Catalog/planScopes(for:)``: the occupation's own credentials when some serve it, else its field's).
-    func planScopes(in catalog: Catalog, towards job: String) -> [CredentialScope] {
-        if anyField { return [.any] }
-        if let scope { return catalog.credentialsListOccupations ? [scope] : [.any] }
-        return catalog.planScopes(for: job)
-    }
-
-    /// The one scope of analyses over several jobs (`next`, `gaps`): --scope or --any-field when given, else the field
-    /// when the catalogue's credentials list occupations.
-    func poolScope(in catalog: Catalog) -> CredentialScope {
-        guard catalog.credentialsListOccupations, !anyField else { return .any }
-        return scope ?? .field
-    }
-
-    /// The filter of `gaps` towards these jobs: --scope or --any-field when given, else each job's own credentials
-    /// (its field's when none serves it), as `gap` plans.
-    func filter(towards jobs: some Sequence<String>, in catalog: Catalog) -> CredentialFilter {
-        if anyField || scope != nil { return filter.scoped(poolScope(in: catalog), towards: jobs, in: catalog) }
-        var filter = self.filter
-        filter.servingAny = catalog.defaultServing(towards: jobs)
-        return filter
-    }
-
-    /// How `gaps` describes its scope in a partial report: `occupation`, `field`, `any`, or `default` (each job's own
-    /// credentials, its field's when none serves it); absent for a catalogue whose credentials list no occupations.
-    func poolScopeName(in catalog: Catalog) -> String? {
-        guard catalog.credentialsListOccupations else { return nil }
-        if anyField { return CredentialScope.any.rawValue }
-        return scope?.rawValue ?? "default"
-    }
+    var filter: CredentialFilter { choice.filter }
+    func filter(for evidence: DocumentEvidence?, in catalog: Catalog) -> CredentialFilter { choice.filter(for: evidence, in: catalog) }
+    func planScopes(in catalog: Catalog, towards job: String) -> [CredentialScope] { choice.planScopes(in: catalog, towards: job) }
+    func poolScope(in catalog: Catalog) -> CredentialScope { choice.poolScope(in: catalog) }
+    func filter(towards jobs: some Sequence<String>, in catalog: Catalog) -> CredentialFilter { choice.filter(towards: jobs, in: catalog) }
+    func poolScopeName(in catalog: Catalog) -> String? { choice.poolScopeName(in: catalog) }
 }
 
 extension CredentialScope: ExpressibleByArgument {}
@@ -116,31 +88,24 @@ struct GapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
-        let catalog = try store.loadCatalog()
-        let (person, evidence, _, _) = try resolveDocumentCandidate(
-            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
-            semantic: try semanticOptions.resources(store: store, catalog: catalog))
+        let session = try openSession(database)
+        let person = try resolvePerson(
+            candidate, session: session, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: session.store, catalog: session.catalog))
         let showProgress = isatty(STDERR_FILENO) != 0
         let plan: GapPlan
-        let scopes = filters.planScopes(in: catalog, towards: job)
         do {
             defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-            plan = try GapPlanner(engine: MatchEngine(catalog: catalog, storage: .sparse)).plan(
-                person, job: job, filter: filters.filter(for: evidence, in: catalog), scopes: scopes, target: target,
+            plan = try session.gap(
+                person, job: job, choice: filters.choice, target: target,
                 timeLimit: timeLimit.map { .milliseconds(Int(($0 * 1000).rounded())) }, threads: threads,
                 progress: showProgress ? Self.showProgress : nil)
-        } catch let error as GapError where error != .noPlanInTime && scopes.last != .any {
-            // Say which credentials were searched, and how to widen the search.
-            let among = scopes.last == .occupation ? "credentials serving this occupation" : "credentials serving this occupation's field"
-            let widen = scopes.last == .occupation ? "--scope field or --scope any" : "--scope any"
-            throw CLIError("\(error) (searched: \(among); \(widen) widens the search)")
         }
         switch output.format {
         case .json: try Output.json(GapJSON(plan))
         case .csv: Output.table(Self.table(plan, format: .csv), format: .csv)
         case .table:
-            Self.print(plan, person: person, catalog: catalog, modelRegistered: try store.hasModels())
+            Self.print(plan, person: person.candidate, catalog: session.catalog, modelRegistered: try session.store.hasModels())
         }
     }
 
@@ -228,81 +193,3 @@ struct GapCommand: ParsableCommand {
     }
 }
 
-/// The JSON shape of `gap`: `{"candidate", "job", "scoreBefore", "scoreAfter", "optimal", "lowerBound",
-/// "credentials": [{"id", "name", "covers", "cost", "hours"}], "uncoverable": [skill ids], "totalCost", "totalHours"}`.
-struct GapJSON: Encodable {
-    struct Step: Encodable {
-        var id: String
-        var name: String
-        var covers: [String]
-        var raises: [String]
-        var cost: Double?
-        var hours: Double?
-        var prerequisiteFor: [String]
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(covers, forKey: .covers)
-            try c.encode(raises, forKey: .raises)
-            try c.encode(cost, forKey: .cost)  // null when unknown
-            try c.encode(hours, forKey: .hours)
-            try c.encode(prerequisiteFor, forKey: .prerequisiteFor)
-        }
-
-        private enum CodingKeys: String, CodingKey { case id, name, covers, raises, cost, hours, prerequisiteFor }
-    }
-
-    struct Gap: Encodable {
-        var skill: String
-        var label: String
-        var importance: Double
-        var required: Double
-        var have: Double
-    }
-
-    var candidate: String
-    var job: String
-    var title: String
-    var target: Double?
-    var scoreBefore: Double
-    var scoreAfter: Double
-    var optimal: Bool
-    var lowerBound: Int
-    var credentials: [Step]
-    var uncoverable: [String]
-    var uncoverableDetails: [Gap]
-    var gap: [Gap]
-    var totalCost: Double
-    var totalHours: Double
-    var unknownCosts: Int
-    var unknownHours: Int
-    /// `occupation`, `field` or `any`: which credentials the plan drew from (absent in a plan given no scopes).
-    var scope: String?
-
-    init(_ plan: GapPlan) {
-        candidate = plan.candidate
-        job = plan.job
-        title = plan.title
-        target = plan.target
-        scoreBefore = rounded(plan.scoreBefore)
-        scoreAfter = rounded(plan.scoreAfter)
-        optimal = plan.optimal
-        lowerBound = plan.lowerBound
-        credentials = plan.credentials.map {
-            Step(id: $0.id, name: $0.name, covers: $0.covers, raises: $0.raises, cost: $0.cost, hours: $0.hours, prerequisiteFor: $0.prerequisiteFor)
-        }
-        let gaps = { (list: [GapSkill]) in
-            list.map { Gap(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required, have: rounded($0.have)) }
-        }
-        uncoverable = plan.uncoverable.map(\.skill)
-        uncoverableDetails = gaps(plan.uncoverable)
-        gap = gaps(plan.gap)
-        totalCost = plan.totalCost
-        totalHours = plan.totalHours
-        unknownCosts = plan.unknownCosts
-        unknownHours = plan.unknownHours
-        scope = plan.scope?.rawValue
-    }
-}

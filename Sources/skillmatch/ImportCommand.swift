@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 import SkillMatchImport
 import SkillMatchStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 import SkillMatchStore
 
 /// `skillmatch jobs`.
@@ -42,9 +43,7 @@ struct JobsSearch: ParsableCommand {
         let hits = JobSearch(catalog: catalog).search(query)
         let shown = hits.prefix(limit)
         if output.format == .json {
-            return try Output.json(JobsJSON(query: query, count: hits.count, method: nil, jobs: shown.map {
-                .init(id: $0.job.id, title: $0.job.title, jobZone: $0.job.jobZone, relevance: $0.relevance, matchedIn: $0.matchedIn)
-            }))
+            return try Output.json(JobsJSON(query: query, hits: hits, limit: limit))
         }
         var table = Table([.init(header: "Id"), .init(header: "Title"), .init(header: "Job zone", numeric: true), .init(header: "Matched in")])
         for hit in shown {
@@ -82,19 +81,3 @@ extension JobsSearch {
     }
 }
 
-/// The JSON shape of `jobs search`.
-struct JobsJSON: Encodable {
-    struct Hit: Encodable {
-        var id: String
-        var title: String
-        var jobZone: Int?
-        var relevance: Double
-        var matchedIn: [String]
-    }
-
-    var query: String
-    var count: Int
-    /// `semantic` for `--semantic`; absent for keyword search.
-    var method: String?
-    var jobs: [Hit]
-}

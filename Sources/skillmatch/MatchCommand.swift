@@ -2,6 +2,7 @@ import ArgumentParser
 import SkillMatchStore
 import SkillMatch
 import SkillMatchImport
+import SkillMatchService
 import SkillVectors
 
 /// `skillmatch match --candidate FILE|ID [--top K]`.
@@ -34,29 +35,25 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
-        let catalog = try store.loadCatalog()
-        guard let candidate else { return try rankCandidates(store: store, catalog: catalog, job: job!) }
+        let session = try openSession(database)
+        let catalog = session.catalog
+        guard let candidate else { return try rankCandidates(session: session, job: job!) }
         // The engine's job rows are built while the document (if it is one) is read and its indexes are built. One
         // candidate is scored by the sparse kernel: O(requirements), where the dense matrix would cost O(jobs × features)
         // to build for a single product.
-        let skillInference = try inference.inference(store: store, catalog: catalog)
-        let (engine, read) = Parallel.both(
-            { MatchEngine(catalog: catalog, storage: .sparse, inference: skillInference) },
+        let infer = !inference.noInfer
+        let (_, read) = Parallel.both(
+            { _ = try? session.engine(infer: infer) },
             { Result {
-                try resolveDocumentCandidate(
-                    candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
-                    semantic: try semanticOptions.resources(store: store, catalog: catalog))
+                try resolvePerson(
+                    candidate, session: session, inferFromTitles: infer,
+                    semantic: try semanticOptions.resources(store: session.store, catalog: catalog))
             } })
-        let (person, evidence, resolver, text) = try read.get()
-        if let evidence, let resolver {
-            return try printDocumentMatches(person, evidence: evidence, engine: engine, documents: resolver.documents, text: text ?? "")
-        }
-        let matches = try engine.match(person, top: top, minimumScore: minScore)
-        if output.format == .json {
-            return try Output.json(MatchJSON(candidate: person.id, matches: matches.map {
-                .init(job: $0.job, title: $0.title, score: rounded($0.score))
-            }))
+        let person = try read.get()
+        let found = try session.match(person, top: top, minimumScore: minScore, infer: infer)
+        if output.format == .json { return try Output.json(found.report(for: person.candidate, catalog: catalog)) }
+        guard case .scored(let matches) = found else {
+            return printDocumentMatches(person.candidate, found: found, catalog: catalog)
         }
         var table = Table([
             .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true),
@@ -66,7 +63,7 @@ struct MatchCommand: ParsableCommand {
             table.append([String(rank + 1), Format.score(match.score), match.job, match.title])
         }
         if output.format == .table {
-            let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
+            let who = person.candidate.name.map { "\($0) (\(person.candidate.id))" } ?? person.candidate.id
             Output.text("Best-fitting jobs for \(who), out of \(catalog.jobs.count)\n")
         }
         Output.table(table, format: output.format)
@@ -75,34 +72,9 @@ struct MatchCommand: ParsableCommand {
 
 extension MatchCommand {
     /// `match --candidate DOCUMENT`: jobs ranked by the rank score (relevance, titles held, fit), each number shown.
-    func printDocumentMatches(
-        _ person: Candidate, evidence: DocumentEvidence, engine: MatchEngine, documents: DocumentMatcher, text: String
-    ) throws {
-        let catalog = engine.catalog
-        let written = TextTerms.writtenForms(text)
-        let matches = (evidence.linksToAnyJob
-            ? try engine.match(person, evidence: evidence, documents: documents, top: top, minimumScore: minScore) : [])
-            .map { match in
-                var shown = match
-                shown.terms = match.terms.map { TextTerms.written($0, forms: written) }
-                return shown
-            }
+    func printDocumentMatches(_ person: Candidate, found: JobMatches, catalog: Catalog) {
+        guard case .document(let matches, let evidence, let note) = found else { return }
         let found = person.skills.filter { $0.evidence == nil }.compactMap { catalog.skill($0.skill)?.label }
-        let note = evidence.linksToAnyJob ? nil
-            : "Nothing in the document links it to any job of the catalogue: no title held and no word in common with any job."
-        if output.format == .json {
-            return try Output.json(DocumentMatchJSON(
-                candidate: person.id, note: note,
-                heldTitles: evidence.heldTitles.map {
-                    .init(title: $0.title, line: $0.line, years: $0.years.map(rounded), jobs: $0.jobs.map { catalog.jobs[$0].id })
-                },
-                skillsFound: person.skills.filter { $0.evidence == nil }.map(\.skill),
-                matches: matches.map {
-                    .init(job: $0.job, title: $0.title, rank: rounded($0.rank), score: rounded($0.fit),
-                          relevance: rounded($0.relevance), titleEvidence: rounded($0.titleEvidence), titlesHeld: $0.titles,
-                          terms: $0.terms)
-                }))
-        }
         var table = Table([
             .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Fit", numeric: true),
             .init(header: "Text", numeric: true), .init(header: "Title", numeric: true), .init(header: "Job"),
@@ -131,17 +103,13 @@ extension MatchCommand {
     }
 
     /// `match --job ID`: the best candidates for one job.
-    func rankCandidates(store: CatalogStore, catalog: Catalog, job: String) throws {
+    func rankCandidates(session: CatalogSession, job: String) throws {
+        let (store, catalog) = (session.store, session.catalog)
         let pool = try loadPool(
             candidates, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
             semantic: try semanticOptions.resources(store: store, catalog: catalog))
-        let engine = MatchEngine(catalog: catalog, inference: try inference.inference(store: store, catalog: catalog))
-        let ranked = try engine.rankCandidates(pool, for: job, top: top, minimumScore: minScore)
-        if output.format == .json {
-            return try Output.json(JobMatchJSON(job: job, candidates: pool.count, matches: ranked.map {
-                .init(candidate: $0.candidate, name: $0.name, score: rounded($0.score))
-            }))
-        }
+        let ranked = try session.rankCandidates(pool, for: job, top: top, minimumScore: minScore, infer: !inference.noInfer)
+        if output.format == .json { return try Output.json(JobMatchJSON(job: job, candidates: pool.count, matches: ranked)) }
         var table = Table([
             .init(header: "Rank", numeric: true), .init(header: "Score", numeric: true), .init(header: "Candidate"), .init(header: "Name"),
         ])
@@ -155,56 +123,3 @@ extension MatchCommand {
     }
 }
 
-/// The JSON shape of `match --job`: `{"job", "candidates", "matches": [{"candidate", "name", "score"}]}`.
-struct JobMatchJSON: Encodable {
-    struct Match: Encodable {
-        var candidate: String
-        var name: String?
-        var score: Double
-    }
-
-    var job: String
-    var candidates: Int
-    var matches: [Match]
-}
-
-/// The JSON shape of `match --candidate DOCUMENT`: `{"candidate", "heldTitles", "skillsFound", "note", "matches": [{"job",
-/// "title", "rank", "score", "relevance", "titleEvidence", "titlesHeld", "terms"}]}`; `score` is the fit, `rank` what the
-/// list is ordered by.
-struct DocumentMatchJSON: Encodable {
-    struct Held: Encodable {
-        var title: String
-        var line: Int
-        var years: Double?
-        var jobs: [String]
-    }
-
-    struct Match: Encodable {
-        var job: String
-        var title: String
-        var rank: Double
-        var score: Double
-        var relevance: Double
-        var titleEvidence: Double
-        var titlesHeld: [String]
-        var terms: [String]
-    }
-
-    var candidate: String
-    var note: String?
-    var heldTitles: [Held]
-    var skillsFound: [String]
-    var matches: [Match]
-}
-
-/// The JSON shape of `match`: `{"candidate", "matches": [{"job", "title", "score"}]}`.
-struct MatchJSON: Encodable {
-    struct Match: Encodable {
-        var job: String
-        var title: String
-        var score: Double
-    }
-
-    var candidate: String
-    var matches: [Match]
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SkillMatch
+import SkillMatchService
 
 /// `skillmatch next --candidate FILE|ID [--top K]`: which credential to earn next.
 struct NextCommand: ParsableCommand {
@@ -36,20 +37,13 @@ struct NextCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
-        let catalog = try store.loadCatalog()
-        let (person, evidence, resolver, _) = try resolveDocumentCandidate(
-            candidate, store: store, catalog: catalog, inferFromTitles: !inference.noInfer,
-            semantic: try semanticOptions.resources(store: store, catalog: catalog))
-        let engine = MatchEngine(catalog: catalog)
-        // A resume's best jobs are those `match` ranks first for it, not those of highest fit alone.
-        var ranking: [String]?
-        if let evidence, let resolver, evidence.linksToAnyJob {
-            ranking = try engine.match(person, evidence: evidence, documents: resolver.documents, top: best, explain: false).map(\.job)
-        }
-        let advice = try engine.nextCredentials(
-            for: person, qualified: qualified, bestJobs: best, filter: filters.filter(for: evidence, in: catalog), ranking: ranking,
-            scope: filters.poolScope(in: catalog))
+        let session = try openSession(database)
+        let (store, person) = (session.store, try resolvePerson(
+            candidate, session: session, inferFromTitles: !inference.noInfer,
+            semantic: try semanticOptions.resources(store: session.store, catalog: session.catalog)))
+        let advice = try session.next(person, options: NextOptions(top: top, qualified: qualified, best: best), choice: filters.choice)
+        // A resume's best jobs are those `match` ranks first for it (CatalogSession.next).
+        let rankedByMatch = person.evidence?.linksToAnyJob == true
         let shown = Array(advice.prospects.prefix(top))
         if output.format == .json { return try Output.json(NextJSON(advice, shown: shown)) }
         // Scoped (a real catalogue), how many of the best jobs each serves: the ranking's first key.
@@ -70,12 +64,12 @@ struct NextCommand: ParsableCommand {
             ])
         }
         guard output.format == .table else { return Output.table(table, format: output.format) }
-        let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
+        let who = person.candidate.name.map { "\($0) (\(person.candidate.id))" } ?? person.candidate.id
         Output.text("Which credential next for \(who)? Qualified means a fit of at least \(Format.score(qualified)).")
         let among = advice.scope == .any ? "" : " of the \(advice.jobsConsidered) best jobs"
         Output.text("Qualified now for \(advice.alreadyQualified.count) job\(advice.alreadyQualified.count == 1 ? "" : "s")\(among)"
             + (advice.alreadyQualified.isEmpty ? "" : ": " + advice.alreadyQualified.prefix(5).map(\.title).joined(separator: ", ")) + ".")
-        let ranked = ranking == nil ? "best jobs now" : "best jobs now as `match` ranks them"
+        let ranked = rankedByMatch ? "best jobs now as `match` ranks them" : "best jobs now"
         Output.text("Gain is summed over the \(advice.bestJobs.count) \(ranked): " + advice.bestJobs.prefix(5).map(\.title).joined(separator: ", ")
             + (advice.bestJobs.count > 5 ? ", …" : "") + "."
             + (advice.scope == .any ? "" : " Only credentials serving a job of their \(advice.scope == .field ? "fields" : "occupations") are ranked (--scope any drops that).")
@@ -84,38 +78,3 @@ struct NextCommand: ParsableCommand {
     }
 }
 
-/// The JSON shape of `next`.
-struct NextJSON: Encodable {
-    struct Prospect: Encodable {
-        var credential: String
-        var name: String
-        var cost: Double?
-        var hours: Double?
-        var requires: [String]
-        var unlocks: [MatchJSON.Match]
-        var gain: Double
-        /// The best jobs it serves (lists among its occupations).
-        var serves: [String]
-    }
-
-    var candidate: String
-    var qualified: Double
-    var bestJobs: [MatchJSON.Match]
-    var alreadyQualified: [MatchJSON.Match]
-    var credentials: [Prospect]
-    /// `occupation` or `field` when only credentials serving the best jobs (or their fields) were ranked.
-    var scope: String?
-
-    init(_ advice: NextCredentialAdvice, shown: [CredentialProspect]) {
-        let match = { (score: JobScore) in MatchJSON.Match(job: score.job, title: score.title, score: rounded(score.score)) }
-        candidate = advice.candidate
-        qualified = advice.qualified
-        bestJobs = advice.bestJobs.map(match)
-        alreadyQualified = advice.alreadyQualified.map(match)
-        scope = advice.scope == .any ? nil : advice.scope.rawValue
-        credentials = shown.map {
-            Prospect(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, requires: $0.requires,
-                     unlocks: $0.unlocks.map(match), gain: rounded($0.gain), serves: $0.serves)
-        }
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkillMatchService
 
 /// How a command prints its result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -99,12 +100,9 @@ enum Format {
 /// Writes results to standard output.
 enum Output {
     /// Prints a value as stable JSON: sorted keys, pretty-printed, slashes unescaped.
+    /// (``ReportEncoding``, the encoding the server's API uses too).
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        FileHandle.standardOutput.write(try ReportEncoding.data(value))
     }
 
     /// Prints text followed by a newline.
@@ -119,7 +117,7 @@ enum Output {
 }
 
 /// A score rounded to 6 decimals for JSON output, so that output is the same on every machine.
-func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded(.toNearestOrAwayFromZero) / 1_000_000 }
+func rounded(_ value: Double) -> Double { ReportEncoding.rounded(value) }
 
 /// A mid-rank as tables show it: whole (`3`) or with its half (`12.5`).
 func midRank(_ value: Double) -> String { value == value.rounded() ? String(format: "%.0f", value) : String(format: "%.1f", value) }

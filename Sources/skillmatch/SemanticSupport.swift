@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 import SkillMatchStore
 import SkillVectors
 
@@ -30,8 +31,6 @@ enum SemanticSupport {
     }
 }
 
-/// The encoder and index a resume is read with under `--semantic`.
-typealias SemanticResources = (encoder: SentenceEncoder, index: SemanticIndex)
 
 /// `--semantic` for the commands that read resumes.
 struct SemanticDocumentOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SkillMatch
+import SkillMatchService
 
 /// `skillmatch show job|credential|skill|candidate ID`.
 struct ShowCommand: ParsableCommand {
@@ -36,57 +37,7 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-/// `show job`: the job and, per requirement, the credentials that grant the skill at the required level.
-struct ShowJob: Encodable {
-    struct Line: Encodable {
-        var skill: String
-        var label: String
-        var importance: Double
-        var level: Double
-        var originalLevel: Double?
-        var inDemand: Bool
-        var coveredBy: [String]
-    }
-
-    var id: String
-    var title: String
-    var description: String?
-    var inDemand: Bool
-    var jobZone: Int?
-    var alternateTitles: [String]
-    var preparation: JobPreparation?
-    var source: String?
-    var tasks: [String]
-    var derivedRequirements: DerivedRequirements?
-    var requirements: [Line]
-    /// The titles of the jobs derived requirements come from (table output only).
-    private var derivedTitles: [String: String] = [:]
-
-    private enum CodingKeys: String, CodingKey {
-        case id, title, description, inDemand, jobZone, alternateTitles, preparation, source, tasks, derivedRequirements, requirements
-    }
-
-    init(job: Job, catalog: Catalog) {
-        id = job.id
-        title = job.title
-        description = job.description
-        inDemand = job.inDemand
-        jobZone = job.jobZone
-        alternateTitles = job.alternateTitles
-        preparation = job.preparation
-        source = job.source
-        tasks = job.tasks
-        derivedRequirements = job.derivedRequirements
-        for source in job.derivedRequirements?.from ?? [] { derivedTitles[source.job] = catalog.job(source.job)?.title }
-        requirements = job.requirements.map { requirement in
-            Line(
-                skill: requirement.skill, label: catalog.skill(requirement.skill)?.label ?? requirement.skill,
-                importance: requirement.importance, level: requirement.level, originalLevel: requirement.originalLevel,
-                inDemand: requirement.inDemand,
-                coveredBy: catalog.credentials(granting: requirement.skill).filter { $0.grant.level >= requirement.level }.map(\.credential.id))
-        }
-    }
-
+extension ShowJob {
     func print(_ format: OutputFormat) throws {
         if format == .json { return try Output.json(self) }
         var table = Table([
@@ -127,30 +78,7 @@ struct ShowJob: Encodable {
     }
 }
 
-/// `show credential`: the credential's facts, the skills it grants, and the jobs it relates to.
-struct ShowCredential: Encodable {
-    struct GrantLine: Encodable {
-        var skill: String
-        var label: String
-        var level: Double
-    }
-
-    struct JobLine: Encodable {
-        var job: String
-        var title: String
-        var share: Double
-    }
-
-    var credential: Credential
-    var grants: [GrantLine]
-    var relatedJobs: [JobLine]
-
-    init(credential: Credential, catalog: Catalog) {
-        self.credential = credential
-        grants = credential.grants.map { GrantLine(skill: $0.skill, label: catalog.skill($0.skill)?.label ?? $0.skill, level: $0.level) }
-        relatedJobs = catalog.relatedJobs(for: credential).map { JobLine(job: $0.job, title: $0.title, share: rounded($0.share)) }
-    }
-
+extension ShowCredential {
     func print(_ format: OutputFormat) throws {
         if format == .json { return try Output.json(self) }
         var table = Table([.init(header: "Grants skill"), .init(header: "Id"), .init(header: "Level", numeric: true)])
@@ -185,52 +113,7 @@ struct ShowCredential: Encodable {
     }
 }
 
-/// `show skill`: the skill, its broader concepts, the jobs requiring it and the credentials granting it.
-struct ShowSkill: Encodable {
-    struct BroaderLine: Encodable {
-        var id: String
-        var label: String
-        /// `skill` or `skill group`; `unknown` when the catalogue holds neither.
-        var kind: String
-    }
-
-    struct JobLine: Encodable {
-        var job: String
-        var title: String
-        var importance: Double
-        var level: Double
-    }
-
-    struct CredentialLine: Encodable {
-        var credential: String
-        var name: String
-        var level: Double
-    }
-
-    var skill: Skill
-    var broader: [BroaderLine]
-    var requiredBy: [JobLine]
-    var grantedBy: [CredentialLine]
-    private var relatedLabels: [String: String] = [:]
-
-    private enum CodingKeys: String, CodingKey { case skill, broader, requiredBy, grantedBy }
-
-    init(skill: Skill, catalog: Catalog) {
-        self.skill = skill
-        for relation in skill.related { relatedLabels[relation.skill] = catalog.skill(relation.skill)?.label }
-        broader = skill.broader.map { id in
-            if let parent = catalog.skill(id) { return BroaderLine(id: id, label: parent.label, kind: "skill") }
-            if let group = catalog.skillGroup(id) { return BroaderLine(id: id, label: group.label, kind: "skill group") }
-            return BroaderLine(id: id, label: id, kind: "unknown")
-        }
-        requiredBy = catalog.jobs(requiring: skill.id).map {
-            JobLine(job: $0.job.id, title: $0.job.title, importance: $0.requirement.importance, level: $0.requirement.level)
-        }
-        grantedBy = catalog.credentials(granting: skill.id).map {
-            CredentialLine(credential: $0.credential.id, name: $0.credential.name, level: $0.grant.level)
-        }
-    }
-
+extension ShowSkill {
     func print(_ format: OutputFormat) throws {
         if format == .json { return try Output.json(self) }
         var jobs = Table([.init(header: "Required by"), .init(header: "Title"), .init(header: "Importance", numeric: true), .init(header: "Level", numeric: true)])
@@ -257,25 +140,7 @@ struct ShowSkill: Encodable {
     }
 }
 
-/// `show candidate`: the stored record and the effective level in each skill.
-struct ShowCandidate: Encodable {
-    struct Line: Encodable {
-        var skill: String
-        var label: String
-        var level: Double
-        var source: String
-    }
-
-    var candidate: Candidate
-    var effectiveSkills: [Line]
-
-    init(candidate: Candidate, catalog: Catalog) {
-        self.candidate = candidate
-        effectiveSkills = catalog.effectiveLevels(of: candidate)
-            .map { Line(skill: $0.key, label: catalog.skill($0.key)?.label ?? $0.key, level: $0.value.level, source: $0.value.source.description) }
-            .sorted { $0.level != $1.level ? $0.level > $1.level : $0.skill < $1.skill }
-    }
-
+extension ShowCandidate {
     func print(_ format: OutputFormat) throws {
         if format == .json { return try Output.json(self) }
         var table = Table([.init(header: "Skill"), .init(header: "Id"), .init(header: "Level", numeric: true), .init(header: "Source")])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchImport
+import SkillMatchService
 import SkillMatchStore
 
 /// `skillmatch`: scores how well candidates fit jobs, explains the scores, and finds credentials.
@@ -47,6 +48,8 @@ struct SkillMatchCommand: ParsableCommand {
         } catch let error as ModelError {
             fail(error.description)
         } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as ServiceError {
             fail(error.description)
         } catch let error as ValidationError {
             exit(withError: error)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 import SkillMatchStore
 
 /// `skillmatch train [--dim D] [--seed S] [--out models/NAME]`.
