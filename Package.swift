@@ -87,6 +87,7 @@ let package = Package(
             dependencies: [
                 "SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", "SkillMatchService", "SkillMatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Fuzz targets for every reader: libFuzzer with `make fuzz`, a corpus replay otherwise (Fuzz/README.md).

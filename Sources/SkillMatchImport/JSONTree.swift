@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value as read, for documents whose shape varies (JSON-LD, Open Badges, JSON Resume): readers walk it
 /// and name the field at fault themselves.
-enum JSONTree: Sendable, Hashable, Decodable {
+public enum JSONTree: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ enum JSONTree: Sendable, Hashable, Decodable {
     case array([JSONTree])
     case object([String: JSONTree])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -27,29 +27,41 @@ enum JSONTree: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Parses a whole document; syntax errors name the line and column.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Parses a whole document; syntax errors name the line and column (nesting is bounded, see ``JSONScanner``).
     /// - Returns: the value and the line on which each element of its top-level arrays starts (see ``JSONScanner``).
-    static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> (value: JSONTree, elementLines: [String: [Int]]) {
+    public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> (value: JSONTree, elementLines: [String: [Int]]) {
         try JSONInput.decode(JSONTree.self, from: bytes, file: file)
     }
 
     /// The member `key` of an object (`nil` for other values and absent or null members).
-    subscript(key: String) -> JSONTree? {
+    public subscript(key: String) -> JSONTree? {
         guard case .object(let members) = self, let value = members[key], value != .null else { return nil }
         return value
     }
 
     /// The object's members.
-    var object: [String: JSONTree]? { if case .object(let members) = self { members } else { nil } }
+    public var object: [String: JSONTree]? { if case .object(let members) = self { members } else { nil } }
 
     /// The string, when this is one.
-    var string: String? { if case .string(let text) = self { text } else { nil } }
+    public var string: String? { if case .string(let text) = self { text } else { nil } }
 
     /// The value as a list: the elements of an array, or the value itself (JSON-LD lets one value stand for a list).
     var list: [JSONTree] { if case .array(let items) = self { items } else { [self] } }
 
     /// What kind of value this is, for messages.
-    var kind: String {
+    public var kind: String {
         switch self {
         case .null: "null"
         case .bool: "true or false"

@@ -12,26 +12,54 @@ extension CatalogStore {
             var added = 0
             var updated = 0
             for candidate in candidates {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM candidate WHERE id = ?)", arguments: [candidate.id]) ?? false
-                if exists { updated += 1 } else { added += 1 }
-                try db.execute(
-                    sql: "INSERT INTO candidate (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
-                    arguments: [candidate.id, candidate.name])
-                try db.execute(sql: "DELETE FROM candidateSkill WHERE candidateId = ?", arguments: [candidate.id])
-                try db.execute(sql: "DELETE FROM candidateCredential WHERE candidateId = ?", arguments: [candidate.id])
-                let skill = try db.cachedStatement(
-                    sql: "INSERT INTO candidateSkill (candidateId, skillId, position, level, evidence) VALUES (?, ?, ?, ?, ?)")
-                for (position, held) in candidate.skills.enumerated() {
-                    try skill.execute(arguments: [candidate.id, held.skill, position, held.level, held.evidence])
-                }
-                let credential = try db.cachedStatement(
-                    sql: "INSERT INTO candidateCredential (candidateId, credentialId, position) VALUES (?, ?, ?)")
-                for (position, id) in candidate.credentials.enumerated() {
-                    try credential.execute(arguments: [candidate.id, id, position])
-                }
+                if try Self.save(candidate, db) { updated += 1 } else { added += 1 }
             }
             return (added, updated)
         }
+    }
+
+    /// Stores one candidate already checked against the catalogue (its skill and credential ids are also held to the
+    /// catalogue by the database's foreign keys), replacing a stored one with the same id; returns whether it replaced
+    /// one. Unlike ``addCandidates(_:check:)`` it does not load the catalogue: for a server that holds it loaded.
+    public func saveCandidate(_ candidate: Candidate) throws -> Bool {
+        try write("store the candidate") { db in try Self.save(candidate, db) }
+    }
+
+    /// Removes the stored candidate with this id; returns whether there was one.
+    public func removeCandidate(_ id: String) throws -> Bool {
+        try write("remove the candidate") { db in
+            try db.execute(sql: "DELETE FROM candidateSkill WHERE candidateId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM candidateCredential WHERE candidateId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// A number that changes whenever another connection (another process's import, say) commits a change to the
+    /// file (SQLite's `PRAGMA data_version`); changes through this store leave it as it is.
+    public func dataVersion() throws -> Int {
+        try read("read the catalogue") { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    /// Writes one candidate; returns whether one with its id was stored already.
+    private static func save(_ candidate: Candidate, _ db: Database) throws -> Bool {
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM candidate WHERE id = ?)", arguments: [candidate.id]) ?? false
+        try db.execute(
+            sql: "INSERT INTO candidate (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+            arguments: [candidate.id, candidate.name])
+        try db.execute(sql: "DELETE FROM candidateSkill WHERE candidateId = ?", arguments: [candidate.id])
+        try db.execute(sql: "DELETE FROM candidateCredential WHERE candidateId = ?", arguments: [candidate.id])
+        let skill = try db.cachedStatement(
+            sql: "INSERT INTO candidateSkill (candidateId, skillId, position, level, evidence) VALUES (?, ?, ?, ?, ?)")
+        for (position, held) in candidate.skills.enumerated() {
+            try skill.execute(arguments: [candidate.id, held.skill, position, held.level, held.evidence])
+        }
+        let credential = try db.cachedStatement(
+            sql: "INSERT INTO candidateCredential (candidateId, credentialId, position) VALUES (?, ?, ?)")
+        for (position, id) in candidate.credentials.enumerated() {
+            try credential.execute(arguments: [candidate.id, id, position])
+        }
+        return exists
     }
 
     /// The stored candidate with this id.
