@@ -83,7 +83,12 @@ extension CatalogSession {
             person.text = nil
             (resolved.evidence, resolved.reader, resolved.text) = (evidence, documents, text)
         }
-        try CandidateReader.check([person], against: catalog)
+        do {
+            try CandidateReader.check([person], against: catalog)
+        } catch {
+            // Well-formed, but naming what the catalogue does not hold (an unknown skill or credential, a level out of range).
+            throw ServiceError(.unprocessable, field: "candidate", error.description)
+        }
         resolved.candidate = person.candidate
         resolved.unresolved = Self.unresolvedSentences([person])
         return resolved

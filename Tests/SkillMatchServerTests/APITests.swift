@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("skillmatch serve: the JSON API")
+struct APITests {
+    @Test("every read endpoint answers on the demo catalogue")
+    func readEndpoints() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.withClient { client in
+            let health = try await client.get("/v1/health")
+            #expect(health.status == .ok)
+            #expect(try health.object()["jobs"] as? Int == 39)
+            #expect(health.headers[.contentType] == "application/json")
+            #expect(try await client.get("/v1/stats").object()["credentials"] as? Int == 103)
+            let jobs = try await client.get("/v1/jobs?q=support&limit=2").object()
+            #expect((jobs["jobs"] as? [[String: Any]])?.map { $0["id"] as? String }.contains("15-1232.00") == true)
+            let job = try await client.get("/v1/jobs/15-1232.00").object()
+            #expect(job["title"] as? String == "Computer User Support Specialists")
+            let credentials = try await client.get("/v1/credentials?q=network&type=certification&limit=2").object()
+            #expect((credentials["credentials"] as? [Any])?.count == 2)
+            #expect((credentials["facets"] as? [String: Any])?["issuer"] != nil)
+            #expect(try await client.get("/v1/credentials/comptia-a-plus").status == .ok)
+            #expect(try await client.get("/v1/skills/troubleshooting").status == .ok)
+            #expect(try await client.get("/v1/candidates").status == .ok)
+            #expect(try await client.get("/v1/candidates/dana-it-legacy").status == .ok)
+            let spec = try await client.get("/openapi.yaml")
+            #expect(spec.status == .ok)
+            #expect(spec.text.hasPrefix("openapi: 3.1.0"))
+        }
+    }
+
+    @Test("fit, match, gap and next give byte for byte the CLI's --format json for the same input")
+    func sameAsCLI() async throws {
+        let fixture = try ServerFixture()
+        let resume = try String(contentsOfFile: ServerFixture.packageRoot + "/datasets/demo/resumes/sam-okafor.md", encoding: .utf8)
+        let resumeFile = fixture.write("resume.md", resume)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: ["text": resume, "id": "resume"]), as: UTF8.self)
+        let cases: [(uri: String, body: String, cli: [String])] = [
+            ("/v1/fit", #"{"candidate": "dana-it-legacy", "job": "15-1232.00"}"#, ["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00"]),
+            ("/v1/fit", #"{"candidate": \#(text), "job": "15-1232.00"}"#, ["fit", "--candidate", resumeFile, "--job", "15-1232.00"]),
+            ("/v1/match", #"{"candidate": "dana-it-legacy", "top": 5}"#, ["match", "--candidate", "dana-it-legacy", "--top", "5"]),
+            ("/v1/match", #"{"candidate": \#(text), "top": 5}"#, ["match", "--candidate", resumeFile, "--top", "5"]),
+            ("/v1/match", #"{"job": "15-1232.00", "top": 3}"#, ["match", "--job", "15-1232.00", "--top", "3"]),
+            ("/v1/gap", #"{"candidate": "dana-it-legacy", "job": "15-1232.00"}"#, ["gap", "--candidate", "dana-it-legacy", "--job", "15-1232.00"]),
+            ("/v1/gap", #"{"candidate": \#(text), "job": "15-1232.00", "target": 0.9, "maxCost": 3000}"#,
+             ["gap", "--candidate", resumeFile, "--job", "15-1232.00", "--target", "0.9", "--max-cost", "3000"]),
+            ("/v1/next", #"{"candidate": "dana-it-legacy", "top": 3}"#, ["next", "--candidate", "dana-it-legacy", "--top", "3"]),
+            ("/v1/next", #"{"candidate": \#(text), "types": ["certification"]}"#, ["next", "--candidate", resumeFile, "--type", "certification"]),
+        ]
+        let expected = try cases.map { item in
+            let run = try fixture.cli(item.cli + ["--format", "json"])
+            #expect(run.status == 0, "\(item.cli): \(run.stderr)")
+            return run.stdout
+        }
+        try await fixture.withClient { client in
+            for (item, cli) in zip(cases, expected) {
+                let response = try await client.post(item.uri, item.body)
+                #expect(response.status == .ok, "\(item.uri): \(response.text)")
+                #expect(response.text == cli, "\(item.uri) \(item.body.prefix(80)) differs from `skillmatch \(item.cli.joined(separator: " "))`")
+            }
+        }
+    }
+
+    @Test("errors are problem details naming the field: 400, 404, 405, 413, 415, 422; never a type name or a trace")
+    func errors() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.withClient { client in
+            func expectProblem(_ response: TestResponse, _ status: HTTPResponse.Status, field: String? = nil, _ comment: String = "") throws {
+                #expect(response.status == status, "\(comment): \(response.text)")
+                #expect(response.headers[.contentType] == "application/problem+json", "\(comment)")
+                let body = try response.object()
+                #expect(body["status"] as? Int == status.code)
+                #expect(body["type"] as? String == "about:blank")
+                if let field { #expect(body["field"] as? String == field, "\(comment): \(response.text)") }
+                for leak in ["Swift", "Error(", "SQL", "GRDB", "Hummingbird", ".swift"] {
+                    #expect(!response.text.contains(leak), "\(comment) leaks \(leak): \(response.text)")
+                }
+            }
+            try expectProblem(try await client.post("/v1/fit", "{"), .badRequest, "malformed JSON")
+            try expectProblem(try await client.post("/v1/fit", "[]"), .badRequest, "not an object")
+            try expectProblem(try await client.post("/v1/fit", #"{"job": "15-1232.00"}"#), .badRequest, field: "candidate", "missing candidate")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": "dana-it-legacy", "job": 7}"#), .badRequest, field: "job", "job a number")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": "dana-it-legacy", "job": "15-1232.00", "jobs": 1}"#), .badRequest, field: "jobs", "unknown member")
+            try expectProblem(try await client.post("/v1/match", #"{"candidate": "dana-it-legacy", "top": 0}"#), .badRequest, field: "top", "top 0")
+            try expectProblem(try await client.post("/v1/match", #"{"candidate": "dana-it-legacy", "top": 2.5}"#), .badRequest, field: "top", "top 2.5")
+            try expectProblem(try await client.post("/v1/gap", #"{"candidate": "dana-it-legacy", "job": "15-1232.00", "scope": "galaxy"}"#), .badRequest, field: "scope", "bad scope")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": "\#(String(repeating: "x", count: 201))", "job": "a"}"#), .badRequest, field: "candidate", "long id")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": "nobody", "job": "15-1232.00"}"#), .notFound, field: "candidate", "unknown candidate")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": "dana-it-legacy", "job": "nope"}"#), .notFound, field: "job", "unknown job")
+            try expectProblem(try await client.get("/v1/jobs/nope"), .notFound, "unknown job path")
+            try expectProblem(try await client.get("/v1/nothing-here"), .notFound, "unknown route")
+            try expectProblem(try await client.post("/v1/fit", #"{"candidate": {"id": "p", "skills": [{"skill": "no-such-skill", "level": 0.5}]}, "job": "15-1232.00"}"#),
+                              .unprocessableContent, field: "candidate", "unknown skill")
+            try expectProblem(try await client.post("/v1/gap", #"{"candidate": "dana-it-legacy", "job": "15-1232.00", "maxCost": 1}"#),
+                              .unprocessableContent, "budget too small")
+            let wrongMethod = try await client.execute(uri: "/v1/fit", method: .get)
+            try expectProblem(wrongMethod, .methodNotAllowed, "GET /v1/fit")
+            #expect(wrongMethod.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/v1/jobs", method: .post).headers[.allow] == "GET, HEAD")
+            try expectProblem(try await client.post("/v1/fit", "{}", headers: [.contentType: "text/plain"]), .unsupportedMediaType, "text/plain")
+            let huge = #"{"candidate": {"text": ""# + String(repeating: "a", count: 1_100_000) + #""}, "job": "15-1232.00"}"#
+            try expectProblem(try await client.post("/v1/fit", huge), .contentTooLarge, "1.1 MB body")
+            try expectProblem(try await client.get("/v1/jobs?limit=0"), .badRequest, field: "limit", "limit 0")
+            try expectProblem(try await client.get("/v1/credentials?maxCost=abc"), .badRequest, field: "maxCost", "maxCost text")
+        }
+    }
+
+    @Test("candidate writes need the token; stored, read back, replaced and removed; a server without a token refuses writes")
+    func candidateWrites() async throws {
+        let fixture = try ServerFixture()
+        let token = "test-token-0123456789abcdef"
+        let record = #"{"id": "pat", "name": "Pat", "skills": [{"skill": "troubleshooting", "level": 0.5}]}"#
+        try await fixture.withClient(token: token) { client in
+            let auth: HTTPFields = [.contentType: "application/json", .authorization: "Bearer \(token)"]
+            #expect(try await client.post("/v1/candidates", record).status == .unauthorized)
+            let wrong = try await client.post("/v1/candidates", record, headers: [.contentType: "application/json", .authorization: "Bearer wrong"])
+            #expect(wrong.status == .unauthorized)
+            let created = try await client.post("/v1/candidates", record, headers: auth)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(try await client.post("/v1/candidates", record, headers: auth).status == .ok)
+            let shown = try await client.get("/v1/candidates/pat").object()
+            #expect((shown["candidate"] as? [String: Any])?["name"] as? String == "Pat")
+            let fit = try await client.post("/v1/fit", #"{"candidate": "pat", "job": "15-1232.00"}"#)
+            #expect(fit.status == .ok)
+            #expect(try await client.execute(uri: "/v1/candidates/pat", method: .delete).status == .unauthorized)
+            let removed = try await client.execute(uri: "/v1/candidates/pat", method: .delete, headers: auth)
+            #expect(removed.status == .noContent)
+            let again = try await client.execute(uri: "/v1/candidates/pat", method: .delete, headers: auth)
+            #expect(again.status == .notFound)
+            // Reads need no token on loopback.
+            #expect(try await client.get("/v1/health").status == .ok)
+        }
+        try await fixture.withClient { client in
+            let refused = try await client.post("/v1/candidates", record)
+            #expect(refused.status == .forbidden)
+        }
+        // Beyond loopback every request needs the token.
+        try await fixture.withClient(token: token, host: "0.0.0.0") { client in
+            let anonymous = try await client.get("/v1/health")
+            #expect(anonymous.status == .unauthorized)
+            let authorized = try await client.get("/v1/health", headers: [.authorization: "Bearer \(token)"])
+            #expect(authorized.status == .ok)
+        }
+    }
+
+    @Test("an import by another process is seen without a restart")
+    func reloadsOnChange() async throws {
+        let fixture = try ServerFixture()
+        let catalogue = fixture.write("more.json", """
+            {"skills": [{"id": "zz-skill", "label": "Zz Skill"}],
+             "jobs": [{"id": "zz-job", "title": "Zz Job", "requirements": [{"skill": "zz-skill", "importance": 1, "level": 0.5}]}]}
+            """)
+        try await fixture.withClient { client in
+            #expect(try await client.get("/v1/jobs/zz-job").status == .notFound)
+            let run = try fixture.cli(["import", "catalog", catalogue])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try await client.get("/v1/jobs/zz-job").status == .ok)
+            #expect(try await client.get("/v1/health").object()["jobs"] as? Int == 40)
+        }
+    }
+}
