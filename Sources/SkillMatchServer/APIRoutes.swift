@@ -33,20 +33,29 @@ struct APIRoutes: Sendable {
         route(router, "/openapi.yaml", [.get: openAPI])
     }
 
+    /// Every route's path and the methods it allows, for 405 answers (`Allow`) to any other method.
+    static let table: [(path: String, allow: String)] = [
+        ("/v1/health", "GET, HEAD"), ("/v1/stats", "GET, HEAD"), ("/v1/jobs", "GET, HEAD"), ("/v1/jobs/:id", "GET, HEAD"),
+        ("/v1/credentials", "GET, HEAD"), ("/v1/credentials/:id", "GET, HEAD"), ("/v1/skills/:id", "GET, HEAD"),
+        ("/v1/fit", "POST"), ("/v1/match", "POST"), ("/v1/gap", "POST"), ("/v1/next", "POST"),
+        ("/v1/candidates", "GET, HEAD, POST"), ("/v1/candidates/:id", "DELETE, GET, HEAD"), ("/openapi.yaml", "GET, HEAD"),
+    ]
+
+    /// The methods a path allows (nil for a path the API does not have).
+    static func allowed(for path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return table.first { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
+            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") ? !$1.isEmpty : $0 == $1 }
+        }?.allow
+    }
+
     private func route(_ router: Router<Context>, _ path: String, _ handlers: [HTTPRequest.Method: Handler]) {
-        let allowed = handlers.keys.map(\.rawValue).sorted()
-        let allow = (allowed + (handlers[.get] != nil ? ["HEAD"] : [])).sorted().joined(separator: ", ")
         for (method, handler) in handlers { router.on(RouterPath(path), method: method, use: handler) }
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .head, .options] where handlers[method] == nil {
-            if method == .head, let get = handlers[.get] {
-                router.on(RouterPath(path), method: .head) { request, context in
-                    let response = try await get(request, context)
-                    return Response(status: response.status, headers: response.headers)
-                }
-                continue
-            }
-            router.on(RouterPath(path), method: method) { _, _ -> Response in
-                throw Problem(.methodNotAllowed, "\(path) allows \(allow)", allow: allow)
+        if let get = handlers[.get] {
+            router.on(RouterPath(path), method: .head) { request, context in
+                let response = try await get(request, context)
+                return Response(status: response.status, headers: response.headers)
             }
         }
     }
@@ -73,7 +82,7 @@ struct APIRoutes: Sendable {
     }
 
     func showJob(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try pathID(context)
         let catalog = try self.catalog.session().catalog
         guard let job = catalog.job(id) else { throw MatchError.unknownJob(id) }
         return try json(ShowJob(job: job, catalog: catalog))
@@ -101,14 +110,14 @@ struct APIRoutes: Sendable {
     }
 
     func showCredential(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try pathID(context)
         let catalog = try self.catalog.session().catalog
         guard let credential = catalog.credential(id) else { throw MatchError.unknownCredential(id) }
         return try json(ShowCredential(credential: credential, catalog: catalog))
     }
 
     func showSkill(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try pathID(context)
         let catalog = try self.catalog.session().catalog
         guard let skill = catalog.skill(id) else { throw MatchError.unknownSkill(id) }
         return try json(ShowSkill(skill: skill, catalog: catalog))
@@ -191,7 +200,7 @@ struct APIRoutes: Sendable {
     }
 
     func showCandidate(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try pathID(context)
         let session = try catalog.session()
         guard let candidate = try session.store.candidate(id) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
@@ -204,6 +213,7 @@ struct APIRoutes: Sendable {
     func storeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
         let body = try await JSONRequest.read(request, context: context, allowed: ["id", "name", "skills", "credentials", "text"])
+        try JSONRequest.checkRecord(body.members, at: "")
         let bytes = Array(try ReportEncoding.line(JSONTree.object(body.members)))
         let session = try catalog.session()
         return try await offload {
@@ -224,7 +234,7 @@ struct APIRoutes: Sendable {
 
     func removeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
-        let id = try context.parameters.require("id")
+        let id = try pathID(context)
         guard try catalog.session().store.removeCandidate(id) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
         }
@@ -234,6 +244,12 @@ struct APIRoutes: Sendable {
     func openAPI(_ request: Request, _ context: Context) async throws -> Response {
         Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
+}
+
+/// The `{id}` of a path, percent-decoded (`/v1/candidates/caf%C3%A9` names `café`).
+func pathID(_ context: some RequestContext) throws -> String {
+    let raw = try context.parameters.require("id")
+    return raw.removingPercentEncoding ?? raw
 }
 
 /// A JSON response written by the shared encoder.

@@ -112,7 +112,8 @@ struct JSONRequest {
             }
             return .stored(id)
         case .object(let members):
-            if let text = members["text"], Set(members.keys).isSubset(of: ["text", "id"]) {
+            // `{"text": ...}` with an optional id is resume text; with empty text and an id it is a record with no text.
+            if let text = members["text"], Set(members.keys).isSubset(of: ["text", "id"]), text != .string("") || members["id"] == nil {
                 guard case .string(let resume) = text, !resume.isEmpty, resume.unicodeScalars.count <= APILimits.textLength else {
                     throw Problem(.badRequest, "\"\(key).text\" must be resume text of 1 to \(APILimits.textLength) characters", field: "\(key).text")
                 }
@@ -125,9 +126,52 @@ struct JSONRequest {
                 }
                 return .text(resume, id: id)
             }
+            try Self.checkRecord(members, at: key)
             return .json(Array(try ReportEncoding.line(value)), name: key)
         default:
             throw Problem(.badRequest, "\"\(key)\" must be a stored candidate's id (a string) or an object, not \(value.kind)", field: key)
+        }
+    }
+
+    /// Checks a candidate record against the API's schema (`CandidateRecord`): `id` (1 to 200 characters), `name`,
+    /// `text`, `skills` (`skill`, `level` in [0, 1], `evidence`) and `credentials`, and nothing else.
+    static func checkRecord(_ members: [String: JSONTree], at path: String) throws {
+        func fail(_ field: String, _ message: String) -> Problem {
+            Problem(.badRequest, "\"\(field)\" \(message)", field: field)
+        }
+        func text(_ value: JSONTree?, _ field: String, _ range: ClosedRange<Int>) throws {
+            guard let value else { return }
+            guard case .string(let text) = value, range.contains(text.unicodeScalars.count) else {
+                throw fail(field, "must be a string of \(range.lowerBound) to \(range.upperBound) characters")
+            }
+        }
+        let prefix = path.isEmpty ? "" : path + "."
+        if let unknown = members.keys.sorted().first(where: { !["id", "name", "text", "skills", "credentials"].contains($0) }) {
+            throw fail(prefix + unknown, "is not a member of a candidate (id, name, skills, credentials, text)")
+        }
+        guard members["id"] != nil else { throw fail(prefix + "id", "is required") }
+        try text(members["id"], prefix + "id", 1...APILimits.idLength)
+        try text(members["name"], prefix + "name", 0...500)
+        try text(members["text"], prefix + "text", 0...APILimits.textLength)
+        if let skills = members["skills"] {
+            guard case .array(let items) = skills, items.count <= 10_000 else { throw fail(prefix + "skills", "must be a list of at most 10000 skills") }
+            for (index, item) in items.enumerated() {
+                let field = "\(prefix)skills[\(index)]"
+                guard case .object(let skill) = item else { throw fail(field, "must be an object with skill and level") }
+                if let unknown = skill.keys.sorted().first(where: { !["skill", "level", "evidence"].contains($0) }) {
+                    throw fail(field + "." + unknown, "is not a member of a held skill (skill, level, evidence)")
+                }
+                guard skill["skill"] != nil else { throw fail(field + ".skill", "is required") }
+                try text(skill["skill"], field + ".skill", 1...APILimits.idLength)
+                try text(skill["evidence"], field + ".evidence", 0...1000)
+                guard case .number(let level) = skill["level"] ?? .null, (0...1).contains(level) else {
+                    throw fail(field + ".level", "must be a number from 0 to 1")
+                }
+            }
+        }
+        if let credentials = members["credentials"] {
+            guard case .array(let items) = credentials, items.count <= 1000 else { throw fail(prefix + "credentials", "must be a list of at most 1000 ids") }
+            for (index, item) in items.enumerated() { try text(item, "\(prefix)credentials[\(index)]", 1...APILimits.idLength) }
         }
     }
 
@@ -149,7 +193,7 @@ struct JSONRequest {
         }
         let anyField = try bool("anyField") ?? false
         if anyField, let scope, scope != .any {
-            throw Problem(.badRequest, "\"anyField\" and \"scope\": \"\(scope.rawValue)\" contradict each other", field: "scope")
+            throw Problem(.unprocessableContent, "\"anyField\" and \"scope\": \"\(scope.rawValue)\" contradict each other", field: "scope")
         }
         return CredentialChoice(
             maxCost: try number("maxCost", in: 0...1e9), maxHours: try number("maxHours", in: 0...1e9), types: Set(types),
