@@ -68,7 +68,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("openapi.yaml")]
+            exclude: ["openapi.yaml"],
+            plugins: ["EmbedDemoDataPlugin"]
         ),
         // The shipped demo catalogue (datasets/demo), embedded in the binary at build time.
         .target(

@@ -8,6 +8,20 @@ import PackagePlugin
 @main
 struct EmbedDemoDataPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        // The server's API document, embedded so that no resource bundle has to be found at run time.
+        if target.name == "SkillMatchServer" {
+            let document = target.directoryURL.appending(path: "openapi.yaml")
+            let output = context.pluginWorkDirectoryURL.appending(path: "OpenAPIText.swift")
+            return [
+                .buildCommand(
+                    displayName: "Embedding the OpenAPI document",
+                    executable: try context.tool(named: "EmbedDemoData").url,
+                    arguments: [document.path(), output.path()],
+                    inputFiles: [document],
+                    outputFiles: [output]
+                )
+            ]
+        }
         let demo = context.package.directoryURL.appending(path: "datasets").appending(path: "demo")
         let catalog = demo.appending(path: "catalog.json")
         let candidates = demo.appending(path: "candidates.jsonl")

@@ -1,9 +1,10 @@
 // Build-time tool: writes a Swift file holding the demo catalogue and candidates as raw string literals.
 // Usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift
+//        EmbedDemoData OPENAPI.yaml OUTPUT.swift   (the server's API document, for SkillMatchServer)
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 6 else {
+guard arguments.count == 6 || arguments.count == 3 else {
     FileHandle.standardError.write(Data("usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift\n".utf8))
     exit(2)
 }
@@ -25,6 +26,23 @@ func base64(_ path: String) -> String {
         exit(1)
     }
     return data.base64EncodedString()
+}
+
+if arguments.count == 3 {
+    let source = """
+    // Generated at build time by EmbedDemoData from Sources/SkillMatchServer/openapi.yaml. Do not edit.
+
+    /// The API's OpenAPI document (`Sources/SkillMatchServer/openapi.yaml`), embedded at build time.
+    let embeddedOpenAPIYAML: String = \(literal(arguments[1]))
+
+    """
+    do {
+        try source.write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[2]): \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
 }
 
 let source = """
