@@ -74,7 +74,7 @@ struct APIRoutes: Sendable {
     }
 
     func searchJobs(_ request: Request, _ context: Context) async throws -> Response {
-        let query = QueryParameters(request, allowed: ["q", "limit"])
+        let query = try QueryParameters(request, allowed: ["q", "limit"])
         let text = try query.string("q", maxLength: APILimits.queryLength) ?? ""
         let limit = try query.integer("limit", in: 1...APILimits.top) ?? 20
         let session = try catalog.session()
@@ -89,7 +89,7 @@ struct APIRoutes: Sendable {
     }
 
     func searchCredentials(_ request: Request, _ context: Context) async throws -> Response {
-        let query = QueryParameters(
+        let query = try QueryParameters(
             request, allowed: ["q", "type", "issuer", "inDemand", "accreditation", "maxCost", "maxHours", "job", "sector", "limit"])
         let types = try query.all("type", maxLength: 40).map { name in
             guard let type = CredentialType(rawValue: name) else {

@@ -59,7 +59,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         case let error as MatchError:
             return Problem(.notFound, error.description, field: error.field)
         case let error as GapError:
-            return Problem(.unprocessableContent, error.description, field: "target")
+            return Problem(.unprocessableContent, error.description, field: error.field)
         case let error as CatalogValidationError:
             return Problem(.unprocessableContent, error.description, field: "candidate")
         case let error as InputError:

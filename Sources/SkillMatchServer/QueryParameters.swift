@@ -5,8 +5,12 @@ import Hummingbird
 struct QueryParameters {
     let parameters: Parameters
 
-    init(_ request: Request, allowed: Set<String>) {
+    /// Refuses a parameter the operation does not define (400), so that a misspelt filter is never ignored.
+    init(_ request: Request, allowed: Set<String>) throws {
         parameters = request.uri.queryParameters
+        if let unknown = parameters.map({ String($0.key) }).sorted().first(where: { !allowed.contains($0) }) {
+            throw Problem(.badRequest, "\(unknown) is not a parameter of \(request.uri.path) (it takes \(allowed.sorted().joined(separator: ", ")))", field: unknown)
+        }
     }
 
     func string(_ key: String, maxLength: Int = APILimits.idLength) throws -> String? {

@@ -74,7 +74,7 @@ extension CatalogSession {
         } catch let error as GapError where error != .noPlanInTime && scopes.last != .any {
             let among = scopes.last == .occupation ? "credentials serving this occupation" : "credentials serving this occupation's field"
             let widen = scopes.last == .occupation ? "--scope field or --scope any" : "--scope any"
-            throw ServiceError(.unprocessable, field: "target", "\(error) (searched: \(among); \(widen) widens the search)")
+            throw ServiceError(.unprocessable, field: error.field, "\(error) (searched: \(among); \(widen) widens the search)")
         }
     }
 
@@ -89,5 +89,17 @@ extension CatalogSession {
         return try engine.nextCredentials(
             for: person.candidate, qualified: options.qualified, bestJobs: options.best, filter: choice.filter(for: person.evidence, in: catalog),
             ranking: ranking, scope: choice.poolScope(in: catalog))
+    }
+}
+
+extension GapError {
+    /// The request member the error is about: `target` for an unreachable target, nil for budgets (`maxCost`,
+    /// `maxHours` together), `timeLimit` when no plan was found in time.
+    public var field: String? {
+        switch self {
+        case .targetUnreachable: "target"
+        case .budgetTooSmall: nil
+        case .noPlanInTime: "timeLimit"
+        }
     }
 }

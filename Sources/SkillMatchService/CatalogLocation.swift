@@ -46,11 +46,11 @@ public struct CatalogLocation: Sendable, Equatable {
             throw ServiceError(.failed, "cannot create the folder \(folder) for the default catalogue; use --db PATH")
         }
         if !FileManager.default.fileExists(atPath: path) {
-            if try DemoSeed.createSeeded(at: path, replacing: false) {
+            if try DemoSeed.createSeeded(at: path, replacing: false, note: note) {
                 note("created \(path) and seeded it with the demo catalogue and its relatedness model")
             }
         } else if try DemoSeed.isUnseeded(path) {
-            _ = try DemoSeed.createSeeded(at: path, replacing: true)
+            _ = try DemoSeed.createSeeded(at: path, replacing: true, note: note)
             note("seeded the empty default catalogue \(path) with the demo catalogue and its relatedness model")
         }
         let store = try CatalogStore(path: path)

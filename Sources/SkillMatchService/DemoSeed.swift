@@ -6,18 +6,21 @@ import SkillMatchStore
 
 /// Seeds a catalogue with the embedded demo catalogue and candidates.
 public enum DemoSeed {
-    public static func seed(_ store: CatalogStore) throws {
+    /// - Parameter note: receives a sentence when the shipped model does not match the demo catalogue (not registered).
+    public static func seed(_ store: CatalogStore, note: (String) -> Void = { _ in }) throws {
         let parsed = try CatalogReader.parse(Array(DemoCatalog.catalogJSON.utf8), file: DemoCatalog.catalogName)
         _ = try store.importCatalog(parsed.document) { try parsed.merged(into: $0) }
         let candidates = try CandidateReader.parseLines(Array(DemoCatalog.candidatesJSONL.utf8), file: DemoCatalog.candidatesName)
         _ = try store.addCandidates(candidates.map(\.candidate)) { try CandidateReader.check(candidates, against: $0) }
-        try registerModel(store)
+        if try !registerModel(store) {
+            note("the shipped demo model does not match the demo catalogue (run `make demo-model`); not registered")
+        }
     }
 
     /// Creates the catalogue at `path` holding the demo, all or nothing: it is seeded under a temporary name in the
     /// same folder, then linked into place (or, with `replacing`, renamed over what is there). Returns false when
     /// another process created `path` first (its catalogue is kept).
-    public static func createSeeded(at path: String, replacing: Bool) throws -> Bool {
+    public static func createSeeded(at path: String, replacing: Bool, note: (String) -> Void = { _ in }) throws -> Bool {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).seeding-"
@@ -33,7 +36,7 @@ public enum DemoSeed {
         }
         do {
             let store = try CatalogStore(path: temporary)
-            try seed(store)
+            try seed(store, note: note)
         }  // the store is closed here, before the file moves
         let moved = replacing ? rename(temporary, path) : link(temporary, path)
         if moved == 0 { return true }

@@ -54,11 +54,11 @@ struct ImportDemo: ParsableCommand {
             if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) {
                 throw CLIError("\(path): the folder \(folder) does not exist")
             }
-            if !(try DemoSeed.createSeeded(at: path, replacing: false)) { try DemoSeed.seed(try CatalogStore(path: path)) }
+            if !(try DemoSeed.createSeeded(at: path, replacing: false, note: log)) { try DemoSeed.seed(try CatalogStore(path: path), note: log) }
             store = try CatalogStore(path: path)
         } else {
             store = try database.openForWriting()
-            try DemoSeed.seed(store)
+            try DemoSeed.seed(store, note: log)
         }
         let stats = try store.stats()
         if output.format == .json { try Output.json(stats) } else {

@@ -96,6 +96,8 @@ struct APITests {
                               .unprocessableContent, field: "candidate", "unknown skill")
             try expectProblem(try await client.post("/v1/gap", #"{"candidate": "dana-it-legacy", "job": "15-1232.00", "maxCost": 1}"#),
                               .unprocessableContent, "budget too small")
+            try expectProblem(try await client.post("/v1/gap", #"{"candidate": "dana-it-legacy", "job": "15-1232.00", "target": 0.99, "types": ["badge"]}"#),
+                              .unprocessableContent, field: "target", "unreachable target")
             let wrongMethod = try await client.execute(uri: "/v1/fit", method: .get)
             try expectProblem(wrongMethod, .methodNotAllowed, "GET /v1/fit")
             #expect(wrongMethod.headers[.allow] == "POST")
@@ -105,6 +107,7 @@ struct APITests {
             try expectProblem(try await client.post("/v1/fit", huge), .contentTooLarge, "1.1 MB body")
             try expectProblem(try await client.get("/v1/jobs?limit=0"), .badRequest, field: "limit", "limit 0")
             try expectProblem(try await client.get("/v1/credentials?maxCost=abc"), .badRequest, field: "maxCost", "maxCost text")
+            try expectProblem(try await client.get("/v1/credentials?maxcost=5"), .badRequest, field: "maxcost", "misspelt parameter")
         }
     }
 
