@@ -8,7 +8,7 @@ let fuzzing = Context.environment["SKILLMATCH_FUZZ"] == "1"
 let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Dependencies point one way:
-// CBLAS <- SkillVectors <- SkillMatch <- SkillMatchStore / SkillMatchImport <- SkillMatchService
+// CBLAS <- SkillVectors <- SkillMatch <- SkillMatchStore / SkillMatchImport <- SkillMatchService <- SkillMatchWeb (pages)
 //   <- SkillMatchServer (HTTP) <- skillmatch (CLI).
 let package = Package(
     name: "SkillMatch",
@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The system BLAS (OpenBLAS at run time on Debian with libopenblas0-pthread).
@@ -60,11 +62,20 @@ let package = Package(
             name: "SkillMatchService",
             dependencies: ["SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo"]
         ),
+        // The advisor's web pages and the printable report (Mustache templates embedded at build time), rendered from
+        // SkillMatchService's results; served by SkillMatchServer and written by `skillmatch report`.
+        .target(
+            name: "SkillMatchWeb",
+            dependencies: ["SkillMatch", "SkillMatchImport", "SkillMatchService", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Templates"],
+            plugins: ["EmbedDemoDataPlugin"]
+        ),
         // `skillmatch serve`: the advisor's web app and the JSON API (Hummingbird 2) over SkillMatchService.
         .target(
             name: "SkillMatchServer",
             dependencies: [
-                "SkillMatchService",
+                "SkillMatchService", "SkillMatchWeb",
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "skillmatch",
             dependencies: [
-                "SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", "SkillMatchService", "SkillMatchServer",
+                "SkillMatch", "SkillMatchStore", "SkillMatchImport", "SkillMatchDemo", "SkillMatchService", "SkillMatchServer", "SkillMatchWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -109,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "SkillMatchServerTests",
             dependencies: [
-                "SkillMatchServer", "SkillMatchService", "skillmatch",
+                "SkillMatchServer", "SkillMatchService", "SkillMatchWeb", "skillmatch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

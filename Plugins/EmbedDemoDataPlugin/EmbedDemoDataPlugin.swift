@@ -22,6 +22,22 @@ struct EmbedDemoDataPlugin: BuildToolPlugin {
                 )
             ]
         }
+        // The web app's templates and stylesheet.
+        if target.name == "SkillMatchWeb" {
+            let folder = target.directoryURL.appending(path: "Templates")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path()).filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }.sorted()
+            let files = names.map { folder.appending(path: $0) }
+            let output = context.pluginWorkDirectoryURL.appending(path: "WebTemplateText.swift")
+            return [
+                .buildCommand(
+                    displayName: "Embedding the web app's templates",
+                    executable: try context.tool(named: "EmbedDemoData").url,
+                    arguments: ["--templates", output.path()] + files.map { $0.path() },
+                    inputFiles: files,
+                    outputFiles: [output]
+                )
+            ]
+        }
         let demo = context.package.directoryURL.appending(path: "datasets").appending(path: "demo")
         let catalog = demo.appending(path: "catalog.json")
         let candidates = demo.appending(path: "candidates.jsonl")

@@ -1,10 +1,11 @@
 // Build-time tool: writes a Swift file holding the demo catalogue and candidates as raw string literals.
 // Usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift
 //        EmbedDemoData OPENAPI.yaml OUTPUT.swift   (the server's API document, for SkillMatchServer)
+//        EmbedDemoData --templates OUTPUT.swift FILE...   (the web app's templates and stylesheet, for SkillMatchWeb)
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 6 || arguments.count == 3 else {
+guard arguments.count == 6 || arguments.count == 3 || (arguments.count >= 3 && arguments[1] == "--templates") else {
     FileHandle.standardError.write(Data("usage: EmbedDemoData CATALOG.json CANDIDATES.jsonl MODEL.skmodel MODEL.json OUTPUT.swift\n".utf8))
     exit(2)
 }
@@ -28,6 +29,40 @@ func base64(_ path: String) -> String {
     return data.base64EncodedString()
 }
 
+/// Writes the generated source and ends the tool (status 1 when it cannot be written).
+func write(_ source: String, to path: String) -> Never {
+    do {
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(path): \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if arguments[1] == "--templates" {
+    // Each file by its name (`matches.mustache`), sorted so that the output is the same on every build.
+    let files = arguments[3...].sorted()
+    let entries = files.map { path in
+        "    \(literal(path).debugDescriptionQuoted(name: URL(fileURLWithPath: path).lastPathComponent)),"
+    }.joined(separator: "\n")
+    let source = """
+    // Generated at build time by EmbedDemoData from Sources/SkillMatchWeb/Templates. Do not edit.
+
+    /// The web app's templates and stylesheet (`Sources/SkillMatchWeb/Templates`) by file name, embedded at build time.
+    let embeddedTemplates: [String: String] = [
+    \(entries)
+    ]
+
+    """
+    write(source, to: arguments[2])
+}
+
+extension String {
+    /// `"name": <literal>` for a dictionary entry.
+    func debugDescriptionQuoted(name: String) -> String { "\"\(name)\": \(self)" }
+}
+
 if arguments.count == 3 {
     let source = """
     // Generated at build time by EmbedDemoData from Sources/SkillMatchServer/openapi.yaml. Do not edit.
@@ -36,13 +71,7 @@ if arguments.count == 3 {
     let embeddedOpenAPIYAML: String = \(literal(arguments[1]))
 
     """
-    do {
-        try source.write(toFile: arguments[2], atomically: true, encoding: .utf8)
-    } catch {
-        FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[2]): \(error)\n".utf8))
-        exit(1)
-    }
-    exit(0)
+    write(source, to: arguments[2])
 }
 
 let source = """
@@ -61,9 +90,4 @@ public let demoModelBase64: String = "\(base64(arguments[3]))"
 public let demoModelJSON: String = \(literal(arguments[4]))
 
 """
-do {
-    try source.write(toFile: arguments[5], atomically: true, encoding: .utf8)
-} catch {
-    FileHandle.standardError.write(Data("EmbedDemoData: cannot write \(arguments[5]): \(error)\n".utf8))
-    exit(1)
-}
+write(source, to: arguments[5])

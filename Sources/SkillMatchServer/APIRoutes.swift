@@ -42,7 +42,10 @@ struct APIRoutes: Sendable {
     ]
 
     /// The methods a path allows (nil for a path the API does not have).
-    static func allowed(for path: String) -> String? {
+    static func allowed(for path: String) -> String? { allowed(for: path, in: table) }
+
+    /// The methods `table` allows for a path (`:name` segments match any non-empty segment).
+    static func allowed(for path: String, in table: [(path: String, allow: String)]) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return table.first { route in
             let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
@@ -91,20 +94,8 @@ struct APIRoutes: Sendable {
     func searchCredentials(_ request: Request, _ context: Context) async throws -> Response {
         let query = try QueryParameters(
             request, allowed: ["q", "type", "issuer", "inDemand", "accreditation", "maxCost", "maxHours", "job", "sector", "limit"])
-        let types = try query.all("type", maxLength: 40).map { name in
-            guard let type = CredentialType(rawValue: name) else {
-                throw Problem(.badRequest, "type \"\(name)\" is not a credential type (\(CredentialType.allCases.map(\.rawValue).joined(separator: ", ")))", field: "type")
-            }
-            return type
-        }
-        let job = try query.string("job")
         let session = try catalog.session()
-        if let job, session.catalog.job(job) == nil { throw MatchError.unknownJob(job) }
-        let search = CredentialQuery(
-            text: try query.string("q", maxLength: APILimits.queryLength) ?? "", types: Set(types),
-            issuers: try query.all("issuer", maxLength: APILimits.queryLength), inDemandOnly: try query.bool("inDemand") ?? false,
-            accreditations: Set(try query.all("accreditation", maxLength: 40)), maxCost: try query.number("maxCost", in: 0...1e9),
-            maxHours: try query.number("maxHours", in: 0...1e9), job: job, sectors: Set(try query.all("sector", maxLength: 60)))
+        let search = try query.credentialQuery(in: session.catalog)
         let limit = try query.integer("limit", in: 1...APILimits.top)
         return try await offload { try json(SearchJSON(query: search, result: session.credentialSearch.search(search), limit: limit)) }
     }

@@ -100,7 +100,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             // The router answers a known path with a method it does not route as not found: that is a 405.
-            if let allow = APIRoutes.allowed(for: request.uri.path) {
+            if let allow = APIRoutes.allowed(for: request.uri.path) ?? WebRoutes.allowed(for: request.uri.path) {
                 response = Problem(.methodNotAllowed, "\(request.uri.path) allows \(allow)", allow: allow).response()
             } else {
                 response = Problem(.notFound, "there is nothing at \(request.uri.path) (the API is under /v1; see /openapi.yaml)").response()

@@ -33,7 +33,7 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// `skillmatch serve`: the JSON API (and, later, the advisor's web app) over one shared catalogue.
+/// `skillmatch serve`: the advisor's web app at `/` and the JSON API under `/v1`, over one shared catalogue.
 public enum SkillMatchHTTPServer {
     /// The router with every route, for tests (HummingbirdTesting) and for ``run(_:logger:onRunning:)``.
     public static func router(_ configuration: ServerConfiguration, logger: Logger) throws -> Router<BasicRequestContext> {
@@ -43,6 +43,7 @@ public enum SkillMatchHTTPServer {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenMiddleware(security: security))
         APIRoutes(catalog: catalog, security: security).register(on: router)
+        WebRoutes(catalog: catalog, resumes: ResumeMemory()).register(on: router)
         return router
     }
 

@@ -28,6 +28,7 @@ public final class CatalogSession: Sendable {
     private let builtPlanner: BuiltOnFirstUse<GapPlanner>
     private let builtJobSearch: BuiltOnFirstUse<JobSearch>
     private let builtCredentialSearch: BuiltOnFirstUse<CredentialSearch>
+    private let builtRelated: BuiltOnFirstUse<(fused: RelatedOccupations, similarity: OccupationSimilarity)?>
 
     /// A session over `store`, loading its catalogue unless `catalog` is given.
     /// - Parameter note: receives sentences about the relatedness model (a stale one is left out).
@@ -55,6 +56,9 @@ public final class CatalogSession: Sendable {
         builtPlanner = BuiltOnFirstUse { GapPlanner(engine: sparse.get) }
         builtJobSearch = BuiltOnFirstUse { JobSearch(catalog: catalog) }
         builtCredentialSearch = BuiltOnFirstUse { CredentialSearch(catalog: catalog) }
+        builtRelated = BuiltOnFirstUse {
+            (try? model.get.get())?.map { (RelatedOccupations(catalog: catalog, model: $0.model), OccupationSimilarity(catalog: catalog, model: $0.model)) }
+        }
         readers = [false, true].map { infer in
             ResumeTextResolver(
                 catalog: catalog, inferFromTitles: infer, asOfYear: year, extractor: Self.storedExtractor(store, catalog),
@@ -85,6 +89,16 @@ public final class CatalogSession: Sendable {
     /// The certification finder (its index built once).
     public var credentialSearch: CredentialSearch { builtCredentialSearch.get }
 
+    /// The jobs nearest to `job` as `similar --job` ranks them (the registered relatedness model's views, fused), with
+    /// the model's similarity; nil when no current model is registered.
+    public func relatedJobs(to job: String, top: Int) throws -> [RelatedJob]? {
+        guard let index = catalog.jobIndex(job) else { throw MatchError.unknownJob(job) }
+        guard let related = builtRelated.get else { return nil }
+        return related.fused.nearest(to: index, k: top).map {
+            RelatedJob(job: catalog.jobs[$0.index].id, title: catalog.jobs[$0.index].title, similarity: related.similarity.score(index, $0.index))
+        }
+    }
+
     /// The gap planner (its grant index built once).
     public var planner: GapPlanner { builtPlanner.get }
 
@@ -105,6 +119,13 @@ public final class CatalogSession: Sendable {
     public static func storedDocumentIndexes(_ store: CatalogStore, _ catalog: Catalog) -> @Sendable () -> DocumentIndexes? {
         { try? store.documentIndexes(for: catalog) }
     }
+}
+
+/// A job related to another (``CatalogSession/relatedJobs(to:top:)``) and the relatedness model's similarity.
+public struct RelatedJob: Sendable, Hashable {
+    public var job: String
+    public var title: String
+    public var similarity: Double
 }
 
 /// The year an open date range in a resume (`2019 – Present`) ends: `$SKILLMATCH_AS_OF` when it is set (a year

@@ -20,7 +20,7 @@ struct SkillMatchCommand: ParsableCommand {
             ImportCommand.self, FitCommand.self, MatchCommand.self, CredentialsCommand.self, ShowCommand.self,
             JobsCommand.self, GapCommand.self, NextCommand.self, GapsCommand.self, BatchCommand.self, CandidateCommand.self,
             StatsCommand.self, TrainCommand.self, SimilarCommand.self, ModelEvaluationCommand.self, ExtractCommand.self,
-            EncodeCommand.self, EmbedCommand.self, ServeCommand.self,
+            EncodeCommand.self, EmbedCommand.self, ServeCommand.self, ReportCommand.self,
         ])
 
     /// Runs a command; user errors print one sentence on standard error and exit with status 1.

@@ -152,7 +152,7 @@ public struct GapPlanner: Sendable {
     }
 
     /// `1,600` or `1,600.50`: whole units grouped by thousands, as the tables print them.
-    static func amount(_ value: Double) -> String {
+    public static func amount(_ value: Double) -> String {
         let cents = Int64((abs(value) * 100).rounded())
         var whole = String(cents / 100)
         var groups: [Substring] = []

@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import MultipartKit
+import NIOCore
+import SkillMatchImport
+import SkillMatchService
+
+/// The intake form of `POST /people`: resume text pasted into `text`, or a file uploaded as `file` (plain text,
+/// markdown, or a JSON Resume), sent as `multipart/form-data` or `application/x-www-form-urlencoded`.
+struct ResumeForm: Sendable {
+    /// The text to show again in the form when the resume cannot be read.
+    var text: String
+    /// The person the form gives.
+    var input: CandidateInput
+
+    /// The most a form may carry: a resume's text limit with room for the form's own bytes.
+    static let bodyBytes = 2 << 20
+
+    static func read(_ request: Request) async throws -> ResumeForm {
+        let contentType = request.headers[.contentType] ?? ""
+        let buffer = try await request.body.collect(upTo: bodyBytes)
+        var text = ""
+        var upload: (name: String, bytes: [UInt8])?
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            guard let boundary = Self.parameter("boundary", of: contentType) else {
+                throw Problem(.badRequest, "the form's content type names no boundary")
+            }
+            let parts: [Part]
+            do {
+                parts = try Self.parts(of: buffer, boundary: boundary)
+            } catch {
+                throw Problem(.badRequest, "the form could not be read as multipart/form-data")
+            }
+            let named = { (field: String) in parts.first { Self.parameter("name", of: $0.disposition) == field } }
+            text = named("text").map { String(decoding: $0.body, as: UTF8.self) } ?? ""
+            if let file = named("file"), !file.body.isEmpty {
+                upload = (Self.parameter("filename", of: file.disposition) ?? "the uploaded file", file.body)
+            }
+        } else if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            text = Self.urlEncodedValue("text", in: String(buffer: buffer)) ?? ""
+        } else {
+            throw Problem(.unsupportedMediaType, "send the form as multipart/form-data or application/x-www-form-urlencoded")
+        }
+        let bytes: [UInt8]
+        let name: String
+        if let upload {
+            (name, bytes) = (upload.name, upload.bytes)
+            text = try TextInput.decode(bytes, file: name)
+        } else {
+            (name, bytes) = ("the pasted text", Array(text.utf8))
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Problem(.badRequest, "paste a resume or choose a file", field: "text")
+        }
+        guard text.unicodeScalars.count <= APILimits.textLength else {
+            throw Problem(.contentTooLarge, "the resume is longer than \(APILimits.textLength) characters", field: "text")
+        }
+        let isJSON = name.lowercased().hasSuffix(".json") || text.drop { $0.isWhitespace }.first == "{"
+        return ResumeForm(text: text, input: isJSON ? .json(bytes, name: name) : .text(text, id: "resume"))
+    }
+
+    /// One part of a multipart form: its `Content-Disposition` and its bytes.
+    struct Part { var disposition: String; var body: [UInt8] }
+
+    /// The parts of a `multipart/form-data` body (MultipartKit's parser).
+    static func parts(of buffer: ByteBuffer, boundary: String) throws -> [Part] {
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [Part] = []
+        var current = Part(disposition: "", body: [])
+        parser.onHeader = { name, value in
+            if name.lowercased() == "content-disposition" { current.disposition = value }
+        }
+        parser.onBody = { chunk in current.body += chunk.readBytes(length: chunk.readableBytes) ?? [] }
+        parser.onPartComplete = {
+            parts.append(current)
+            current = Part(disposition: "", body: [])
+        }
+        try parser.execute(buffer)
+        return parts
+    }
+
+    /// `value` of `name=value` (or `name="value"`) among a header's `;`-separated parameters.
+    static func parameter(_ name: String, of header: String) -> String? {
+        for part in header.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == name else { continue }
+            let value = pair[1]
+            return value.count >= 2 && value.hasPrefix("\"") && value.hasSuffix("\"") ? String(value.dropFirst().dropLast()) : value
+        }
+        return nil
+    }
+
+    /// The first value of `name` in a URL-encoded form.
+    static func urlEncodedValue(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0] == name else { continue }
+            return String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        return nil
+    }
+}
+
+/// The resumes read through the web app, kept in memory so that their pages can be linked (`/resumes/KEY`): at most
+/// ``capacity``, each for ``hours`` hours, never written to disk or logged. The key is 128 random bits.
+final class ResumeMemory: Sendable {
+    static let capacity = 500
+    static let hours = 8
+
+    private struct Kept: Sendable { var input: CandidateInput; var at: Date }
+    private let kept = NSLockedBox<[String: Kept]>([:])
+
+    /// Keeps `input` and returns its key (dropping expired resumes, then the oldest beyond capacity).
+    func keep(_ input: CandidateInput) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }.joined()
+        let now = Date()
+        kept.mutate { kept in
+            kept = kept.filter { now.timeIntervalSince($0.value.at) < Double(Self.hours) * 3600 }
+            while kept.count >= Self.capacity, let oldest = kept.min(by: { $0.value.at < $1.value.at }) { kept[oldest.key] = nil }
+            kept[key] = Kept(input: input, at: now)
+        }
+        return key
+    }
+
+    /// The resume kept under `key`, if it has not expired.
+    func input(_ key: String) -> CandidateInput? {
+        guard let found = kept.value[key], Date().timeIntervalSince(found.at) < Double(Self.hours) * 3600 else { return nil }
+        return found.input
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
+}
