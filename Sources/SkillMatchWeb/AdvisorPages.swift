@@ -71,7 +71,7 @@ public struct AdvisorPages: Sendable {
             inDemand: credential.inDemand, cost: WebFormat.money(credential.cost, approximate: credential.costApproximate),
             hours: WebFormat.hours(credential.hours, approximate: credential.hoursApproximate),
             prerequisites: credential.prerequisites.isEmpty ? nil : credential.prerequisites.map(credentialName).joined(separator: ", "),
-            url: credential.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil },
+            url: link(credential.id, local: false),
             grants: shown.grants.map { .init(skill: $0.skill, label: $0.label, level: WebFormat.level($0.level)) },
             jobs: shown.relatedJobs.prefix(20).map { .init(job: $0.job, title: $0.title, share: WebFormat.score($0.share)) },
             hasJobs: !shown.relatedJobs.isEmpty), template: "credential")
@@ -172,7 +172,7 @@ public struct AdvisorPages: Sendable {
             let fit = try session.fit(person, job: id)
             focus = ReportView.Focus(job: id, title: fit.title, fit: WebFormat.score(fit.score), lines: explanation(fit))
             do {
-                focus?.plan = try planBody(person, job: id, options: options)
+                focus?.plan = try planBody(person, job: id, options: options, local: !selfContained)
             } catch let error as ServiceError where error.kind == .unprocessable {
                 focus?.planError = error.description
             } catch let error as GapError {
@@ -184,7 +184,7 @@ public struct AdvisorPages: Sendable {
         return try WebTemplates.render(ReportView(
             title: "Advisor report: \(displayName(person))", selfContained: selfContained, person: selfContained ? nil : PersonNav(base: base),
             name: displayName(person), kind: kind(person), jobs: catalog.jobs.count, credentials: catalog.credentials.count,
-            date: date.formatted(formatter), note: note, matches: rows, focus: focus, next: nextTable(try session.next(person)),
+            date: date.formatted(formatter), note: note, matches: rows, focus: focus, next: nextTable(try session.next(person), local: !selfContained),
             skills: skillRows(person)), template: "report")
     }
 
@@ -199,6 +199,12 @@ public struct AdvisorPages: Sendable {
     }
 
     private func credentialName(_ id: String) -> String { catalog.credential(id)?.name ?? id }
+
+    /// A credential's link: the app's page, or (`local` false) its issuer's web page when the catalogue has one.
+    private func link(_ id: String, local: Bool) -> String? {
+        if local { return "/credentials/" + WebFormat.segment(id) }
+        return catalog.credential(id)?.url.flatMap { $0.hasPrefix("https://") || $0.hasPrefix("http://") ? $0 : nil }
+    }
 
     /// The person's skills by level, each with the words of the text it was found in (at most three) or how it was
     /// inferred.
@@ -254,7 +260,8 @@ public struct AdvisorPages: Sendable {
     }
 
     /// The plan, with the fit after each credential (the planner's own scoring: inferred skills never count).
-    func planBody(_ person: ResolvedCandidate, job: String, options: PlanOptions) throws -> PlanBody {
+    /// - Parameter local: link credentials to the app's own pages (else to their issuers' pages, for a saved report).
+    func planBody(_ person: ResolvedCandidate, job: String, options: PlanOptions, local: Bool = true) throws -> PlanBody {
         let plan = try session.gap(person, job: job, choice: options.choice, target: options.target, timeLimit: options.timeLimit)
         var held = person.candidate
         var fits: [Double] = []
@@ -266,7 +273,7 @@ public struct AdvisorPages: Sendable {
         let steps = plan.credentials.enumerated().map { position, step in
             let credential = catalog.credential(step.id)
             return PlanStepRow(
-                position: position + 1, id: step.id, name: step.name,
+                position: position + 1, id: step.id, name: step.name, link: link(step.id, local: local),
                 cost: WebFormat.money(step.cost, approximate: credential?.costApproximate ?? false),
                 hours: WebFormat.hours(step.hours, approximate: credential?.hoursApproximate ?? false),
                 prerequisiteFor: step.prerequisiteFor.isEmpty ? nil : step.prerequisiteFor.map(credentialName).joined(separator: ", "),
@@ -295,11 +302,11 @@ public struct AdvisorPages: Sendable {
             uncoverableCount: plan.uncoverable.count)
     }
 
-    private func nextTable(_ advice: NextCredentialAdvice, top: Int = 10) -> NextTable {
+    private func nextTable(_ advice: NextCredentialAdvice, top: Int = 10, local: Bool = true) -> NextTable {
         let titles = Dictionary(advice.bestJobs.map { ($0.job, $0.title) }, uniquingKeysWith: { first, _ in first })
         let rows = advice.prospects.prefix(top).enumerated().map { position, prospect in
             ProspectRow(
-                position: position + 1, id: prospect.credential, name: prospect.name,
+                position: position + 1, id: prospect.credential, name: prospect.name, link: link(prospect.credential, local: local),
                 cost: WebFormat.money(prospect.cost, approximate: catalog.credential(prospect.credential)?.costApproximate ?? false),
                 hours: WebFormat.hours(prospect.hours, approximate: catalog.credential(prospect.credential)?.hoursApproximate ?? false),
                 unlocks: prospect.unlocks.isEmpty ? nil : prospect.unlocks.map { "\($0.title) (\(WebFormat.score($0.score)))" }.joined(separator: ", "),

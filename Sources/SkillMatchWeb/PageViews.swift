@@ -72,7 +72,7 @@ struct JobView: Sendable {
 }
 
 struct PlanStepRow: Sendable {
-    var position: Int, id: String, name: String, cost: String, hours: String, prerequisiteFor: String?, closes: String, fitAfter: String
+    var position: Int, id: String, name: String, link: String?, cost: String, hours: String, prerequisiteFor: String?, closes: String, fitAfter: String
 }
 
 /// A gap plan as the plan page and the report show it.
@@ -96,7 +96,7 @@ struct PlanView: Sendable {
 }
 
 struct ProspectRow: Sendable {
-    var position: Int, id: String, name: String, cost: String, hours: String, unlocks: String?, gain: String, serves: String?, requires: String?
+    var position: Int, id: String, name: String, link: String?, cost: String, hours: String, unlocks: String?, gain: String, serves: String?, requires: String?
 }
 
 struct NextTable: Sendable {
