@@ -10,16 +10,9 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
   python3 -m venv "$venv" && "$venv/bin/pip" install -q "schemathesis==4.32.5" || {
     echo "test-api: schemathesis could not be installed from PyPI; the API fuzz run is skipped"; exit 0; }
 fi
-work="$(mktemp -d)"
 token="api-test-token-$(date +%s)-0123456789"
-cleanup() { [ -n "${server:-}" ] && kill -INT "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-"$bin" import demo --db "$work/catalog.sqlite" >/dev/null
-SKILLMATCH_API_TOKEN="$token" "$bin" serve --db "$work/catalog.sqlite" --port 0 >"$work/serve.out" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 1 100); do grep -q "serving http" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
-url="$(grep -o 'serving http://[^ ]*' "$work/serve.out" | cut -d' ' -f2)"
-[ -n "$url" ] || { echo "test-api: the server did not start"; cat "$work/serve.log"; exit 1; }
+source scripts/demo-server.sh
+SKILLMATCH_API_TOKEN="$token" start_demo_server "$bin" test-api
 echo "test-api: schemathesis against $url (seed 1)"
 status=0
 "$venv/bin/schemathesis" --config-file scripts/schemathesis.toml run "$url/openapi.yaml" --checks all --seed 1 --max-examples "${API_EXAMPLES:-30}" \

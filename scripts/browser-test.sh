@@ -21,17 +21,10 @@ if ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then
   python3 -m venv "$venv" && "$venv/bin/pip" install -q "selenium==4.51.0" || {
     echo "test-browser: Selenium could not be installed from PyPI; the browser test is skipped"; exit 0; }
 fi
-work="$(mktemp -d)"
 output=test-output/browser
 rm -rf "$output" && mkdir -p "$output"
-cleanup() { [ -n "${server:-}" ] && kill -INT "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-"$bin" import demo --db "$work/catalog.sqlite" >/dev/null
-"$bin" serve --db "$work/catalog.sqlite" --port 0 >"$work/serve.out" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 1 100); do grep -q "serving http" "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
-url="$(grep -o 'serving http://[^ ]*' "$work/serve.out" | cut -d' ' -f2)"
-[ -n "$url" ] || { echo "test-browser: the server did not start"; cat "$work/serve.log"; exit 1; }
+source scripts/demo-server.sh
+start_demo_server "$bin" test-browser
 echo "test-browser: chromium against $url"
 status=0
 "$venv/bin/python" scripts/browser_test.py "$url" datasets/demo/resumes/sam-okafor.md "$output" || status=$?
