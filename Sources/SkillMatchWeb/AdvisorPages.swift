@@ -283,10 +283,27 @@ public struct AdvisorPages: Sendable {
         var unknown: [String] = []
         if plan.unknownCosts > 0 { unknown.append("\(plan.unknownCosts) without a published cost") }
         if plan.unknownHours > 0 { unknown.append("\(plan.unknownHours) without published hours") }
-        let chart = plan.credentials.isEmpty ? nil : GapChart(
+        // The axis asked for; when no credential of the plan publishes it, the other one, else credentials earned.
+        let amounts: (PlanOptions.Axis) -> [Double?] = { axis in plan.credentials.map { axis == .cost ? $0.cost : $0.hours } }
+        let asked = options.axis, other: PlanOptions.Axis = options.axis == .cost ? .hours : .cost
+        var chartAxis: GapChart.Axis = asked == .cost ? .cost : .hours
+        var axisNote: String?
+        if amounts(asked).allSatisfy({ $0 == nil }) {
+            if amounts(other).contains(where: { $0 != nil }) {
+                chartAxis = other == .cost ? .cost : .hours
+                axisNote = "No credential of this plan publishes its \(asked.rawValue), so the chart counts \(other.rawValue)."
+            } else {
+                chartAxis = .credentials
+                axisNote = "No credential of this plan publishes its cost or hours, so the chart counts credentials."
+            }
+        }
+        let axisAmounts = chartAxis == .hours ? amounts(.hours) : amounts(.cost)
+        var chart = plan.credentials.isEmpty ? nil : GapChart(
             before: plan.scoreBefore,
-            steps: zip(plan.credentials, fits).map { .init(name: $0.name, amount: options.axis == .cost ? $0.cost : $0.hours, fit: $1) },
-            axis: options.axis == .cost ? .cost : .hours, target: plan.target)
+            steps: plan.credentials.indices.map { .init(name: plan.credentials[$0].name, amount: axisAmounts[$0], fit: fits[$0]) },
+            axis: chartAxis, target: plan.target)
+        chart?.axisNote = axisNote
+        let count = plan.credentials.count
         let scope: String? = switch plan.scope {
         case .occupation: "credentials serving this occupation"
         case .field: "credentials serving this occupation's field"
@@ -296,7 +313,8 @@ public struct AdvisorPages: Sendable {
         return PlanBody(
             before: WebFormat.score(plan.scoreBefore), after: WebFormat.score(plan.scoreAfter), target: plan.target.map(WebFormat.score),
             optimal: plan.optimal, lowerBound: plan.lowerBound, scope: catalog.credentialsListOccupations ? scope : nil,
-            steps: steps, hasPlan: !steps.isEmpty, totalCost: WebFormat.money(plan.totalCost), totalHours: WebFormat.hours(plan.totalHours),
+            steps: steps, hasPlan: !steps.isEmpty, totalCost: count > 0 && plan.unknownCosts == count ? "unknown" : WebFormat.money(plan.totalCost),
+            totalHours: count > 0 && plan.unknownHours == count ? "unknown" : WebFormat.hours(plan.totalHours),
             unknownNote: unknown.isEmpty ? nil : "Totals leave out " + unknown.joined(separator: " and ") + ".",
             chart: chart, uncoverable: plan.uncoverable.map(\.label), hasUncoverable: !plan.uncoverable.isEmpty,
             uncoverableCount: plan.uncoverable.count)

@@ -6,7 +6,8 @@ import Foundation
 /// The fit axis spans the scores shown (and the target), widened to whole tenths, so that small gains stay visible;
 /// its ticks say where it starts.
 struct GapChart: Sendable {
-    enum Axis: String, Sendable { case cost, hours }
+    /// What the horizontal axis counts: dollars, hours, or credentials earned (when neither is published).
+    enum Axis: String, Sendable { case cost, hours, credentials }
 
     struct Step: Sendable {
         var name: String
@@ -26,6 +27,7 @@ struct GapChart: Sendable {
         var label: String
         var labelX = ""
         var labelY: String
+        var anchor = "middle"
         var left = ""
         var right = ""
         var top = ""
@@ -37,7 +39,10 @@ struct GapChart: Sendable {
     let width = 640, height = 300
     let left = 60.0, right = 620.0, top = 20.0, bottom = 250.0
     var axisName: String
-    var byCost: Bool
+    /// `cumulative cost (US$)`, `cumulative hours`, `credentials earned`.
+    var axisTitle: String
+    /// Why the axis is not the one asked for (set by the page).
+    var axisNote: String?
     var points: [Point]
     var path: String
     var xTicks: [Tick]
@@ -58,10 +63,14 @@ struct GapChart: Sendable {
         axisLabelX = fmt((left + right) / 2)
         axisLabelY = fmt(bottom + 38)
         midY = fmt((top + bottom) / 2)
-        byCost = axis == .cost
-        unknownAmounts = steps.contains { $0.amount == nil }
+        axisTitle = switch axis {
+        case .cost: "cumulative cost (US$)"
+        case .hours: "cumulative hours"
+        case .credentials: "credentials earned"
+        }
+        unknownAmounts = axis != .credentials && steps.contains { $0.amount == nil }
         var cumulative: [Double] = [0]
-        for step in steps { cumulative.append((cumulative.last ?? 0) + max(step.amount ?? 0, 0)) }
+        for step in steps { cumulative.append((cumulative.last ?? 0) + (axis == .credentials ? 1 : max(step.amount ?? 0, 0))) }
         let fits = [before] + steps.map(\.fit)
         let total = cumulative.last ?? 0
         let xMax = Self.niceCeiling(total)
@@ -73,13 +82,17 @@ struct GapChart: Sendable {
         let (left, right, top, bottom) = (self.left, self.right, self.top, self.bottom)
         let xOf = { (v: Double) in left + (right - left) * v / xMax }
         let yOf = { (v: Double) in bottom - (bottom - top) * (v - yMin) / (yMax - yMin) }
-        let format = axis == .cost ? { WebFormat.money($0) } : { WebFormat.hours($0) }
+        let format: (Double) -> String = switch axis {
+        case .cost: { WebFormat.money($0) }
+        case .hours: { WebFormat.hours($0) }
+        case .credentials: { WebFormat.grouped($0) }
+        }
 
         points = fits.indices.map { k in
             let x = xOf(cumulative[k]), y = yOf(fits[k])
             let caption = k == 0
                 ? "Now: fit \(WebFormat.score(fits[0]))"
-                : "After \(k). \(steps[k - 1].name): fit \(WebFormat.score(fits[k])), \(format(cumulative[k])) spent"
+                : "After \(k). \(steps[k - 1].name): fit \(WebFormat.score(fits[k]))" + (axis == .credentials ? "" : ", \(format(cumulative[k])) spent")
             return Point(
                 x: fmt(x), y: fmt(y), labelY: fmt(y - 10), anchor: k == 0 ? "start" : (k == fits.count - 1 ? "end" : "middle"),
                 fit: WebFormat.score(fits[k]), amount: WebFormat.input(cumulative[k]), short: k == 0 ? "now" : "\(k)", caption: caption)
@@ -91,7 +104,7 @@ struct GapChart: Sendable {
         self.path = path
         xTicks = (0...4).map { i in
             let value = xMax * Double(i) / 4
-            return Tick(x: fmt(xOf(value)), label: format(value), labelY: fmt(bottom + 18), top: fmt(top), bottom: fmt(bottom))
+            return Tick(x: fmt(xOf(value)), label: format(value), labelY: fmt(bottom + 18), anchor: i == 4 ? "end" : "middle", top: fmt(top), bottom: fmt(bottom))
         }
         yTicks = (0...4).map { i in
             let value = yMin + (yMax - yMin) * Double(i) / 4
@@ -100,7 +113,8 @@ struct GapChart: Sendable {
         }
         targetLine = target.map { TargetLine(y: fmt(yOf($0)), labelY: fmt(yOf($0) - 6), label: WebFormat.score($0)) }
         let count = steps.count
-        description = "Fit rises from \(WebFormat.score(before)) to \(WebFormat.score(fits.last ?? before)) over \(count) credential\(count == 1 ? "" : "s") totalling \(format(total))."
+        description = "Fit rises from \(WebFormat.score(before)) to \(WebFormat.score(fits.last ?? before)) over \(count) credential\(count == 1 ? "" : "s")"
+            + (axis == .credentials ? "." : " totalling \(format(total)).")
     }
 
     /// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ at least `value` (1 for 0).

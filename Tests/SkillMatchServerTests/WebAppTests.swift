@@ -143,6 +143,8 @@ struct WebAppTests {
         let targeted = GapChart(before: 0.2, steps: [.init(name: "A", amount: 10, fit: 0.5)], axis: .hours, target: 0.9)
         #expect(targeted.targetLine != nil && targeted.yTicks.last?.label == "0.900")
         #expect(targeted.xTicks.last?.label == "10 h")
+        let counted = GapChart(before: 0.2, steps: [.init(name: "A", amount: nil, fit: 0.3), .init(name: "B", amount: nil, fit: 0.4)], axis: .credentials, target: nil)
+        #expect(counted.points.map(\.amount) == ["0", "1", "2"] && !counted.unknownAmounts && counted.axisTitle == "credentials earned")
     }
 
     @Test("amounts read as the CLI prints them")
