@@ -89,6 +89,15 @@ public final class CatalogSession: Sendable {
     /// The certification finder (its index built once).
     public var credentialSearch: CredentialSearch { builtCredentialSearch.get }
 
+    /// The registered relatedness model and its job rankings (built once).
+    /// - Throws: ``ServiceError`` (`unprocessable`) when no current model is registered.
+    public func relatedness() throws -> (model: RelatednessModel, fused: RelatedOccupations, similarity: OccupationSimilarity) {
+        guard let model = try model.get.get()?.model, let related = builtRelated.get else {
+            throw ServiceError(.unprocessable, field: "model", "no relatedness model is registered with this catalogue; train one with `skillmatch train`")
+        }
+        return (model, related.fused, related.similarity)
+    }
+
     /// The jobs nearest to `job` as `similar --job` ranks them (the registered relatedness model's views, fused), with
     /// the model's similarity; nil when no current model is registered.
     public func relatedJobs(to job: String, top: Int) throws -> [RelatedJob]? {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SkillMatch
 import SkillMatchImport
+import SkillMatchService
 import SkillVectors
 
 /// `skillmatch extract FILE|-`: the catalogue skills a text mentions, with exact spans.
@@ -232,56 +233,3 @@ enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, jsonl
 }
 
-/// `{"skills": [...]}`.
-struct ExtractedText: Encodable {
-    var skills: [MentionRecord]
-}
-
-/// `{"line", "skills": [...]}`.
-struct LineMentions: Encodable {
-    var line: Int
-    var skills: [MentionRecord]
-}
-
-/// One mention as JSON.
-struct MentionRecord: Encodable {
-    var skill: String
-    var label: String
-    var start: Int
-    var end: Int
-    var text: String
-    var labelKind: String
-    var preferredLabel: String
-    var support: String
-    var alternatives: [String]
-    /// `lexical` or `semantic`.
-    var method = "lexical"
-    /// For a semantic mention: the cosine similarity of the segment and the label, rounded to 6 decimals.
-    var similarity: Double?
-
-    init(_ mention: SemanticMention, catalog: Catalog) {
-        skill = mention.skill
-        label = mention.label
-        start = mention.start
-        end = mention.end
-        text = mention.text
-        labelKind = mention.labelKind
-        preferredLabel = catalog.skill(mention.skill)?.label ?? mention.label
-        support = "similarity"
-        alternatives = []
-        method = "semantic"
-        similarity = rounded(mention.similarity)
-    }
-
-    init(_ mention: SkillMention, catalog: Catalog?) {
-        skill = mention.skill
-        label = mention.label
-        start = mention.start
-        end = mention.end
-        text = mention.text
-        labelKind = mention.labelKind.rawValue
-        preferredLabel = catalog?.skill(mention.skill)?.label ?? mention.label
-        support = mention.support.rawValue
-        alternatives = mention.alternatives
-    }
-}

@@ -24,13 +24,7 @@ struct SimilarCommand: ParsableCommand {
             their granted skills' vectors. --all writes one JSON line per job in id order.
             """)
 
-    /// How related jobs are ranked.
-    enum Method: String, ExpressibleByArgument, CaseIterable {
-        /// Rank-level fusion of every descriptor (``RelatedOccupations``).
-        case fused
-        /// The relatedness model's score alone (``OccupationSimilarity``).
-        case model
-    }
+    typealias Method = SimilarMethod
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl }
 
@@ -67,28 +61,11 @@ struct SimilarCommand: ParsableCommand {
     private var json: Bool { format == .json }
 
     func similarJobs(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
-        guard let index = catalog.jobIndex(id) else { throw MatchError.unknownJob(id) }
-        let similarity = OccupationSimilarity(catalog: catalog, model: model)
-        let near: [RelatedOccupations.Neighbour] = switch method {
-        case .fused: RelatedOccupations(catalog: catalog, model: model).nearest(to: index, k: top)
-        case .model: similarity.nearest(to: index, k: top).map { .init(index: $0.index, fused: nil, ranks: []) }
-        }
-        let entries = near.map { ranked -> SimilarJobJSON in
-            let other = catalog.jobs[ranked.index]
-            let move = similarity.transition(from: index, to: ranked.index)
-            return SimilarJobJSON(
-                job: other.id, title: other.title, score: rounded(similarity.score(index, ranked.index)),
-                fused: ranked.fused.map(rounded),
-                views: ranked.ranks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: ranked.ranks.map { ($0.view.rawValue, $0.rank) }),
-                jobZone: other.jobZone, transfer: rounded(move.transfer),
-                shared: move.shared.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) },
-                missing: move.missing.map { .init(skill: $0.skill, label: $0.label, importance: $0.importance, required: rounded($0.required), have: rounded($0.have), gain: rounded($0.gain)) })
-        }
-        let source = catalog.jobs[index]
-        if json {
-            return try Output.json(SimilarJobsJSON(
-                job: source.id, title: source.title, model: model.fingerprint.description, method: method.rawValue, similar: entries))
-        }
+        let report = try SimilarJobsJSON(job: id, catalog: catalog, model: model, method: method, top: top)
+        let entries = report.similar
+        if json { return try Output.json(report) }
+        let near = report.neighbours
+        let source = (id: report.job, title: report.title)
         Output.text("Jobs related to \(source.title) (\(source.id)), out of \(catalog.jobs.count - 1)\n")
         var columns: [Table.Column] = [.init(header: "Rank", numeric: true)]
         if method == .fused { columns.append(.init(header: "Fused", numeric: true)) }
@@ -144,13 +121,9 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func similarSkills(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
-        guard let index = catalog.skillIndex(id) else { throw MatchError.unknownSkill(id) }
-        let near = model.nearestSkills(to: index, k: top)
-        let entries = near.map { ranked in
-            SimilarSkillJSON(skill: catalog.skills[ranked.index].id, label: catalog.skills[ranked.index].label, score: rounded(ranked.score))
-        }
-        let source = catalog.skills[index]
-        if json { return try Output.json(SimilarSkillsJSON(skill: source.id, label: source.label, model: model.fingerprint.description, similar: entries)) }
+        let report = try SimilarSkillsJSON(skill: id, catalog: catalog, model: model, top: top)
+        if json { return try Output.json(report) }
+        let (entries, source) = (report.similar, (id: report.skill, label: report.label))
         Output.text("Skills related to \(source.label) (\(source.id))\n")
         var table = Table([.init(header: "Rank", numeric: true), .init(header: "Similarity", numeric: true), .init(header: "Skill"), .init(header: "Id")])
         for (rank, entry) in entries.enumerated() {
@@ -160,14 +133,9 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func similarCredentials(_ id: String, catalog: Catalog, model: RelatednessModel) throws {
-        guard let index = catalog.credentialIndex(id) else { throw MatchError.unknownCredential(id) }
-        let search = SimilaritySearch(vectors: model.credentialVectors(catalog))
-        let near = search.neighbours(of: index, k: top)
-        let entries = near.map { ranked in
-            SimilarCredentialJSON(credential: catalog.credentials[ranked.index].id, name: catalog.credentials[ranked.index].name, score: rounded(ranked.score))
-        }
-        let source = catalog.credentials[index]
-        if json { return try Output.json(SimilarCredentialsJSON(credential: source.id, name: source.name, model: model.fingerprint.description, similar: entries)) }
+        let report = try SimilarCredentialsJSON(credential: id, catalog: catalog, model: model, top: top)
+        if json { return try Output.json(report) }
+        let (entries, source) = (report.similar, (id: report.credential, name: report.name))
         Output.text("Credentials related to \(source.name) (\(source.id))\n")
         var table = Table([.init(header: "Rank", numeric: true), .init(header: "Similarity", numeric: true), .init(header: "Credential"), .init(header: "Name")])
         for (rank, entry) in entries.enumerated() {
@@ -189,61 +157,4 @@ func jsonNumber(_ value: Double) -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-/// `similar --job`: `{"job", "title", "model", "method", "similar": [{"job", "title", "score", "fused", "views",
-/// "jobZone", "transfer", "shared", "missing"}]}`; `fused` and `views` (mid-rank by view) only with `--method fused`.
-struct SimilarJobsJSON: Encodable {
-    var job: String
-    var title: String
-    var model: String
-    var method: String
-    var similar: [SimilarJobJSON]
-}
-
-struct SimilarJobJSON: Encodable {
-    struct Line: Encodable {
-        var skill: String
-        var label: String
-        var importance: Double
-        var required: Double
-        var have: Double
-        var gain: Double
-    }
-
-    var job: String
-    var title: String
-    var score: Double
-    var fused: Double?
-    var views: [String: Double]?
-    var jobZone: Int?
-    var transfer: Double
-    var shared: [Line]
-    var missing: [Line]
-}
-
-/// `similar --skill`: `{"skill", "label", "model", "similar": [{"skill", "label", "score"}]}`.
-struct SimilarSkillsJSON: Encodable {
-    var skill: String
-    var label: String
-    var model: String
-    var similar: [SimilarSkillJSON]
-}
-
-struct SimilarSkillJSON: Encodable {
-    var skill: String
-    var label: String
-    var score: Double
-}
-
-/// `similar --credential`: `{"credential", "name", "model", "similar": [{"credential", "name", "score"}]}`.
-struct SimilarCredentialsJSON: Encodable {
-    var credential: String
-    var name: String
-    var model: String
-    var similar: [SimilarCredentialJSON]
-}
-
-struct SimilarCredentialJSON: Encodable {
-    var credential: String
-    var name: String
-    var score: Double
-}
+extension SimilarMethod: ExpressibleByArgument {}

@@ -32,7 +32,7 @@ struct APITests {
         }
     }
 
-    @Test("fit, match, gap and next give byte for byte the CLI's --format json for the same input")
+    @Test("fit, match, gap, next, extract and similar give byte for byte the CLI's --format json for the same input")
     func sameAsCLI() async throws {
         let fixture = try ServerFixture()
         let resume = try String(contentsOfFile: ServerFixture.packageRoot + "/datasets/demo/resumes/sam-okafor.md", encoding: .utf8)
@@ -49,6 +49,11 @@ struct APITests {
              ["gap", "--candidate", resumeFile, "--job", "15-1232.00", "--target", "0.9", "--max-cost", "3000"]),
             ("/v1/next", #"{"candidate": "dana-it-legacy", "top": 3}"#, ["next", "--candidate", "dana-it-legacy", "--top", "3"]),
             ("/v1/next", #"{"candidate": \#(text), "types": ["certification"]}"#, ["next", "--candidate", resumeFile, "--type", "certification"]),
+            ("/v1/extract", #"{"text": \#(String(decoding: try JSONEncoder().encode(resume), as: UTF8.self))}"#, ["extract", resumeFile]),
+            ("/v1/similar", #"{"job": "15-1232.00", "top": 4}"#, ["similar", "--job", "15-1232.00", "--top", "4"]),
+            ("/v1/similar", #"{"job": "15-1232.00", "method": "model"}"#, ["similar", "--job", "15-1232.00", "--method", "model"]),
+            ("/v1/similar", #"{"skill": "troubleshooting", "top": 5}"#, ["similar", "--skill", "troubleshooting", "--top", "5"]),
+            ("/v1/similar", #"{"credential": "comptia-a-plus"}"#, ["similar", "--credential", "comptia-a-plus"]),
         ]
         let expected = try cases.map { item in
             let run = try fixture.cli(item.cli + ["--format", "json"])
