@@ -18,6 +18,8 @@ public enum APILimits {
     public static let queryLength = 500
     /// The most entries any list may ask for (`top`, `best`, `limit`).
     public static let top = 1000
+    /// The most candidates a request may give inline (`POST /v1/gaps`).
+    public static let poolSize = 1000
     /// The longest a gap search may run, in seconds, and how long it runs when the request sets no `timeLimit`.
     public static let maximumSeconds = 60.0
     public static let defaultGapSeconds = 10.0
@@ -105,6 +107,20 @@ struct JSONRequest {
     /// candidate object (`id`, `skills`, `credentials`, `text`; a JSON Resume or Open Badges credentials too).
     func candidate(_ key: String = "candidate") throws -> CandidateInput {
         guard let value = value(key) else { throw Problem(.badRequest, "\"\(key)\" is required: a stored candidate's id, {\"text\": \"...\"} or a candidate object", field: key) }
+        return try Self.candidate(value, at: key)
+    }
+
+    /// A list of candidates (`candidates`), each as ``candidate(_:)`` reads one; nil when absent.
+    func candidates(_ key: String = "candidates", maxCount: Int) throws -> [CandidateInput]? {
+        guard let value = value(key) else { return nil }
+        guard case .array(let items) = value, items.count <= maxCount else {
+            throw Problem(.badRequest, "\"\(key)\" must be a list of at most \(maxCount) candidates", field: key)
+        }
+        return try items.enumerated().map { index, item in try Self.candidate(item, at: "\(key)[\(index)]") }
+    }
+
+    /// One candidate: a stored id, `{"text", "id"}` (resume text) or a candidate record, `key` naming it in errors.
+    static func candidate(_ value: JSONTree, at key: String) throws -> CandidateInput {
         switch value {
         case .string(let id):
             guard !id.isEmpty, id.unicodeScalars.count <= APILimits.idLength else {

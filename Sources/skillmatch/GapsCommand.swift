@@ -181,36 +181,3 @@ extension GapsAnalyseCommand {
         return (report, Array(seen))
     }
 }
-
-/// The JSON shape of `gaps`.
-struct GapsJSON: Encodable {
-    /// One credential's counts (also the shape of `gaps --partial`'s credentials).
-    struct Impact: Codable {
-        var credential: String
-        var name: String
-        var cost: Double?
-        var hours: Double?
-        var lifted: Int
-        var liftedByJob: [String: Int]
-        var inPlans: Int
-    }
-
-    var jobs: [String]
-    var people: Int
-    var qualified: Double
-    var alreadyQualified: [String: Int]
-    var unreachable: [String: Int]
-    var credentials: [Impact]
-
-    init(_ report: PoolGapReport, shown: [PoolCredentialImpact]) {
-        jobs = report.jobs
-        people = report.people
-        qualified = report.qualified
-        alreadyQualified = report.alreadyQualified
-        unreachable = report.unreachable
-        credentials = shown.map {
-            Impact(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, lifted: $0.lifted,
-                   liftedByJob: $0.liftedByJob, inPlans: $0.inPlans)
-        }
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SkillMatch
+import SkillMatchService
 import SkillMatchImport
 
 /// `skillmatch gaps merge PART...`: partial reports of parts of a pool (`gaps --partial`), combined into exactly the

@@ -32,12 +32,14 @@ struct APITests {
         }
     }
 
-    @Test("fit, match, gap, next, extract and similar give byte for byte the CLI's --format json for the same input")
+    @Test("fit, match, gap, next, extract, similar and gaps give byte for byte the CLI's --format json for the same input")
     func sameAsCLI() async throws {
         let fixture = try ServerFixture()
         let resume = try String(contentsOfFile: ServerFixture.packageRoot + "/datasets/demo/resumes/sam-okafor.md", encoding: .utf8)
         let resumeFile = fixture.write("resume.md", resume)
         let text = String(decoding: try JSONSerialization.data(withJSONObject: ["text": resume, "id": "resume"]), as: UTF8.self)
+        let pool = #"[{"id": "a", "skills": [{"skill": "troubleshooting", "level": 0.75}, {"skill": "customer-service", "level": 0.5}]}, {"id": "b", "skills": [{"skill": "active-directory", "level": 0.5}], "credentials": ["comptia-a-plus"]}]"#
+        let poolFile = fixture.write("pool.json", pool)
         let cases: [(uri: String, body: String, cli: [String])] = [
             ("/v1/fit", #"{"candidate": "dana-it-legacy", "job": "15-1232.00"}"#, ["fit", "--candidate", "dana-it-legacy", "--job", "15-1232.00"]),
             ("/v1/fit", #"{"candidate": \#(text), "job": "15-1232.00"}"#, ["fit", "--candidate", resumeFile, "--job", "15-1232.00"]),
@@ -54,6 +56,9 @@ struct APITests {
             ("/v1/similar", #"{"job": "15-1232.00", "method": "model"}"#, ["similar", "--job", "15-1232.00", "--method", "model"]),
             ("/v1/similar", #"{"skill": "troubleshooting", "top": 5}"#, ["similar", "--skill", "troubleshooting", "--top", "5"]),
             ("/v1/similar", #"{"credential": "comptia-a-plus"}"#, ["similar", "--credential", "comptia-a-plus"]),
+            ("/v1/gaps", #"{"jobs": ["15-1232.00", "15-1231.00"], "top": 5}"#, ["gaps", "--job", "15-1232.00", "--job", "15-1231.00", "--top", "5"]),
+            ("/v1/gaps", #"{"jobs": ["15-1232.00"], "candidates": \#(pool), "maxCost": 800, "noPlans": true}"#,
+             ["gaps", "--job", "15-1232.00", "--candidates", poolFile, "--max-cost", "800", "--no-plans"]),
         ]
         let expected = try cases.map { item in
             let run = try fixture.cli(item.cli + ["--format", "json"])
