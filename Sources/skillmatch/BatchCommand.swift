@@ -99,6 +99,7 @@ struct BatchCommand: ParsableCommand {
             try BatchSink(path: path, option: "--stats", protected: protected + (out.map { [(file: $0, role: "the --out file")] } ?? []))
         }
         let writer = BatchWriter(catalog: catalog, format: format, direction: direction)
+        let pipeline = BatchPipeline(matcher: matcher, resolver: resolver, writer: writer, top: top, minimumScore: minScore, workers: workers)
         if shard.index == 1, let header = writer.header { try sink.write(header) }
         timings.setup = (clock.now - started).seconds
 
@@ -128,26 +129,10 @@ struct BatchCommand: ParsableCommand {
             let scoreStart = clock.now
             switch direction {
             case .jobs:
-                var results = [[[RankedIndex]]](repeating: [], count: blocks.count)
-                var documents = [[Int: [DocumentJobScore]]](repeating: [:], count: blocks.count)
-                results.withUnsafeMutableBufferPointer { results in
-                    documents.withUnsafeMutableBufferPointer { documents in
-                        let (results, documents) = (results.baseAddress!, documents.baseAddress!)
-                        Parallel.forEach(blocks.count) { part in
-                            results[part] = matcher.scorer.topJobs(
-                                blocks[part].held, k: top, minimumScore: minScore, threads: blocks.count > 1 ? 1 : workers)
-                            documents[part] = resolver.rank(blocks[part].documents, top: top, minimumScore: minScore)
-                        }
-                    }
-                }
+                let scores = pipeline.score(blocks)
                 timings.score += (clock.now - scoreStart).seconds
                 let writeStart = clock.now
-                var texts = [[UInt8]](repeating: [], count: blocks.count)
-                texts.withUnsafeMutableBufferPointer { texts in
-                    let texts = texts.baseAddress!
-                    Parallel.forEach(blocks.count) { part in texts[part] = writer.jobLines(blocks[part], results[part], documents: documents[part]) }
-                }
-                for text in texts { try sink.write(text) }
+                try sink.write(pipeline.lines(blocks, scores))
                 timings.write += (clock.now - writeStart).seconds
             case .candidates:
                 for block in blocks where block.count > 0 {
@@ -193,37 +178,13 @@ struct BatchCommand: ParsableCommand {
                 continue
             }
             let reader = try LineChunkReader(path: file, chunkBytes: chunkBytes)
-            var parsers = (0 ..< workers).map { _ in
-                CandidateLineParser(matcher: matcher, file: LineChunkReader.displayName(file), resolver: resolver)
-            }
             timings.read += (clock.now - readStart).seconds
             while true {
                 let chunkStart = clock.now
                 guard let chunk = try reader.next() else { break }
-                let parts = BatchInput.split(chunk.bytes, parts: workers, firstLine: chunk.firstLine, firstOrdinal: ordinal)
-                var blocks = [CandidateBlock](repeating: CandidateBlock(), count: parts.count)
-                var failures = [InputError?](repeating: nil, count: parts.count)
-                chunk.bytes.withUnsafeBufferPointer { bytes in
-                    blocks.withUnsafeMutableBufferPointer { blocks in
-                        failures.withUnsafeMutableBufferPointer { failures in
-                            parsers.withUnsafeMutableBufferPointer { parsers in
-                                let (blocks, failures, parsers) = (blocks.baseAddress!, failures.baseAddress!, parsers.baseAddress!)
-                                Parallel.forEach(parts.count) { index in
-                                    let part = parts[index]
-                                    do throws(InputError) {
-                                        _ = try parsers[index].parse(
-                                            UnsafeBufferPointer(rebasing: bytes[part.range]), firstLine: part.firstLine,
-                                            firstOrdinal: part.firstOrdinal, keep: keep, into: &blocks[index])
-                                    } catch {
-                                        failures[index] = error
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-                ordinal = parts.last.map { $0.firstOrdinal + $0.records } ?? ordinal
+                let blocks: [CandidateBlock]
+                (blocks, ordinal) = try pipeline.blocks(
+                    chunk.bytes, file: LineChunkReader.displayName(file), firstLine: chunk.firstLine, firstOrdinal: ordinal, keep: keep)
                 timings.read += (clock.now - chunkStart).seconds
                 try process(blocks)
                 progress.update(bytes: bytesBefore + reader.bytesRead, items: scored)
@@ -248,13 +209,8 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
-/// Which way `batch` ranks.
-enum BatchDirection: String, ExpressibleByArgument, CaseIterable {
-    /// The best jobs for each candidate.
-    case jobs
-    /// The best candidates for each job.
-    case candidates
-}
+extension BatchDirection: ExpressibleByArgument {}
+
 
 extension BatchScorer.Kernel: ExpressibleByArgument {}
 

@@ -4,15 +4,15 @@ import SkillMatchImport
 import SkillVectors
 
 /// Formats `batch` results: JSON Lines or CSV, as bytes.
-struct BatchWriter: Sendable {
-    let format: BatchFormat
-    let direction: BatchDirection
+public struct BatchWriter: Sendable {
+    public let format: BatchFormat
+    public let direction: BatchDirection
     /// Each job's id, already escaped for the output format.
     private let jobIDs: [[UInt8]]
     /// Each job's index by id.
     private let catalogJobIndex: [String: Int]
 
-    init(catalog: Catalog, format: BatchFormat, direction: BatchDirection) {
+    public init(catalog: Catalog, format: BatchFormat, direction: BatchDirection) {
         self.format = format
         self.direction = direction
         catalogJobIndex = Dictionary(uniqueKeysWithValues: catalog.jobs.enumerated().map { ($1.id, $0) })
@@ -24,7 +24,7 @@ struct BatchWriter: Sendable {
     }
 
     /// The CSV header row, or `nil` for JSON Lines.
-    var header: [UInt8]? {
+    public var header: [UInt8]? {
         guard format == .csv else { return nil }
         return Array((direction == .jobs ? "candidate,rank,job,score\r\n" : "job,rank,candidate,score\r\n").utf8)
     }
@@ -32,7 +32,7 @@ struct BatchWriter: Sendable {
     /// One line per candidate of the block (JSON Lines), or one row per match (CSV).
     /// - Parameter documents: the ranked jobs of the block's candidates read from documents, by row: they replace
     ///   `results` for those rows, in rank order, with `rank` and `relevance` written beside `score` (JSON Lines).
-    func jobLines(_ block: CandidateBlock, _ results: [[RankedIndex]], documents: [Int: [DocumentJobScore]] = [:]) -> [UInt8] {
+    public func jobLines(_ block: CandidateBlock, _ results: [[RankedIndex]], documents: [Int: [DocumentJobScore]] = [:]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(block.count * (40 + 40 * (results.first?.count ?? 0)))
         for (row, (id, fitMatches)) in zip(block.ids, results).enumerated() {
@@ -78,7 +78,7 @@ struct BatchWriter: Sendable {
     }
 
     /// One line per job of `jobs`, in id order (JSON Lines), or one row per match (CSV).
-    func candidateLines(_ rankings: CandidateRankings<String>, jobs: Range<Int>) -> [UInt8] {
+    public func candidateLines(_ rankings: CandidateRankings<String>, jobs: Range<Int>) -> [UInt8] {
         var out: [UInt8] = []
         for job in jobs {
             let ranked = rankings.ranked(job: job)
@@ -109,42 +109,5 @@ struct BatchWriter: Sendable {
             }
         }
         return out
-    }
-}
-
-/// Phase timings of a `batch` run, in seconds.
-struct BatchTimings: Encodable {
-    /// Opening the catalogue and encoding its jobs.
-    var setup = 0.0
-    /// Reading and parsing the candidates.
-    var read = 0.0
-    /// Scoring and top-k selection.
-    var score = 0.0
-    /// Formatting and writing the results.
-    var write = 0.0
-    /// The whole run.
-    var total = 0.0
-}
-
-/// What `--stats FILE` holds: `{"candidates", "seconds": {"read", "score", "write", "total"}}`, plus the jobs,
-/// the kernel and the threads used.
-struct BatchStats: Encodable {
-    var candidates: Int
-    var jobs: Int
-    var kernel: String
-    var threads: Int
-    var seconds: BatchTimings
-
-    func write(to sink: BatchSink) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        do {
-            try sink.write(Array(encoder.encode(self) + Data("\n".utf8)))
-            try sink.commit()
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError("cannot write the statistics: \(error.localizedDescription)")
-        }
     }
 }
