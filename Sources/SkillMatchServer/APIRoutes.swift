@@ -31,6 +31,7 @@ struct APIRoutes: Sendable {
         route(router, "/v1/extract", [.post: extract])
         route(router, "/v1/similar", [.post: similar])
         route(router, "/v1/gaps", [.post: gaps])
+        route(router, "/v1/batch", [.post: batch])
         route(router, "/v1/candidates", [.get: listCandidates, .post: storeCandidate])
         route(router, "/v1/candidates/:id", [.get: showCandidate, .delete: removeCandidate])
         route(router, "/openapi.yaml", [.get: openAPI])
@@ -41,7 +42,7 @@ struct APIRoutes: Sendable {
         ("/v1/health", "GET, HEAD"), ("/v1/stats", "GET, HEAD"), ("/v1/jobs", "GET, HEAD"), ("/v1/jobs/:id", "GET, HEAD"),
         ("/v1/credentials", "GET, HEAD"), ("/v1/credentials/:id", "GET, HEAD"), ("/v1/skills/:id", "GET, HEAD"),
         ("/v1/fit", "POST"), ("/v1/match", "POST"), ("/v1/gap", "POST"), ("/v1/next", "POST"),
-        ("/v1/extract", "POST"), ("/v1/similar", "POST"), ("/v1/gaps", "POST"),
+        ("/v1/extract", "POST"), ("/v1/similar", "POST"), ("/v1/gaps", "POST"), ("/v1/batch", "POST"),
         ("/v1/candidates", "GET, HEAD, POST"), ("/v1/candidates/:id", "DELETE, GET, HEAD"), ("/openapi.yaml", "GET, HEAD"),
     ]
 

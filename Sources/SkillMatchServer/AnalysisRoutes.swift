@@ -1,6 +1,9 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import SkillMatch
+import SkillMatchImport
 import SkillMatchService
 import SkillVectors
 
@@ -78,5 +81,62 @@ extension APIRoutes {
                 progress: { _ in })
             return try json(GapsJSON(report, shown: Array(report.credentials.prefix(top))))
         }
+    }
+}
+
+/// `POST /v1/batch`: many candidates against every job (`batch`), JSON Lines in and out.
+extension APIRoutes {
+    /// The body is JSON Lines of candidate records (as `batch --candidates FILE.jsonl` reads: `id`, `skills`,
+    /// `credentials`, `text`), at most ``APILimits/batchBodyBytes``. Every line is read and checked first, so a bad
+    /// line is a 400 naming it and nothing is scored; then the answer streams, a chunk of candidates at a time, one
+    /// line per candidate in input order (`?format=csv`: CSV rows), exactly `batch`'s output.
+    func batch(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["top", "minScore", "noInfer", "format"])
+        let top = try query.integer("top", in: 1...APILimits.top) ?? 10
+        let minScore = try query.number("minScore", in: 0...1) ?? 0
+        let infer = !(try query.bool("noInfer") ?? false)
+        let formatName = try query.string("format") ?? "jsonl"
+        guard let format = BatchFormat(rawValue: formatName) else {
+            throw Problem(.badRequest, "format must be jsonl or csv, not \"\(formatName.prefix(40))\"", field: "format")
+        }
+        let contentType = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let contentType, ["application/x-ndjson", "application/jsonl", "application/json-lines"].contains(contentType) else {
+            throw Problem(.unsupportedMediaType, "send JSON Lines as application/x-ndjson (or application/jsonl)")
+        }
+        let body = Array(buffer: try await request.body.collect(upTo: APILimits.batchBodyBytes))
+        let session = try catalog.session()
+        let pipeline = BatchPipeline(
+            matcher: session.batchMatcher, resolver: session.reader(inferFromTitles: infer),
+            writer: BatchWriter(catalog: session.catalog, format: format, direction: .jobs), top: top, minimumScore: minScore)
+        // Read and check every line before answering, a chunk of whole lines at a time.
+        let blocks = try await offload {
+            var blocks: [[CandidateBlock]] = []
+            var (start, line, ordinal) = (0, 1, 0)
+            while start < body.count {
+                var end = min(body.count, start + APILimits.batchChunkBytes)
+                while end < body.count && body[end - 1] != 0x0A { end += 1 }
+                let chunk = Array(body[start ..< end])
+                let parsed = try pipeline.blocks(chunk, file: "the request body", firstLine: line, firstOrdinal: ordinal)
+                blocks.append(parsed.blocks)
+                ordinal = parsed.nextOrdinal
+                line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                start = end
+            }
+            return blocks
+        }
+        let records = blocks.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        guard records <= APILimits.batchRecords else {
+            throw Problem(.contentTooLarge, "the body holds \(records) candidates; at most \(APILimits.batchRecords) per request", field: "body")
+        }
+        var headers: HTTPFields = [.contentType: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson"]
+        headers[HTTPField.Name("X-Candidates")!] = String(records)
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            if let header = pipeline.writer.header { try await writer.write(ByteBuffer(bytes: header)) }
+            for chunk in blocks {
+                let text = try await offload { pipeline.lines(chunk, pipeline.score(chunk)) }
+                try await writer.write(ByteBuffer(bytes: text))
+            }
+            try await writer.finish(nil)
+        })
     }
 }

@@ -18,6 +18,10 @@ public enum APILimits {
     public static let queryLength = 500
     /// The most entries any list may ask for (`top`, `best`, `limit`).
     public static let top = 1000
+    /// The most candidates one `POST /v1/batch` may hold.
+    public static let batchRecords = 200_000
+    /// Bytes of a batch body read, scored and sent at a time.
+    public static let batchChunkBytes = 1 << 20
     /// The most candidates a request may give inline (`POST /v1/gaps`).
     public static let poolSize = 1000
     /// The longest a gap search may run, in seconds, and how long it runs when the request sets no `timeLimit`.

@@ -28,6 +28,7 @@ public final class CatalogSession: Sendable {
     private let builtPlanner: BuiltOnFirstUse<GapPlanner>
     private let builtJobSearch: BuiltOnFirstUse<JobSearch>
     private let builtCredentialSearch: BuiltOnFirstUse<CredentialSearch>
+    private let builtBatchMatcher: BuiltOnFirstUse<BatchMatcher>
     private let builtRelated: BuiltOnFirstUse<(fused: RelatedOccupations, similarity: OccupationSimilarity)?>
 
     /// A session over `store`, loading its catalogue unless `catalog` is given.
@@ -56,6 +57,7 @@ public final class CatalogSession: Sendable {
         builtPlanner = BuiltOnFirstUse { GapPlanner(engine: sparse.get) }
         builtJobSearch = BuiltOnFirstUse { JobSearch(catalog: catalog) }
         builtCredentialSearch = BuiltOnFirstUse { CredentialSearch(catalog: catalog) }
+        builtBatchMatcher = BuiltOnFirstUse { BatchMatcher(catalog: catalog) }
         builtRelated = BuiltOnFirstUse {
             (try? model.get.get())?.map { (RelatedOccupations(catalog: catalog, model: $0.model), OccupationSimilarity(catalog: catalog, model: $0.model)) }
         }
@@ -107,6 +109,9 @@ public final class CatalogSession: Sendable {
             RelatedJob(job: catalog.jobs[$0.index].id, title: catalog.jobs[$0.index].title, similarity: related.similarity.score(index, $0.index))
         }
     }
+
+    /// The batch kernels over every job (`batch`, `/v1/batch`), built once.
+    public var batchMatcher: BatchMatcher { builtBatchMatcher.get }
 
     /// The gap planner (its grant index built once).
     public var planner: GapPlanner { builtPlanner.get }

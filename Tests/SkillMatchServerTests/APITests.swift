@@ -74,6 +74,36 @@ struct APITests {
         }
     }
 
+    @Test("POST /v1/batch streams batch's own lines (JSON Lines and CSV) for a JSON Lines body; a bad line is a 400 naming it")
+    func batch() async throws {
+        let fixture = try ServerFixture()
+        let lines = [
+            #"{"id": "a", "skills": [{"skill": "troubleshooting", "level": 0.75}, {"skill": "customer-service", "level": 0.5}]}"#,
+            #"{"id": "b", "skills": [{"skill": "active-directory", "level": 0.5}], "credentials": ["comptia-a-plus"]}"#,
+            #"{"id": "c", "text": "Help desk analyst: Active Directory, ticketing, Windows 11, customer service."}"#,
+        ].joined(separator: "\n") + "\n"
+        let file = fixture.write("pool.jsonl", lines)
+        let jsonl = try fixture.cli(["batch", "--candidates", file, "--top", "3"])
+        let csv = try fixture.cli(["batch", "--candidates", file, "--top", "3", "--format", "csv"])
+        #expect(jsonl.status == 0 && csv.status == 0, "\(jsonl.stderr)")
+        try await fixture.withClient { client in
+            let ndjson: HTTPFields = [.contentType: "application/x-ndjson"]
+            let answer = try await client.post("/v1/batch?top=3", lines, headers: ndjson)
+            #expect(answer.status == .ok)
+            #expect(answer.headers[.contentType] == "application/x-ndjson")
+            #expect(answer.text == jsonl.stdout)
+            let rows = try await client.post("/v1/batch?top=3&format=csv", lines, headers: ndjson)
+            #expect(rows.text == csv.stdout)
+            let bad = try await client.post("/v1/batch", lines + #"{"id": "d", "skills": [{"skill": "nope", "level": 2}]}"# + "\n", headers: ndjson)
+            #expect(bad.status == .badRequest)
+            #expect(try bad.object()["detail"] as? String ?? "" != "" && bad.text.contains("line 4"))
+            let wrongType = try await client.post("/v1/batch", lines)
+            #expect(wrongType.status == .unsupportedMediaType)
+            let unknown = try await client.post("/v1/batch?k=3", lines, headers: ndjson)
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
     @Test("errors are problem details naming the field: 400, 404, 405, 413, 415, 422; never a type name or a trace")
     func errors() async throws {
         let fixture = try ServerFixture()
