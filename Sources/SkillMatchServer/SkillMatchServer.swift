@@ -14,9 +14,12 @@ public struct ServerConfiguration: Sendable {
     public var location: CatalogLocation
     /// The API token: needed by write endpoints, and by every endpoint when listening beyond loopback.
     public var token: String?
+    /// The one web origin (`https://board.example.org`) whose pages may call the API from a browser; nil: no CORS
+    /// headers at all.
+    public var corsOrigin: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, location: CatalogLocation, token: String? = nil) {
-        (self.host, self.port, self.location, self.token) = (host, port, location, token)
+    public init(host: String = "127.0.0.1", port: Int = 8080, location: CatalogLocation, token: String? = nil, corsOrigin: String? = nil) {
+        (self.host, self.port, self.location, self.token, self.corsOrigin) = (host, port, location, token, corsOrigin)
     }
 
     /// Whether the host is a loopback address.
@@ -30,6 +33,13 @@ public struct ServerConfiguration: Sendable {
             throw ServiceError(.invalid, field: "host", "listening on \(host) (beyond this machine) needs an API token: --token-file FILE or $SKILLMATCH_API_TOKEN")
         }
         guard (0...65535).contains(port) else { throw ServiceError(.invalid, field: "port", "--port must be from 0 to 65535, not \(port)") }
+        if let corsOrigin {
+            let parts = corsOrigin.split(separator: "/", omittingEmptySubsequences: false)
+            guard corsOrigin.hasPrefix("http://") || corsOrigin.hasPrefix("https://"), parts.count == 3, !parts[2].isEmpty,
+                  corsOrigin.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "*" }) else {
+                throw ServiceError(.invalid, field: "cors-origin", "--cors-origin takes one origin such as https://board.example.org (scheme and host, no path), not \"\(corsOrigin)\"")
+            }
+        }
     }
 }
 
@@ -40,6 +50,12 @@ public enum SkillMatchHTTPServer {
         let catalog = try LiveCatalog(location: configuration.location, logger: logger)
         let security = APISecurity(token: configuration.token, everyRequest: !configuration.isLoopback)
         let router = Router()
+        if let origin = configuration.corsOrigin {
+            // Outermost, so that a browser's preflight (OPTIONS, no token) is answered before routing and the token check.
+            router.add(middleware: CORSMiddleware(
+                allowOrigin: .custom(origin), allowHeaders: [.accept, .authorization, .contentType],
+                allowMethods: [.get, .head, .post, .delete, .options], maxAge: .seconds(600)))
+        }
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: TokenMiddleware(security: security))
         APIRoutes(catalog: catalog, security: security).register(on: router)

@@ -8,13 +8,14 @@ import SkillMatchService
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the catalogue over HTTP: the JSON API under /v1 (described at /openapi.yaml).",
+        abstract: "Serve the catalogue over HTTP: the advisor's web app at / and the JSON API under /v1 (described at /openapi.yaml).",
         discussion: """
             The catalogue is loaded once and shared by every request; a change by another process (an import) is \
             picked up without a restart. Listens on loopback by default; listening elsewhere needs an API token \
             (--token-file, or $SKILLMATCH_API_TOKEN), which every request must then send as "Authorization: Bearer \
             TOKEN". Write endpoints (POST and DELETE /v1/candidates) always need it. Stops gracefully on SIGINT or \
-            SIGTERM. Access logs go to standard error, without request bodies or query text.
+            SIGTERM. Access logs go to standard error, without request bodies or query text. No CORS headers are sent \
+            unless --cors-origin names the one web origin whose pages may call the API.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -22,13 +23,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port, printed once listening).") var port = 8080
     @Option(name: .customLong("token-file"), help: ArgumentHelp("A file holding the API token (at least 16 characters).", valueName: "file"))
     var tokenFile: String?
+    @Option(name: .customLong("cors-origin"), help: ArgumentHelp("Let pages of this web origin call the API from a browser (CORS).", valueName: "https://host"))
+    var corsOrigin: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
     }
 
     func run() throws {
-        let configuration = ServerConfiguration(host: host, port: port, location: database.catalogLocation, token: try token())
+        let configuration = ServerConfiguration(host: host, port: port, location: database.catalogLocation, token: try token(), corsOrigin: corsOrigin)
         try configuration.validate()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "skillmatch.serve")
@@ -39,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 try await SkillMatchHTTPServer.run(configuration, logger: logger) { url in
-                    Output.text("SkillMatch is serving \(url) (API under \(url)/v1, described at \(url)/openapi.yaml); catalogue \(location.path). Press Ctrl-C to stop.")
+                    Output.text("SkillMatch is serving \(url) (open it in a browser for the advisor's app; API under \(url)/v1, described at \(url)/openapi.yaml); catalogue \(location.path). Press Ctrl-C to stop.")
                 }
             } catch {
                 outcome.error = error

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import SkillMatchServer
+import SkillMatchService
 import Testing
 
 @Suite("skillmatch serve: the JSON API")
@@ -101,6 +103,28 @@ struct APITests {
             #expect(wrongType.status == .unsupportedMediaType)
             let unknown = try await client.post("/v1/batch?k=3", lines, headers: ndjson)
             #expect(unknown.status == .badRequest)
+        }
+    }
+
+    @Test("no CORS headers unless --cors-origin names one origin; then its preflight is answered without the token")
+    func cors() async throws {
+        let fixture = try ServerFixture()
+        let origin: HTTPFields = [HTTPField.Name("Origin")!: "https://board.example.org"]
+        try await fixture.withClient { client in
+            let plain = try await client.get("/v1/health", headers: origin)
+            #expect(plain.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == nil)
+        }
+        try await fixture.withClient(token: "a-token-of-sixteen-characters", corsOrigin: "https://board.example.org") { client in
+            let allowed = try await client.get("/v1/health", headers: origin)
+            #expect(allowed.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "https://board.example.org")
+            var preflight = origin
+            preflight[HTTPField.Name("Access-Control-Request-Method")!] = "POST"
+            let answer = try await client.execute(uri: "/v1/candidates", method: .options, headers: preflight)
+            #expect(answer.status == .ok || answer.status == .noContent)
+            #expect(answer.headers[HTTPField.Name("Access-Control-Allow-Methods")!]?.contains("POST") == true)
+        }
+        #expect(throws: ServiceError.self) {
+            try ServerConfiguration(location: CatalogLocation(path: fixture.database, isDefault: false), corsOrigin: "*").validate()
         }
     }
 

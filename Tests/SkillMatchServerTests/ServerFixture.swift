@@ -23,10 +23,10 @@ final class ServerFixture: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// Runs `test` against the application in process (HummingbirdTesting's router framework).
-    func withClient<Value: Sendable>(token: String? = nil, host: String = "127.0.0.1", _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    func withClient<Value: Sendable>(token: String? = nil, host: String = "127.0.0.1", corsOrigin: String? = nil, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "skillmatch.test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(host: host, port: 0, location: CatalogLocation(path: database, isDefault: false), token: token)
+        let configuration = ServerConfiguration(host: host, port: 0, location: CatalogLocation(path: database, isDefault: false), token: token, corsOrigin: corsOrigin)
         let router = try SkillMatchHTTPServer.router(configuration, logger: logger)
         let app = Application(router: router, logger: logger)
         return try await app.test(.router) { client in try await test(client) }
