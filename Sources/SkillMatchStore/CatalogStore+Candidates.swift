@@ -72,6 +72,15 @@ extension CatalogStore {
         try read("read the candidates") { db in try Self.loadCandidates(db, id: nil) }
     }
 
+    /// How many candidates are stored, and the first `limit` by id with their names (for a picker; no skills read).
+    public func candidateNames(limit: Int) throws -> (count: Int, first: [(id: String, name: String?)]) {
+        try read("read the candidates") { db in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM candidate") ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM candidate ORDER BY id LIMIT ?", arguments: [max(0, limit)])
+            return (count, rows.map { (id: $0["id"], name: $0["name"]) })
+        }
+    }
+
     private static func loadCandidates(_ db: Database, id: String?) throws -> [Candidate] {
         let filter = id == nil ? "" : "WHERE candidateId = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []

@@ -22,12 +22,12 @@ public struct AdvisorPages: Sendable {
 
     /// The intake page: paste or upload a resume, or open a stored candidate.
     public func home(error: String? = nil, text: String = "") throws -> String {
-        let stored = try session.store.candidates()
-        let shown = stored.prefix(500)
+        let stored = try session.store.candidateNames(limit: 500)
         return try WebTemplates.render(HomeView(
             jobs: catalog.jobs.count, skills: catalog.skills.count, credentials: catalog.credentials.count, error: error, text: text,
-            stored: shown.map { .init(id: $0.id, name: $0.name ?? "") },
-            storedCount: stored.isEmpty ? nil : stored.count, storedShown: stored.count > shown.count ? shown.count : nil), template: "home")
+            stored: stored.first.map { .init(id: $0.id, name: $0.name ?? "") },
+            storedCount: stored.count == 0 ? nil : stored.count, storedShown: stored.count > stored.first.count ? stored.first.count : nil),
+            template: "home")
     }
 
     /// The certification finder: keyword search with facet counts and filters (`credentials search`).
