@@ -97,8 +97,7 @@ struct APIRoutes: Sendable {
     }
 
     func searchCredentials(_ request: Request, _ context: Context) async throws -> Response {
-        let query = try QueryParameters(
-            request, allowed: ["q", "type", "issuer", "inDemand", "accreditation", "maxCost", "maxHours", "job", "sector", "limit"])
+        let query = try QueryParameters(request, allowed: QueryParameters.credentialQueryNames.union(["limit"]))
         let session = try catalog.session()
         let search = try query.credentialQuery(in: session.catalog)
         let limit = try query.integer("limit", in: 1...APILimits.top)
@@ -242,9 +241,9 @@ struct APIRoutes: Sendable {
     }
 }
 
-/// The `{id}` of a path, percent-decoded (`/v1/candidates/caf%C3%A9` names `café`).
-func pathID(_ context: some RequestContext) throws -> String {
-    let raw = try context.parameters.require("id")
+/// A path parameter (`{id}`, `{job}`), percent-decoded (`/v1/candidates/caf%C3%A9` names `café`).
+func pathID(_ context: some RequestContext, _ name: String = "id") throws -> String {
+    let raw = try context.parameters.require(name)
     return raw.removingPercentEncoding ?? raw
 }
 

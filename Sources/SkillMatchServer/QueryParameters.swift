@@ -66,15 +66,23 @@ struct QueryParameters {
 }
 
 extension QueryParameters {
-    /// The certification finder's query: `q`, `type`, `issuer`, `inDemand`, `accreditation`, `maxCost`, `maxHours`,
-    /// `job`, `sector` (the API's `GET /v1/credentials` and the finder page).
-    func credentialQuery(in catalog: Catalog) throws -> CredentialQuery {
-        let types = try all("type", maxLength: 40).map { name in
+    /// The parameters of the certification finder's query (``credentialQuery(in:)``).
+    static let credentialQueryNames: Set<String> = ["q", "type", "issuer", "inDemand", "accreditation", "maxCost", "maxHours", "job", "sector"]
+
+    /// `type`, repeatable: credential types (400 naming an unknown one).
+    func credentialTypes() throws -> [CredentialType] {
+        try all("type", maxLength: 40).map { name in
             guard let type = CredentialType(rawValue: name) else {
                 throw Problem(.badRequest, "type \"\(name)\" is not a credential type (\(CredentialType.allCases.map(\.rawValue).joined(separator: ", ")))", field: "type")
             }
             return type
         }
+    }
+
+    /// The certification finder's query: `q`, `type`, `issuer`, `inDemand`, `accreditation`, `maxCost`, `maxHours`,
+    /// `job`, `sector` (the API's `GET /v1/credentials` and the finder page).
+    func credentialQuery(in catalog: Catalog) throws -> CredentialQuery {
+        let types = try credentialTypes()
         let job = try string("job")
         if let job, catalog.job(job) == nil { throw MatchError.unknownJob(job) }
         return CredentialQuery(

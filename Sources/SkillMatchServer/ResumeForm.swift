@@ -18,7 +18,12 @@ struct ResumeForm: Sendable {
 
     static func read(_ request: Request) async throws -> ResumeForm {
         let contentType = request.headers[.contentType] ?? ""
-        let buffer = try await request.body.collect(upTo: bodyBytes)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: bodyBytes)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw Problem(.contentTooLarge, "the form is larger than \(bodyBytes / (1 << 20)) MiB (a resume may have at most \(APILimits.textLength) characters)", field: "file")
+        }
         var text = ""
         var upload: (name: String, bytes: [UInt8])?
         if contentType.lowercased().hasPrefix("multipart/form-data") {

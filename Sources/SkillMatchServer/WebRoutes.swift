@@ -41,12 +41,12 @@ struct WebRoutes: Sendable {
             }
             router.get(RouterPath(prefix + "/jobs/:job")) { request, context in
                 try await page(request, context, stored: stored, allowed: []) { pages, person, base, _ in
-                    try pages.job(person, base: base, job: try jobID(context))
+                    try pages.job(person, base: base, job: try pathID(context, "job"))
                 }
             }
             router.get(RouterPath(prefix + "/jobs/:job/plan")) { request, context in
                 try await page(request, context, stored: stored, allowed: Self.planParameters) { pages, person, base, query in
-                    try pages.plan(person, base: base, job: try jobID(context), options: try planOptions(query))
+                    try pages.plan(person, base: base, job: try pathID(context, "job"), options: try planOptions(query))
                 }
             }
             router.get(RouterPath(prefix + "/next")) { request, context in
@@ -82,7 +82,7 @@ struct WebRoutes: Sendable {
             guard try catalog.session().store.candidate(id) != nil else {
                 throw ServiceError(.notFound, field: "candidate", "no stored candidate with id \"\(id)\"")
             }
-            return .redirect("/candidates/\(segment(id))")
+            return .redirect("/candidates/\(WebFormat.segment(id))")
         }
     }
 
@@ -112,7 +112,7 @@ struct WebRoutes: Sendable {
     func finder(_ request: Request, _ context: Context) async throws -> Response {
         try await html {
             let query = try QueryParameters(
-                request, allowed: ["q", "type", "issuer", "inDemand", "accreditation", "maxCost", "maxHours", "job", "sector"], emptyIsAbsent: true)
+                request, allowed: QueryParameters.credentialQueryNames, emptyIsAbsent: true)
             let session = try catalog.session()
             let search = try query.credentialQuery(in: session.catalog)
             return try AdvisorPages(session: session).finder(search)
@@ -141,7 +141,7 @@ struct WebRoutes: Sendable {
                 }
                 input = kept
             }
-            let base = (stored ? "/candidates/" : "/resumes/") + segment(id)
+            let base = (stored ? "/candidates/" : "/resumes/") + WebFormat.segment(id)
             return .page(try await offload { try make(AdvisorPages(session: session), try session.resolve(input), base, query) })
         }
     }
@@ -192,23 +192,9 @@ func htmlResponse(_ text: String, status: HTTPResponse.Status = .ok) -> Response
     return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
 }
 
-/// The `{job}` of a path, percent-decoded.
-private func jobID(_ context: some RequestContext) throws -> String {
-    let raw = try context.parameters.require("job")
-    return raw.removingPercentEncoding ?? raw
-}
-
-/// A path segment with everything but unreserved characters percent-encoded.
-private func segment(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
-}
-
 /// The plan controls of a query: `maxCost`, `maxHours`, `target`, `type` (repeated), `accredited`, `axis`.
 private func planOptions(_ query: QueryParameters) throws -> PlanOptions {
-    let types = try query.all("type", maxLength: 40).map { name in
-        guard let type = CredentialType(rawValue: name) else { throw Problem(.badRequest, "type \"\(name)\" is not a credential type", field: "type") }
-        return type
-    }
+    let types = try query.credentialTypes()
     let axisName = try query.string("axis") ?? "cost"
     guard let axis = PlanOptions.Axis(rawValue: axisName) else {
         throw Problem(.badRequest, "axis must be cost or hours, not \"\(axisName.prefix(40))\"", field: "axis")

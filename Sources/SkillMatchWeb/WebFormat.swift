@@ -3,7 +3,7 @@ import SkillMatch
 
 /// How numbers read on the pages: scores with three decimals (as the CLI's tables), money and hours grouped, and
 /// unknown amounts as a dash.
-enum WebFormat {
+public enum WebFormat {
     /// `0.765`.
     static func score(_ value: Double) -> String { String(format: "%.3f", value) }
 
@@ -37,7 +37,7 @@ enum WebFormat {
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// A path segment with everything but unreserved characters percent-encoded.
-    static func segment(_ text: String) -> String {
+    public static func segment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 }

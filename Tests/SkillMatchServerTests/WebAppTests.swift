@@ -83,6 +83,17 @@ struct WebAppTests {
             #expect(broken.status == .badRequest, "a JSON Resume cut short is refused with the reason")
             #expect(broken.text.contains("the pasted text"))
 
+            let big = try await client.post("/people", "text=" + String(repeating: "a", count: 3 << 20), headers: [.contentType: "application/x-www-form-urlencoded"])
+            #expect(big.status == .contentTooLarge)
+            #expect(big.text.contains("the form is larger than 2 MiB"))
+            let binary = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.txt\"\r\n\r\nab\u{FFFD}\r\n--\(boundary)--\r\n"
+            var bytes = Array(binary.utf8)
+            if let replacement = bytes.firstIndex(of: 0xEF) { bytes.replaceSubrange(replacement ..< replacement + 3, with: [0xFF]) }
+            let invalid = try await client.execute(
+                uri: "/people", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: bytes))
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.text.contains("cv.txt") && invalid.text.contains("UTF-8"))
+
             let unknown = try await client.get("/resumes/0123456789abcdef0123456789abcdef")
             #expect(unknown.status == .notFound)
             #expect(unknown.text.contains("paste it again"))
