@@ -3,7 +3,9 @@
 # record (no resume text: the scoring path), for DURATION seconds each, 2 wrk threads and CONNECTIONS connections,
 # sampling the server's resident memory every 5 s. Both wrk and the server share this machine's cores.
 #   Benchmarks/api-load.sh PATH/TO/skillmatch CATALOGUE.sqlite BODY-CANDIDATE.json JOB-ID [DURATION] [CONNECTIONS]
-# BODY-CANDIDATE.json holds a candidate record, e.g. {"id": "p1", "skills": [{"skill": "2.A.1.a", "level": 0.6}]}.
+# BODY-CANDIDATE.json holds a candidate record, e.g. {"id": "p1", "skills": [{"skill": "2.A.1.a", "level": 0.6}]};
+# a .txt or .md file is sent as resume text instead ({"candidate": {"text": "..."}}: the server reads the resume,
+# finds its skills and titles, then scores).
 set -euo pipefail
 bin="$1"; db="$2"; candidate="$3"; job="$4"; duration="${5:-60}"; connections="${6:-16}"
 command -v wrk >/dev/null || { echo "api-load: wrk is missing (apt-get install wrk)"; exit 1; }
@@ -14,7 +16,10 @@ trap cleanup EXIT
 server=$!
 for _ in $(seq 1 300); do grep -q "serving http" "$work/out" 2>/dev/null && break; sleep 0.2; done
 url="$(grep -o 'serving http://[^ ]*' "$work/out" | cut -d' ' -f2)"
-record="$(cat "$candidate")"
+case "$candidate" in
+  *.txt|*.md) record="$(python3 -c 'import json, sys; print(json.dumps({"text": open(sys.argv[1]).read()}))' "$candidate")" ;;
+  *) record="$(cat "$candidate")" ;;
+esac
 curl -sf "$url/v1/health" >/dev/null
 # Warm up: the engines are built on first use.
 curl -sf -X POST "$url/v1/match" -H 'content-type: application/json' -d "{\"candidate\": $record, \"top\": 10}" >/dev/null

@@ -197,23 +197,34 @@ struct APIRoutes: Sendable {
     func showCandidate(_ request: Request, _ context: Context) async throws -> Response {
         let id = try pathID(context)
         let session = try catalog.session()
+        let conditions = try CandidatePreconditions(request)
         guard let candidate = try session.store.candidate(id) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
         }
-        return try json(ShowCandidate(candidate: candidate, catalog: session.catalog))
+        let tag = CandidateRevision.entityTag(candidate)
+        if conditions.notModified(tag) {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        var response = try json(ShowCandidate(candidate: candidate, catalog: session.catalog))
+        response.headers[.eTag] = tag
+        return response
     }
 
     /// `POST /v1/candidates`: stores the candidate object of the body (`id`, `name`, `skills`, `credentials`, `text`),
-    /// replacing one with the same id. Needs the API token.
+    /// replacing one with the same id. Needs the API token. `If-Match: TAG` replaces only the version read (412
+    /// otherwise), `If-None-Match: *` only creates (``CandidatePreconditions``); the answer's `ETag` is the new version.
     func storeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
+        let conditions = try CandidatePreconditions(request)
         let body = try await JSONRequest.read(request, context: context, allowed: ["id", "name", "skills", "credentials", "text"])
         try JSONRequest.checkRecord(body.members, at: "")
         let bytes = Array(try ReportEncoding.line(JSONTree.object(body.members)))
         let session = try catalog.session()
         return try await offload {
             let person = try session.resolve(.json(bytes, name: "the request body"))
-            let replaced = try session.store.saveCandidate(person.candidate)
+            let replaced = try session.store.saveCandidate(person.candidate) { current in
+                try conditions.check(current, id: person.candidate.id)
+            }
             struct Stored: Encodable {
                 var candidate: String
                 var created: Bool
@@ -221,16 +232,19 @@ struct APIRoutes: Sendable {
                 var credentials: Int
                 var unresolved: [String]
             }
-            return try json(Stored(candidate: person.candidate.id, created: !replaced, skills: person.candidate.skills.count,
-                                   credentials: person.candidate.credentials.count, unresolved: person.unresolved),
-                            status: replaced ? .ok : .created)
+            var response = try json(Stored(candidate: person.candidate.id, created: !replaced, skills: person.candidate.skills.count,
+                                           credentials: person.candidate.credentials.count, unresolved: person.unresolved),
+                                    status: replaced ? .ok : .created)
+            response.headers[.eTag] = CandidateRevision.entityTag(person.candidate)
+            return response
         }
     }
 
     func removeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
         let id = try pathID(context)
-        guard try catalog.session().store.removeCandidate(id) else {
+        let conditions = try CandidatePreconditions(request)
+        guard try catalog.session().store.removeCandidate(id, ifCurrent: { try conditions.check($0, id: id) }) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
         }
         return Response(status: .noContent)

@@ -78,7 +78,7 @@ extension APIRoutes {
             }
             let report = try analysis.analyse(
                 people, qualified: qualified, filter: choice.filter(towards: jobs, in: session.catalog), plans: plans, threads: Parallel.threadCount,
-                progress: { _ in })
+                timeLimit: APILimits.poolSeconds, progress: { _ in })
             return try json(GapsJSON(report, shown: Array(report.credentials.prefix(top))))
         }
     }
@@ -89,15 +89,20 @@ extension APIRoutes {
     /// The body is JSON Lines of candidate records (as `batch --candidates FILE.jsonl` reads: `id`, `skills`,
     /// `credentials`, `text`), at most ``APILimits/batchBodyBytes``. Every line is read and checked first, so a bad
     /// line is a 400 naming it and nothing is scored; then the answer streams, a chunk of candidates at a time, one
-    /// line per candidate in input order (`?format=csv`: CSV rows), exactly `batch`'s output.
+    /// line per candidate in input order (`?format=csv`: CSV rows), exactly `batch`'s output. `?direction=candidates`
+    /// ranks the candidates for every job instead (`batch --direction candidates`: one line per job).
     func batch(_ request: Request, _ context: Context) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["top", "minScore", "noInfer", "format"])
+        let query = try QueryParameters(request, allowed: ["top", "minScore", "noInfer", "format", "direction"])
         let top = try query.integer("top", in: 1...APILimits.top) ?? 10
         let minScore = try query.number("minScore", in: 0...1) ?? 0
         let infer = !(try query.bool("noInfer") ?? false)
         let formatName = try query.string("format") ?? "jsonl"
         guard let format = BatchFormat(rawValue: formatName) else {
             throw Problem(.badRequest, "format must be jsonl or csv, not \"\(formatName.prefix(40))\"", field: "format")
+        }
+        let directionName = try query.string("direction") ?? "jobs"
+        guard let direction = BatchDirection(rawValue: directionName) else {
+            throw Problem(.badRequest, "direction must be jobs or candidates, not \"\(directionName.prefix(40))\"", field: "direction")
         }
         let contentType = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let contentType, ["application/x-ndjson", "application/jsonl", "application/json-lines"].contains(contentType) else {
@@ -107,7 +112,7 @@ extension APIRoutes {
         let session = try catalog.session()
         let pipeline = BatchPipeline(
             matcher: session.batchMatcher, resolver: session.reader(inferFromTitles: infer),
-            writer: BatchWriter(catalog: session.catalog, format: format, direction: .jobs), top: top, minimumScore: minScore)
+            writer: BatchWriter(catalog: session.catalog, format: format, direction: direction), top: top, minimumScore: minScore)
         // Read and check every line before answering, a chunk of whole lines at a time.
         let blocks = try await offload {
             var blocks: [[CandidateBlock]] = []
@@ -130,6 +135,19 @@ extension APIRoutes {
         }
         var headers: HTTPFields = [.contentType: format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson"]
         headers[HTTPField.Name("X-Candidates")!] = String(records)
+        if direction == .candidates {
+            // Every candidate ranked for every job: the answer is one line per job, written once all are scored.
+            let jobs = 0 ..< session.catalog.jobs.count
+            let text = try await offload {
+                var rankings = CandidateRankings<String>(jobCount: jobs.count, k: top, minimumScore: minScore)
+                for block in blocks.joined() where block.count > 0 {
+                    pipeline.matcher.scorer.rank(block.held, ties: block.ids, firstOrdinal: block.firstOrdinal, into: &rankings,
+                                                 jobs: jobs, threads: Parallel.threadCount)
+                }
+                return (pipeline.writer.header ?? []) + pipeline.writer.candidateLines(rankings, jobs: jobs)
+            }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: text)))
+        }
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             if let header = pipeline.writer.header { try await writer.write(ByteBuffer(bytes: header)) }
             for chunk in blocks {

@@ -27,6 +27,8 @@ public enum APILimits {
     /// The longest a gap search may run, in seconds, and how long it runs when the request sets no `timeLimit`.
     public static let maximumSeconds = 60.0
     public static let defaultGapSeconds = 10.0
+    /// The longest a pool analysis (`POST /v1/gaps`) runs before it stops with 422, in seconds.
+    public static let poolSeconds = 60.0
 }
 
 /// A JSON request body, read member by member: each accessor checks the member's type and range and names it in the

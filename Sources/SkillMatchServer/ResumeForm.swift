@@ -24,11 +24,22 @@ struct ResumeForm: Sendable {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw Problem(.contentTooLarge, "the form is larger than \(bodyBytes / (1 << 20)) MiB (a resume may have at most \(APILimits.textLength) characters)", field: "file")
         }
+        return try parse(contentType: contentType, body: buffer)
+    }
+
+    /// Reads a form's body given its content type; every refusal is a ``Problem`` (400, 413 or 415) saying what to
+    /// fix. Any bytes may arrive here: the robustness test feeds it mutated forms.
+    static func parse(contentType: String, body buffer: ByteBuffer) throws -> ResumeForm {
         var text = ""
         var upload: (name: String, bytes: [UInt8])?
         if contentType.lowercased().hasPrefix("multipart/form-data") {
-            guard let boundary = Self.parameter("boundary", of: contentType) else {
-                throw Problem(.badRequest, "the form's content type names no boundary")
+            // RFC 2046: 1 to 70 printable characters (MultipartKit's parser traps on an empty one).
+            guard let boundary = Self.parameter("boundary", of: contentType), (1...70).contains(boundary.utf8.count),
+                  boundary.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+                throw Problem(.badRequest, "the form's content type names no usable boundary (1 to 70 printable characters)")
+            }
+            guard Self.partHeaderNamesAreASCII(Array(buffer.readableBytesView), boundary: boundary) else {
+                throw Problem(.badRequest, "the form could not be read as multipart/form-data (a part's header name is not ASCII)")
             }
             let parts: [Part]
             do {
@@ -82,6 +93,47 @@ struct ResumeForm: Sendable {
         }
         try parser.execute(buffer)
         return parts
+    }
+
+    /// Whether no part header name holds a byte over 0x7F. MultipartKit 4.7.1 looks such a byte up in a 128-entry table
+    /// and traps, so those bodies are refused before it sees them.
+    ///
+    /// Every place the parser reads a header name lies in a region that starts where the boundary's bytes end (each of
+    /// its boundary matches ends with them) and ends after the first blank line (`CR LF CR LF`) that follows; a name
+    /// runs from a line start to the first `:`. So this checks, in every such region, each line's bytes before its
+    /// first `:` (a superset of the names). Header values (a UTF-8 file name) and part bodies are not checked. Linear
+    /// in the body: regions are merged and each byte is looked at once.
+    static func partHeaderNamesAreASCII(_ body: [UInt8], boundary: String) -> Bool {
+        let delimiter = Array(boundary.utf8)
+        guard !delimiter.isEmpty else { return true }
+        var searchFrom = 0
+        var blank = -1
+        var checked = 0
+        while searchFrom + delimiter.count <= body.count, let hit = body[searchFrom...].firstRange(of: delimiter) {
+            searchFrom = hit.lowerBound + 1
+            let from = hit.upperBound
+            if blank < from {
+                blank = from
+                while blank + 3 < body.count && !(body[blank] == 13 && body[blank + 1] == 10 && body[blank + 2] == 13 && body[blank + 3] == 10) {
+                    blank += 1
+                }
+                if blank + 3 >= body.count { blank = body.count }
+            }
+            let end = min(body.count, blank + 4)
+            var inName = true
+            var index = max(from, checked)
+            while index < end {
+                switch body[index] {
+                case 13, 10: inName = true
+                case 58: inName = false
+                case 0x80...: if inName { return false }
+                default: break
+                }
+                index += 1
+            }
+            checked = max(checked, end)
+        }
+        return true
     }
 
     /// `value` of `name=value` (or `name="value"`) among a header's `;`-separated parameters.

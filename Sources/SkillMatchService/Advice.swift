@@ -94,12 +94,14 @@ extension CatalogSession {
 
 extension GapError {
     /// The request member the error is about: `target` for an unreachable target, nil for budgets (`maxCost`,
-    /// `maxHours` together), `timeLimit` when no plan was found in time.
+    /// `maxHours` together), `timeLimit` when no plan was found in time,
+    /// `candidates` when a pool analysis ran out of time.
     public var field: String? {
         switch self {
         case .targetUnreachable: "target"
         case .budgetTooSmall: nil
         case .noPlanInTime: "timeLimit"
+        case .poolTimeLimit: "candidates"
         }
     }
 }

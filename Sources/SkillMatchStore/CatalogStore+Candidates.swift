@@ -22,12 +22,30 @@ extension CatalogStore {
     /// catalogue by the database's foreign keys), replacing a stored one with the same id; returns whether it replaced
     /// one. Unlike ``addCandidates(_:check:)`` it does not load the catalogue: for a server that holds it loaded.
     public func saveCandidate(_ candidate: Candidate) throws -> Bool {
-        try write("store the candidate") { db in try Self.save(candidate, db) }
+        try saveCandidate(candidate, ifCurrent: { _ in })
+    }
+
+    /// Stores one candidate as ``saveCandidate(_:)`` does, after `check` has accepted the candidate stored under its
+    /// id now (nil when there is none). Reading, checking and writing are one immediate transaction, so no other
+    /// writer (thread or process) can change the candidate in between: the way to a conditional write (HTTP
+    /// `If-Match`) without lost updates. When `check` throws, nothing changes and its error passes through.
+    public func saveCandidate(_ candidate: Candidate, ifCurrent check: (Candidate?) throws -> Void) throws -> Bool {
+        try write("store the candidate") { db in
+            try check(try Self.loadCandidates(db, id: candidate.id).first)
+            return try Self.save(candidate, db)
+        }
     }
 
     /// Removes the stored candidate with this id; returns whether there was one.
     public func removeCandidate(_ id: String) throws -> Bool {
+        try removeCandidate(id, ifCurrent: { _ in })
+    }
+
+    /// Removes the stored candidate with this id, as ``removeCandidate(_:)`` does, after `check` has accepted the
+    /// candidate stored now (nil when there is none), in the same transaction.
+    public func removeCandidate(_ id: String, ifCurrent check: (Candidate?) throws -> Void) throws -> Bool {
         try write("remove the candidate") { db in
+            try check(try Self.loadCandidates(db, id: id).first)
             try db.execute(sql: "DELETE FROM candidateSkill WHERE candidateId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM candidateCredential WHERE candidateId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM candidate WHERE id = ?", arguments: [id])

@@ -87,7 +87,9 @@ struct APITests {
         let file = fixture.write("pool.jsonl", lines)
         let jsonl = try fixture.cli(["batch", "--candidates", file, "--top", "3"])
         let csv = try fixture.cli(["batch", "--candidates", file, "--top", "3", "--format", "csv"])
-        #expect(jsonl.status == 0 && csv.status == 0, "\(jsonl.stderr)")
+        let byJob = try fixture.cli(["batch", "--candidates", file, "--top", "2", "--direction", "candidates"])
+        let byJobCSV = try fixture.cli(["batch", "--candidates", file, "--top", "2", "--direction", "candidates", "--format", "csv", "--min-score", "0.3"])
+        #expect(jsonl.status == 0 && csv.status == 0 && byJob.status == 0 && byJobCSV.status == 0, "\(jsonl.stderr)")
         try await fixture.withClient { client in
             let ndjson: HTTPFields = [.contentType: "application/x-ndjson"]
             let answer = try await client.post("/v1/batch?top=3", lines, headers: ndjson)
@@ -96,6 +98,12 @@ struct APITests {
             #expect(answer.text == jsonl.stdout)
             let rows = try await client.post("/v1/batch?top=3&format=csv", lines, headers: ndjson)
             #expect(rows.text == csv.stdout)
+            let ranked = try await client.post("/v1/batch?top=2&direction=candidates", lines, headers: ndjson)
+            #expect(ranked.status == .ok)
+            #expect(ranked.text == byJob.stdout)
+            #expect(ranked.text.split(separator: "\n").count == 39)
+            #expect(try await client.post("/v1/batch?top=2&direction=candidates&format=csv&minScore=0.3", lines, headers: ndjson).text == byJobCSV.stdout)
+            #expect(try await client.post("/v1/batch?direction=people", lines, headers: ndjson).status == .badRequest)
             let bad = try await client.post("/v1/batch", lines + #"{"id": "d", "skills": [{"skill": "nope", "level": 2}]}"# + "\n", headers: ndjson)
             #expect(bad.status == .badRequest)
             #expect(try bad.object()["detail"] as? String ?? "" != "" && bad.text.contains("line 4"))

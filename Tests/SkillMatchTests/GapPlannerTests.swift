@@ -259,6 +259,17 @@ struct NextCredentialTests {
         }
     }
 
+    @Test("pool analysis: a spent time limit stops it with poolTimeLimit; a generous one changes nothing")
+    func poolTimeLimit() throws {
+        var random = SplitMix64(seed: 81)
+        let (catalog, people) = Self.randomPool(&random, people: 9)
+        let analysis = try PoolGapAnalysis(catalog: catalog, jobs: Array(catalog.jobs.prefix(3).map(\.id)))
+        #expect(throws: GapError.poolTimeLimit(seconds: 0, analysed: 0, people: 9)) {
+            try analysis.analyse(people, qualified: 0.7, threads: 1, timeLimit: 0)
+        }
+        #expect(try analysis.analyse(people, qualified: 0.7, threads: 2, timeLimit: 600) == analysis.analyse(people, qualified: 0.7, threads: 2))
+    }
+
     @Test("pool analysis: the same report on any number of threads, and the first invalid person's error")
     func poolThreads() throws {
         var random = SplitMix64(seed: 79)

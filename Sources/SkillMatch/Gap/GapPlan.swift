@@ -79,6 +79,8 @@ public enum GapError: Error, Sendable, Hashable, CustomStringConvertible {
     case budgetTooSmall(suggestion: String)
     /// The time limit ran out before any plan was found.
     case noPlanInTime
+    /// A pool analysis (``PoolGapAnalysis``) reached its time limit with `analysed` of `people` done.
+    case poolTimeLimit(seconds: Double, analysed: Int, people: Int)
 
     public var description: String {
         switch self {
@@ -86,6 +88,8 @@ public enum GapError: Error, Sendable, Hashable, CustomStringConvertible {
             "a fit of \(Self.score(target)) cannot be reached with the usable credentials: the most any set reaches is \(Self.score(reachable))"
         case .budgetTooSmall(let suggestion): suggestion
         case .noPlanInTime: "no plan was found within the time limit; allow more time with --time-limit"
+        case .poolTimeLimit(let seconds, let analysed, let people):
+            "the analysis stopped at its time limit (\(String(format: "%g", seconds)) s) with \(analysed) of \(people) people analysed; give fewer people or jobs, or leave the plans out (noPlans)"
         }
     }
 

@@ -123,10 +123,13 @@ public struct PoolGapAnalysis: Sendable {
     /// People are analysed on `threads` threads (all cores by default), each person on one; the report does not
     /// depend on the number. When people fail (an invalid candidate), the first one's error is thrown.
     /// - Parameter progress: called after each person with the number done (one call at a time, from any thread).
+    /// - Parameter timeLimit: seconds after which no further person is started; then ``GapError/poolTimeLimit(seconds:analysed:people:)``
+    ///   is thrown (a partial count would mislead). Nil: no limit.
     public func analyse(
         _ people: [Candidate], qualified: Double = 0.8, filter: CredentialFilter = CredentialFilter(), plans: Bool = true,
-        threads: Int = Parallel.threadCount, progress: (Int) -> Void = { _ in }
+        threads: Int = Parallel.threadCount, timeLimit: Double? = nil, progress: (Int) -> Void = { _ in }
     ) throws -> PoolGapReport {
+        let deadline = timeLimit.map { ContinuousClock.now + .milliseconds(Int(min($0, 1e9) * 1000)) }
         try filter.validate(against: engine.catalog)
         let catalog = engine.catalog
         let isQualified = { (score: Double) in roundedScore(score) >= qualified }
@@ -174,6 +177,10 @@ public struct PoolGapAnalysis: Sendable {
             Parallel.forEach(workers) { worker in
                 for block in stride(from: worker, to: blocks.count, by: workers) {
                     for index in blocks[block] {
+                        if let deadline, ContinuousClock.now >= deadline {
+                            outcomes[index] = .failure(GapError.poolTimeLimit(seconds: timeLimit ?? 0, analysed: done.count, people: people.count))
+                            continue
+                        }
                         outcomes[index] = Result { try personGaps(people[index]) }
                         done.add { progress($0) }
                     }
@@ -226,6 +233,9 @@ private final class DoneCounter: @unchecked Sendable {
     // Invariant: `done` is only read or written while holding `lock`.
     private let lock = NSLock()
     private var done = 0
+
+    /// How many are done.
+    var count: Int { lock.withLock { done } }
 
     /// Adds one and calls `report` with the new count while holding the lock.
     func add(_ report: (Int) -> Void) {

@@ -1,0 +1,80 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SkillMatch
+import SkillMatchService
+
+/// The conditions of a write to a stored candidate (RFC 9110 §13.1): `If-Match` and `If-None-Match` with the entity
+/// tags that `GET /v1/candidates/{id}` and `POST /v1/candidates` answer in `ETag` (``CandidateRevision``).
+///
+/// A client that reads a candidate, changes it and writes it back sends `If-Match: <the tag it read>`: if another
+/// client wrote in between, the write is refused with 412 and nothing changes, so no update is lost (the check and
+/// the write are one transaction). `If-None-Match: *` creates a candidate only when there is none with its id.
+struct CandidatePreconditions {
+    /// The tags of `If-Match` (`["*"]` for any), nil when the header is absent.
+    var ifMatch: [String]?
+    /// The tags of `If-None-Match` (`["*"]` for any), nil when the header is absent.
+    var ifNoneMatch: [String]?
+
+    /// Reads the request's conditions; a header that is not a list of entity tags (or `*`) is a 400 naming it.
+    init(_ request: Request) throws {
+        ifMatch = try Self.tags(request.headers[values: .ifMatch], header: "If-Match")
+        ifNoneMatch = try Self.tags(request.headers[values: .ifNoneMatch], header: "If-None-Match")
+    }
+
+    /// Whether the request has any condition.
+    var isEmpty: Bool { ifMatch == nil && ifNoneMatch == nil }
+
+    /// Throws 412 unless the conditions hold for the candidate stored now (nil when none): `If-Match` needs one whose
+    /// tag is listed (strong comparison: weak tags never match), `If-None-Match` needs none whose tag is listed.
+    func check(_ current: Candidate?, id: String) throws {
+        let tag = current.map(CandidateRevision.entityTag)
+        if let ifMatch {
+            guard let tag else {
+                throw Problem(.preconditionFailed, "If-Match: there is no stored candidate with id \"\(id)\" (it was removed, or never stored)", field: "If-Match")
+            }
+            guard ifMatch == ["*"] || ifMatch.contains(tag) else {
+                throw Problem(.preconditionFailed, "If-Match: candidate \"\(id)\" was changed since you read it (it is now \(tag)); read it again and re-apply your change", field: "If-Match")
+            }
+        }
+        if let ifNoneMatch, let tag, ifNoneMatch == ["*"] || Self.weakMatch(ifNoneMatch, tag) {
+            throw Problem(.preconditionFailed, "If-None-Match: candidate \"\(id)\" is stored already (\(tag))", field: "If-None-Match")
+        }
+    }
+
+    /// Whether a `GET` with these conditions may be answered 304 Not Modified (`If-None-Match` lists the tag, weak
+    /// comparison as RFC 9110 §13.1.2 asks).
+    func notModified(_ tag: String) -> Bool {
+        guard let ifNoneMatch else { return false }
+        return ifNoneMatch == ["*"] || Self.weakMatch(ifNoneMatch, tag)
+    }
+
+    private static func weakMatch(_ tags: [String], _ tag: String) -> Bool {
+        tags.contains { $0.hasPrefix("W/") ? String($0.dropFirst(2)) == tag : $0 == tag }
+    }
+
+    /// The entity tags of a header's values (`"a", W/"b"` or `*`), nil when it is absent.
+    static func tags(_ values: [String], header: String) throws -> [String]? {
+        guard !values.isEmpty else { return nil }
+        var tags: [String] = []
+        for value in values {
+            for part in value.split(separator: ",", omittingEmptySubsequences: true) {
+                let tag = part.trimmingCharacters(in: .whitespaces)
+                if tag.isEmpty { continue }
+                let quoted = tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag)
+                let isTag = quoted.count >= 2 && quoted.first == "\"" && quoted.last == "\"" && !quoted.dropFirst().dropLast().contains("\"")
+                guard tag == "*" || isTag else {
+                    throw Problem(.badRequest, "\(header) must be * or a list of entity tags such as \"4f0c2a9e1b7d3c55\" (as ETag gave them), not \(tag.prefix(80))", field: header)
+                }
+                tags.append(tag)
+            }
+        }
+        guard !tags.isEmpty else {
+            throw Problem(.badRequest, "\(header) is empty: give * or the entity tag ETag gave", field: header)
+        }
+        if tags.contains("*") && tags.count > 1 {
+            throw Problem(.badRequest, "\(header) may be * alone, not * with entity tags", field: header)
+        }
+        return tags
+    }
+}
