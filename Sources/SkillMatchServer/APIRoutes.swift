@@ -197,7 +197,7 @@ struct APIRoutes: Sendable {
     func showCandidate(_ request: Request, _ context: Context) async throws -> Response {
         let id = try pathID(context)
         let session = try catalog.session()
-        let conditions = try CandidatePreconditions(request)
+        let conditions = CandidatePreconditions(request)
         guard let candidate = try session.store.candidate(id) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
         }
@@ -215,7 +215,7 @@ struct APIRoutes: Sendable {
     /// otherwise), `If-None-Match: *` only creates (``CandidatePreconditions``); the answer's `ETag` is the new version.
     func storeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
-        let conditions = try CandidatePreconditions(request)
+        let conditions = CandidatePreconditions(request)
         let body = try await JSONRequest.read(request, context: context, allowed: ["id", "name", "skills", "credentials", "text"])
         try JSONRequest.checkRecord(body.members, at: "")
         let bytes = Array(try ReportEncoding.line(JSONTree.object(body.members)))
@@ -243,7 +243,7 @@ struct APIRoutes: Sendable {
     func removeCandidate(_ request: Request, _ context: Context) async throws -> Response {
         try security.authorizeWrite(request)
         let id = try pathID(context)
-        let conditions = try CandidatePreconditions(request)
+        let conditions = CandidatePreconditions(request)
         guard try catalog.session().store.removeCandidate(id, ifCurrent: { try conditions.check($0, id: id) }) else {
             throw ServiceError(.notFound, field: "id", "no stored candidate with id \"\(id)\"")
         }

@@ -16,10 +16,20 @@ struct CandidatePreconditions {
     /// The tags of `If-None-Match` (`["*"]` for any), nil when the header is absent.
     var ifNoneMatch: [String]?
 
-    /// Reads the request's conditions; a header that is not a list of entity tags (or `*`) is a 400 naming it.
-    init(_ request: Request) throws {
-        ifMatch = try Self.tags(request.headers[values: .ifMatch], header: "If-Match")
-        ifNoneMatch = try Self.tags(request.headers[values: .ifNoneMatch], header: "If-None-Match")
+    /// An `If-Match` value that is not `*` or a list of entity tags, kept for the 412 that answers it.
+    var unreadableIfMatch: String?
+
+    /// Reads the request's conditions. A value that is not `*` or a list of entity tags names no version, so it
+    /// matches none: an unreadable `If-Match` fails (412, saying so: a write meant to be conditional never lands
+    /// unconditionally), an unreadable `If-None-Match` holds (the request goes ahead).
+    init(_ request: Request) {
+        let match = request.headers[values: .ifMatch]
+        if !match.isEmpty {
+            ifMatch = Self.tags(match) ?? []
+            if Self.tags(match) == nil { unreadableIfMatch = match.joined(separator: ", ") }
+        }
+        let noneMatch = request.headers[values: .ifNoneMatch]
+        ifNoneMatch = noneMatch.isEmpty ? nil : (Self.tags(noneMatch) ?? [])
     }
 
     /// Whether the request has any condition.
@@ -29,6 +39,9 @@ struct CandidatePreconditions {
     /// tag is listed (strong comparison: weak tags never match), `If-None-Match` needs none whose tag is listed.
     func check(_ current: Candidate?, id: String) throws {
         let tag = current.map(CandidateRevision.entityTag)
+        if let unreadableIfMatch {
+            throw Problem(.preconditionFailed, "If-Match must be * or a comma-separated list of entity tags such as \"4f0c2a9e1b7d3c55\" (as ETag gave them), not \(unreadableIfMatch.prefix(80)); nothing was changed", field: "If-Match")
+        }
         if let ifMatch {
             guard let tag else {
                 throw Problem(.preconditionFailed, "If-Match: there is no stored candidate with id \"\(id)\" (it was removed, or never stored)", field: "If-Match")
@@ -53,27 +66,23 @@ struct CandidatePreconditions {
         tags.contains { $0.hasPrefix("W/") ? String($0.dropFirst(2)) == tag : $0 == tag }
     }
 
-    /// The entity tags of a header's values (`"a", W/"b"` or `*`), nil when it is absent.
-    static func tags(_ values: [String], header: String) throws -> [String]? {
-        guard !values.isEmpty else { return nil }
+    /// The entity tags of a header's values (`"a", W/"b"` or `*`); nil when they are not that. The syntax is the
+    /// OpenAPI document's pattern: `*` alone, or a comma-separated list of quoted tags (no comma or quote inside a
+    /// tag), with optional spaces and tabs around the commas.
+    static func tags(_ values: [String]) -> [String]? {
+        let value = values.joined(separator: ", ")
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        func trimmed(_ text: Substring) -> Substring {
+            guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+            return text[first...last]
+        }
+        if trimmed(Substring(value)) == "*" { return ["*"] }
         var tags: [String] = []
-        for value in values {
-            for part in value.split(separator: ",", omittingEmptySubsequences: true) {
-                let tag = part.trimmingCharacters(in: .whitespaces)
-                if tag.isEmpty { continue }
-                let quoted = tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag)
-                let isTag = quoted.count >= 2 && quoted.first == "\"" && quoted.last == "\"" && !quoted.dropFirst().dropLast().contains("\"")
-                guard tag == "*" || isTag else {
-                    throw Problem(.badRequest, "\(header) must be * or a list of entity tags such as \"4f0c2a9e1b7d3c55\" (as ETag gave them), not \(tag.prefix(80))", field: header)
-                }
-                tags.append(tag)
-            }
-        }
-        guard !tags.isEmpty else {
-            throw Problem(.badRequest, "\(header) is empty: give * or the entity tag ETag gave", field: header)
-        }
-        if tags.contains("*") && tags.count > 1 {
-            throw Problem(.badRequest, "\(header) may be * alone, not * with entity tags", field: header)
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            let tag = trimmed(part)
+            let quoted = tag.hasPrefix("W/") ? tag.dropFirst(2) : tag
+            guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"", !quoted.dropFirst().dropLast().contains("\"") else { return nil }
+            tags.append(String(tag))
         }
         return tags
     }

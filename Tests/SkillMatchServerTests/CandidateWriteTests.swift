@@ -57,12 +57,17 @@ struct CandidateWriteTests {
             let ghost = #"{"id": "ghost", "skills": [{"skill": "troubleshooting", "level": 0.5}]}"#
             #expect(try await client.post("/v1/candidates", ghost, headers: Self.headers([.ifMatch: "*"])).status == .preconditionFailed)
             #expect(try await client.get("/v1/candidates/ghost").status == .notFound)
-            // Malformed conditions are 400s naming the header.
-            for bad in ["abc", "\"unterminated", "*, \"a\"", ","] {
-                let answer = try await client.post("/v1/candidates", second, headers: Self.headers([.ifMatch: bad]))
-                #expect(answer.status == .badRequest, "If-Match: \(bad)")
+            // An If-Match that is not an entity-tag list names no version: the write fails its condition, saying why.
+            for bad in ["abc", "\"unterminated", "*, \"a\"", ",", "0"] {
+                let answer = try await client.post("/v1/candidates", first, headers: Self.headers([.ifMatch: bad]))
+                #expect(answer.status == .preconditionFailed, "If-Match: \(bad)")
                 #expect(try answer.object()["field"] as? String == "If-Match")
+                #expect(answer.text.contains("must be * or a comma-separated list of entity tags"))
             }
+            #expect((try await client.get("/v1/candidates/pat").object()["candidate"] as? [String: Any])?["name"] as? String == "Pat B")
+            // An If-None-Match that cannot be read names no version: it matches none, and the request goes ahead.
+            #expect(try await client.get("/v1/candidates/pat", headers: [.ifNoneMatch: "0"]).status == .ok)
+            #expect(try await client.post("/v1/candidates", second, headers: Self.headers([.ifNoneMatch: "garbage"])).status == .ok)
             // A delete with a stale tag keeps the candidate; with the current one it removes it.
             let current = try #require(try await client.get("/v1/candidates/pat").headers[.eTag])
             #expect(try await client.execute(uri: "/v1/candidates/pat", method: .delete, headers: Self.headers([.ifMatch: tag])).status == .preconditionFailed)
