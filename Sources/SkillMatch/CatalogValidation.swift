@@ -110,15 +110,16 @@ struct CatalogValidator {
             if let zone = job.jobZone, !(1...5).contains(zone) { report(record, "jobZone", "job zone \(zone) is outside 1–5") }
             var skills = Set<String>()
             for (index, requirement) in job.requirements.enumerated() {
-                let field = "requirements[\(index)]"
-                checkSkill(record, requirement.skill, field: field, seen: &skills)
+                // Field names are written only for a problem: validation runs on every request's candidate.
+                let field = { "requirements[\(index)]" }
+                checkSkill(record, requirement.skill, field: field(), seen: &skills)
                 if !(requirement.importance > 0) {
-                    report(record, "\(field).importance",
+                    report(record, "\(field()).importance",
                         "importance \(requirement.importance.shortText) must be a number greater than 0")
                 } else if !CatalogLimits.isImportance(requirement.importance) {
-                    report(record, "\(field).importance", "importance \(requirement.importance.shortText) is larger than 1,000,000")
+                    report(record, "\(field()).importance", "importance \(requirement.importance.shortText) is larger than 1,000,000")
                 }
-                checkLevel(record, requirement.level, field: "\(field).level")
+                checkLevel(record, requirement.level, field: "\(field()).level")
             }
         }
         seen = []
@@ -178,7 +179,7 @@ struct CatalogValidator {
         }
         var credentials = Set<String>()
         for (index, id) in candidate.credentials.enumerated() {
-            if catalog.credential(id) == nil {
+            if catalog.credentialIndex(id) == nil {
                 report(record, "credentials[\(index)]", "unknown credential id \"\(id)\"")
             } else if !credentials.insert(id).inserted {
                 report(record, "credentials[\(index)]", "credential \"\(id)\" is listed twice")
@@ -255,11 +256,11 @@ struct CatalogValidator {
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 
-    private mutating func checkSkill(_ record: Record, _ skill: String, field: String, seen: inout Set<String>) {
-        if catalog.skill(skill) == nil {
-            report(record, "\(field).skill", "unknown skill id \"\(skill)\"")
+    private mutating func checkSkill(_ record: Record, _ skill: String, field: @autoclosure () -> String, seen: inout Set<String>) {
+        if catalog.skillIndex(skill) == nil {
+            report(record, "\(field()).skill", "unknown skill id \"\(skill)\"")
         } else if !seen.insert(skill).inserted {
-            report(record, "\(field).skill", "skill \"\(skill)\" is listed twice")
+            report(record, "\(field()).skill", "skill \"\(skill)\" is listed twice")
         }
     }
 
@@ -284,11 +285,11 @@ struct CatalogValidator {
         }
     }
 
-    private mutating func checkLevel(_ record: Record, _ level: Double, field: String) {
+    private mutating func checkLevel(_ record: Record, _ level: Double, field: @autoclosure () -> String) {
         if !(level > 0 && level <= 1) {
-            report(record, field, "level \(level.shortText) is outside (0, 1]")
+            report(record, field(), "level \(level.shortText) is outside (0, 1]")
         } else if !CatalogLimits.isLevel(level) {
-            report(record, field, "level \(level.shortText) is below the smallest level, 0.000001 (leave the skill out instead)")
+            report(record, field(), "level \(level.shortText) is below the smallest level, 0.000001 (leave the skill out instead)")
         }
     }
 }

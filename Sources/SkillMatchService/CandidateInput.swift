@@ -18,7 +18,8 @@ public enum CandidateInput: Sendable, Equatable {
 
 /// A person ready to be scored: the candidate and, when it was read from text, what the text says.
 public struct ResolvedCandidate: Sendable {
-    /// The candidate with the skills found in its text and the credentials it names as held.
+    /// The candidate with the skills found in its text and the credentials it names as held; checked against the
+    /// session's catalogue by `resolve` (reports rely on it: change it only to something as valid).
     public var candidate: Candidate
     /// What the text says about every job (titles held, relevance); nil for a candidate without text.
     public var evidence: DocumentEvidence?

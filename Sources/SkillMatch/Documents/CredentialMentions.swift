@@ -28,7 +28,7 @@ public struct CredentialMentions: Sendable {
         "toward", "candidate", "enrolled", "anticipated", "seeking",
     ]
     /// Characters that separate the items of a list on one line.
-    static let separators: Set<Character> = ["|", ";", "•", "·", "▪", "●"]
+    static let separators: Set<Unicode.Scalar> = ["|", ";", "•", "·", "▪", "●"]
     /// Acronyms that mean other things on resumes (CPT: a phlebotomy technician, a personal trainer, a production
     /// technician, or a medical billing code; CSM: a ScrumMaster or a customer success manager): alone they name no
     /// credential; written with the issuer ("NHA CPT") as an alternate name, they do.
@@ -95,26 +95,24 @@ public struct CredentialMentions: Sendable {
 
     /// The words of a text: runs of letters, digits, `+` and `#` (so "A+" and "C#" stay words).
     static func words(_ text: Substring) -> [Substring] {
-        var words: [Substring] = []
-        var start: String.Index?
-        for index in text.indices {
-            let c = text[index]
-            if c.isLetter || c.isNumber || c == "+" || c == "#" {
-                if start == nil { start = index }
-            } else if let begun = start {
-                words.append(text[begun..<index])
-                start = nil
-            }
+        TextTerms.scalarWords(text) { $0 == "+" || $0 == "#" }
+    }
+
+    /// Whether a scalar ends a part of a line: a line break (as `Character.isNewline` has them) or a ``separators``.
+    static func endsPart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A ... 0x0D, 0x85, 0x2028, 0x2029: true
+        case 0x80...: separators.contains(scalar)
+        default: scalar == "|" || scalar == ";"
         }
-        if let begun = start { words.append(text[begun...]) }
-        return words
     }
 
     /// The ids of the credentials the text names as held, in id order.
     public func held(in text: String) -> [String] {
         var found = Set<Int>()
         // A line such as "EPA 608 Universal | NATE | working toward a contractor licence" is read part by part.
-        for line in text.split(whereSeparator: { $0.isNewline || Self.separators.contains($0) }) {
+        for scalars in text.unicodeScalars.split(whereSeparator: Self.endsPart) {
+            let line = Substring(scalars)
             let written = Self.words(line)
             let lower = written.map { $0.lowercased() }
             if lower.contains(where: Self.intent.contains) { continue }
@@ -122,7 +120,7 @@ public struct CredentialMentions: Sendable {
             while position < lower.count {
                 var matched = 0
                 for name in names[lower[position]] ?? [] where position + name.words.count <= lower.count {
-                    guard Array(lower[position..<(position + name.words.count)]) == name.words else { continue }
+                    guard lower[position..<(position + name.words.count)].elementsEqual(name.words) else { continue }
                     if name.acronym, !Self.isAcronym(written[position]) { continue }
                     found.insert(name.credential)
                     matched = name.words.count

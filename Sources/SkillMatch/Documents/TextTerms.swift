@@ -90,7 +90,7 @@ public enum TextTerms {
     /// (`panda` → `pandas`, `analytic` → `analytics`): for showing a document's terms as its author wrote them.
     public static func writtenForms(_ text: String) -> [String: String] {
         var forms: [String: String] = [:]
-        let words = text.split { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == "#" || $0 == "'" || $0 == "’") }
+        let words = scalarWords(Substring(text)) { $0 == "+" || $0 == "#" || $0 == "'" || $0 == "’" }
         for word in words {
             guard let normal = normalize(String(word)), forms[normal] == nil else { continue }
             forms[normal] = word.lowercased()
@@ -101,6 +101,35 @@ public enum TextTerms {
     /// A term (one word, or two separated by a space) as the document writes it, by ``writtenForms(_:)``.
     public static func written(_ term: String, forms: [String: String]) -> String {
         term.split(separator: " ").map { forms[String($0)] ?? String($0) }.joined(separator: " ")
+    }
+
+    /// The runs of a text's word scalars, in order: ASCII letters and digits, other scalars that are alphabetic or
+    /// numeric (as ``runs(_:)`` decides), and those `extra` accepts. Unicode scalars, not characters: no grapheme
+    /// breaking and no property lookup for ASCII, which most of a resume is.
+    static func scalarWords(_ text: Substring, extra: (Unicode.Scalar) -> Bool) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let isWord: Bool
+            if scalar.isASCII {
+                let lower = UInt8(scalar.value) | 0x20
+                isWord = ("0"..."9").contains(scalar) || (0x61...0x7A).contains(lower) || extra(scalar)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || extra(scalar)
+            }
+            if isWord {
+                if start == nil { start = index }
+            } else if let begun = start {
+                words.append(text[begun..<index])
+                start = nil
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let begun = start { words.append(text[begun...]) }
+        return words
     }
 
     /// The singular of a plural letters-only word of 4 letters or more (`analysts` → `analyst`).
