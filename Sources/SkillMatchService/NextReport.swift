@@ -22,6 +22,17 @@ public struct NextJSON: Encodable, Sendable {
     public var credentials: [Prospect]
     /// `occupation` or `field` when only credentials serving the best jobs (or their fields) were ranked.
     public var scope: String?
+    /// With a budget: credentials serving a best job that were left out only because they publish no cost (or hours).
+    public var unpriced: [Unpriced]?
+
+    public struct Unpriced: Encodable, Sendable {
+        public var credential: String
+        public var name: String
+        public var cost: Double?
+        public var hours: Double?
+        /// The best jobs it serves.
+        public var serves: [String]
+    }
 
     public init(_ advice: NextCredentialAdvice, shown: [CredentialProspect]) {
         let match = { (score: JobScore) in MatchJSON.Match(job: score.job, title: score.title, score: rounded(score.score)) }
@@ -33,6 +44,9 @@ public struct NextJSON: Encodable, Sendable {
         credentials = shown.map {
             Prospect(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, requires: $0.requires,
                      unlocks: $0.unlocks.map(match), gain: rounded($0.gain), serves: $0.serves)
+        }
+        unpriced = advice.unpriced.isEmpty ? nil : advice.unpriced.map {
+            Unpriced(credential: $0.credential, name: $0.name, cost: $0.cost, hours: $0.hours, serves: $0.serves)
         }
     }
 }

@@ -332,7 +332,12 @@ public struct AdvisorPages: Sendable {
                 serves: prospect.serves.isEmpty ? nil : prospect.serves.map { titles[$0] ?? $0 }.joined(separator: ", "),
                 requires: prospect.requires.isEmpty ? nil : prospect.requires.map(credentialName).joined(separator: ", "))
         }
-        return NextTable(prospects: rows, hasProspects: !rows.isEmpty, bestCount: advice.bestJobs.count, qualified: WebFormat.score(advice.qualified))
+        let unpriced = advice.unpriced.prefix(top).map { prospect in
+            UnpricedCredential(id: prospect.credential, name: prospect.name, link: link(prospect.credential, local: local),
+                               serves: prospect.serves.map { titles[$0] ?? $0 }.joined(separator: ", "))
+        }
+        return NextTable(prospects: rows, hasProspects: !rows.isEmpty, bestCount: advice.bestJobs.count, qualified: WebFormat.score(advice.qualified),
+                         unpriced: Array(unpriced), hasUnpriced: !unpriced.isEmpty)
     }
 }
 

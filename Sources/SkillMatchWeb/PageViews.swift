@@ -102,7 +102,11 @@ struct ProspectRow: Sendable {
 struct NextTable: Sendable {
     var prospects: [ProspectRow], hasProspects: Bool
     var bestCount: Int, qualified: String
+    /// Credentials serving a best job that the budget left out for want of a published cost or hours.
+    var unpriced: [UnpricedCredential] = [], hasUnpriced = false
 }
+
+struct UnpricedCredential: Sendable { var id: String, name: String, link: String?, serves: String }
 
 struct BestJob: Sendable { var job: String, title: String, link: String, fit: String }
 

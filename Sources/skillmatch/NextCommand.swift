@@ -75,6 +75,12 @@ struct NextCommand: ParsableCommand {
             + (advice.scope == .any ? "" : " Only credentials serving a job of their \(advice.scope == .field ? "fields" : "occupations") are ranked (--scope any drops that).")
             + (try store.hasModels() ? " Skills a model would infer never count here." : "") + "\n")
         if shown.isEmpty { Output.text("No usable credential raises any fit.") } else { Output.table(table, format: .table) }
+        if !advice.unpriced.isEmpty {
+            let what = filters.maxCost != nil && filters.maxHours != nil ? "cost or hours" : filters.maxCost != nil ? "cost" : "hours"
+            Output.text("\nLeft out by the budget only because they publish no \(what) (price them before ruling them out): "
+                + advice.unpriced.prefix(10).map { "\($0.name) (\($0.credential))" }.joined(separator: "; ")
+                + (advice.unpriced.count > 10 ? "; and \(advice.unpriced.count - 10) more." : "."))
+        }
     }
 }
 

@@ -189,6 +189,38 @@ struct NextCredentialTests {
         }
     }
 
+    @Test("next with a budget names the credentials serving a best job that it left out only for want of a published cost")
+    func unpricedUnderBudget() throws {
+        var random = SplitMix64(seed: 83)
+        var checked = 0
+        for _ in 0..<300 {
+            let base = ReferenceEngineTests.randomCatalogue(&random)
+            // Credentials that serve random jobs, half of them with a published cost.
+            let credentials = base.credentials.map { credential -> Credential in
+                var credential = credential
+                credential.occupations = base.jobs.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }.map(\.id)
+                credential.cost = Bool.random(using: &random) ? Double(Int.random(in: 1...40, using: &random)) * 25 : nil
+                return credential
+            }
+            let catalog = try Catalog(skills: base.skills, jobs: base.jobs, credentials: credentials)
+            let candidate = ReferenceEngineTests.randomCandidate(&random, catalog)
+            let engine = MatchEngine(catalog: catalog)
+            let budget = CredentialFilter(maxCost: 500)
+            let advice = try engine.nextCredentials(for: candidate, qualified: 0.8, bestJobs: 3, filter: budget, scope: .field)
+            let best = Set(advice.bestJobs.map(\.job))
+            let held = Set(candidate.credentials)
+            let expected = catalog.credentials.filter { credential in
+                !held.contains(credential.id) && credential.cost == nil && !best.isDisjoint(with: credential.occupations)
+            }.map(\.id)
+            #expect(Set(advice.unpriced.map(\.credential)) == Set(expected))
+            #expect(Set(advice.unpriced.map(\.credential)).isDisjoint(with: advice.prospects.map(\.credential)))
+            #expect(advice.unpriced.allSatisfy { !$0.serves.isEmpty && $0.serves.allSatisfy(best.contains) })
+            #expect(try engine.nextCredentials(for: candidate, qualified: 0.8, bestJobs: 3, scope: .field).unpriced.isEmpty)
+            checked += expected.count
+        }
+        #expect(checked > 50)
+    }
+
     @Test("profile vectors: the held vectors of the profiles, merged from integer grants without a dictionary per credential")
     func profileVectors() {
         var random = SplitMix64(seed: 79)

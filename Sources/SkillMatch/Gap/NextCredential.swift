@@ -39,6 +39,10 @@ public struct NextCredentialAdvice: Sendable, Hashable {
     /// Credentials that change something, ranked: (scoped: most best jobs served, then) most jobs unlocked, then
     /// largest gain, then id.
     public var prospects: [CredentialProspect]
+    /// Credentials serving a best job that a budget (`maxCost`, `maxHours`) left out only because they publish no
+    /// cost (or hours) to hold to it: most best jobs served first, then by the best job served first, then id. An
+    /// advisor should price them before ruling them out. Empty without a budget.
+    public var unpriced: [CredentialProspect] = []
 }
 
 extension MatchEngine {
@@ -115,7 +119,33 @@ extension MatchEngine {
         return NextCredentialAdvice(
             candidate: candidate.id, qualified: qualified, bestJobs: best.map { jobScore($0) },
             alreadyQualified: qualifiedNow.map { jobScore($0) }, scope: scope, jobsConsidered: considered.count,
-            prospects: prospects)
+            prospects: prospects, unpriced: unpriced(for: candidate, bestIDs: bestIDs, filter: filter))
+    }
+
+    /// The credentials serving one of `bestIDs` that `filter`'s budgets leave out only for want of a published cost or
+    /// hours (``NextCredentialAdvice/unpriced``), with the best jobs each serves.
+    private func unpriced(for candidate: Candidate, bestIDs: [String], filter: CredentialFilter) -> [CredentialProspect] {
+        guard filter.maxCost != nil || filter.maxHours != nil else { return [] }
+        var unbudgeted = filter
+        (unbudgeted.maxCost, unbudgeted.maxHours) = (nil, nil)
+        let serving = unbudgeted.scoped(.occupation, towards: bestIDs, in: catalog)
+        let budgeted = Set(catalog.usableCredentials(held: Set(candidate.credentials), filter: filter.scoped(.occupation, towards: bestIDs, in: catalog)).map(\.credential.id))
+        return catalog.usableCredentials(held: Set(candidate.credentials), filter: serving).compactMap { item in
+            let needed = [item.credential] + item.missing.compactMap { catalog.credential($0) }
+            let noCost = filter.maxCost != nil && needed.contains { $0.cost == nil }
+            let noHours = filter.maxHours != nil && needed.contains { $0.hours == nil }
+            guard !budgeted.contains(item.credential.id), noCost || noHours else { return nil }
+            let occupations = Set(item.credential.occupations)
+            return CredentialProspect(
+                credential: item.credential.id, name: item.credential.name, cost: item.credential.cost, hours: item.credential.hours,
+                requires: item.missing, unlocks: [], gain: 0, serves: bestIDs.filter(occupations.contains))
+        }
+        .sorted { lhs, rhs in
+            if lhs.serves.count != rhs.serves.count { return lhs.serves.count > rhs.serves.count }
+            let rank = { (prospect: CredentialProspect) in prospect.serves.first.flatMap { bestIDs.firstIndex(of: $0) } ?? bestIDs.count }
+            let (l, r) = (rank(lhs), rank(rhs))
+            return l != r ? l < r : lhs.credential < rhs.credential
+        }
     }
 
     func jobScore(_ ranked: RankedIndex) -> JobScore {
