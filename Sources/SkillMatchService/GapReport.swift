@@ -53,6 +53,9 @@ public struct GapJSON: Encodable, Sendable {
     public var unknownHours: Int
     /// `occupation`, `field` or `any`: which credentials the plan drew from (absent in a plan given no scopes).
     public var scope: String?
+    /// `true` when no usable credential closes a gap skill and the plan instead raises the fit as far as the usable
+    /// credentials go (absent otherwise).
+    public var raisesOnly: Bool?
 
     public init(_ plan: GapPlan) {
         candidate = plan.candidate
@@ -69,6 +72,7 @@ public struct GapJSON: Encodable, Sendable {
         let gaps = { (list: [GapSkill]) in
             list.map { Gap(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required, have: rounded($0.have)) }
         }
+        raisesOnly = plan.raisesOnly ? true : nil
         uncoverable = plan.uncoverable.map(\.skill)
         uncoverableDetails = gaps(plan.uncoverable)
         gap = gaps(plan.gap)

@@ -83,6 +83,8 @@ struct PlanBody: Sendable {
     var unknownNote: String?
     var chart: GapChart?
     var uncoverable: [String], hasUncoverable: Bool, uncoverableCount: Int
+    /// No credential closes a gap skill: the plan raises the fit as far as the credentials go.
+    var raisesOnly = false
 }
 
 struct PlanView: Sendable {

@@ -156,7 +156,8 @@ struct GapCommand: ParsableCommand {
         let scope = scopeNote(plan)
         let who = person.name.map { "\($0) (\(person.id))" } ?? person.id
         Output.text("\(who) for \(plan.title) (\(plan.job))")
-        let goal = plan.target.map { "reach a fit of \(Format.score($0))" } ?? "close the gap"
+        let goal = plan.target.map { "reach a fit of \(Format.score($0))" }
+            ?? (plan.raisesOnly ? "raise the fit as far as the usable credentials go (none closes a gap skill at the required level)" : "close the gap")
         Output.text("Gap: \(plan.gap.count) of the job's requirements are not fully met.")
         if plan.credentials.isEmpty {
             Output.text(plan.gap.isEmpty || plan.target != nil

@@ -81,6 +81,7 @@ struct GapPlannerTests {
     @Test("closing the gap: count, cost, hours, ids, prerequisites, held credentials, filters, uncoverable skills")
     func closeGap() throws {
         var random = SplitMix64(seed: 314)
+        var raisingPlans = 0
         for _ in 0..<3_000 {
             let instance = Self.randomInstance(&random)
             let engine = MatchEngine(catalog: instance.catalog)
@@ -93,10 +94,24 @@ struct GapPlannerTests {
                 } }.map(\.skill))
             }
             let coverable = covered(by: Array(usableIDs))
-            let expected = Self.bruteForce(instance) { covered(by: $0) == coverable }
+            var expected = Self.bruteForce(instance) { covered(by: $0) == coverable }
+            // Nothing coverable but something raises the fit: the fewest credentials reaching the highest fit all
+            // usable credentials reach (when the budgets allow it; else the empty plan).
+            func score(_ ids: [String]) -> Double {
+                var holding = instance.candidate
+                holding.credentials += ids
+                return try! engine.fit(holding, job: instance.job).score
+            }
+            var raises = false
+            if coverable.isEmpty, !gap.isEmpty, roundedScore(score(Array(usableIDs))) > roundedScore(fit.score) {
+                let most = score(Array(usableIDs))
+                if let raising = Self.bruteForce(instance, goal: { score($0) >= most - 1e-9 }), !raising.isEmpty { (expected, raises) = (raising, true) }
+            }
             do {
                 let plan = try GapPlanner(engine: engine).plan(instance.candidate, job: instance.job, filter: instance.filter)
                 #expect(plan.optimal)
+                #expect(plan.raisesOnly == raises)
+                if raises { raisingPlans += 1 }
                 #expect(plan.credentials.map(\.id).sorted() == expected, "filter \(instance.filter)")
                 #expect(Set(plan.uncoverable.map(\.skill)) == Set(gap.map(\.skill)).subtracting(coverable))
                 #expect(plan.lowerBound == plan.credentials.count)
@@ -111,6 +126,7 @@ struct GapPlannerTests {
                 #expect(expected == nil)
             }
         }
+        #expect(raisingPlans > 30, "\(raisingPlans) plans that only raise the fit")
     }
 
     @Test("reaching a target score: partial levels count, unreachable targets are refused")

@@ -69,6 +69,9 @@ public struct GapPlan: Sendable, Hashable {
     /// The credentials the plan drew from, when the planner was given scopes
     /// (``GapPlanner/plan(_:job:filter:scopes:target:timeLimit:threads:progress:)``).
     public var scope: CredentialScope? = nil
+    /// Whether the plan only raises the fit: no usable credential grants a gap skill at the required level, so instead
+    /// of closing the gap the plan reaches the highest fit the usable credentials reach, with the fewest of them.
+    public var raisesOnly = false
 }
 
 /// A gap request that cannot be met, with what would make it possible.

@@ -10,6 +10,8 @@ import SkillVectors
 ///   that the candidate does not hold join the plan and count. Unknown costs and hours count as 0.
 /// - With a target score, the plan is instead the best set (same order) whose credentials lift the fit to at least
 ///   the target; then any grant above the held level counts, as in the fit score.
+/// - Without a target, when no usable credential covers a gap skill but some raise one, the plan is the best set
+///   (same order) reaching the highest fit the usable credentials reach, marked ``GapPlan/raisesOnly``.
 public struct GapPlanner: Sendable {
     /// The catalogue.
     public let engine: MatchEngine
@@ -47,7 +49,7 @@ public struct GapPlanner: Sendable {
         let instance = GapInstance(
             levels: catalog.effectiveLevels(of: candidate), job: job, usable: usable, index: index, catalog: catalog)
 
-        let solver: GapInstance.Solver
+        var solver: GapInstance.Solver
         let goal: String
         if let target {
             let (found, reachable) = instance.targetSolver(target, before: scoreBefore, job: job)
@@ -58,7 +60,19 @@ public struct GapPlanner: Sendable {
         }
         var options = GapInstance.Options(timeLimit: timeLimit, threads: threads)
         if let progress { options.progress = { @Sendable in progress(PlanSearchProgress($0)) } }
-        let outcome = solver.solve(Budgets(filter), [.count, .cost, .hours], options)
+        var outcome = solver.solve(Budgets(filter), [.count, .cost, .hours], options)
+        // No usable credential grants any gap skill at the required level, yet some raise one: then the plan is the
+        // fewest credentials that raise the fit as far as the usable credentials go (a target plan to the most
+        // reachable fit), marked `raisesOnly`. A customer service representative whose gap no credential closes is
+        // better served by "CGSP and RISE Up raise your fit from 0.659 to 0.683" than by an empty plan.
+        var raisesOnly = false
+        if target == nil, outcome.optimal, outcome.best?.chosen.isEmpty == true, !instance.gap.isEmpty {
+            let reachable = instance.targetSolver(1, before: scoreBefore, job: job).reachable
+            if roundedScore(reachable) > roundedScore(scoreBefore), let raiser = instance.targetSolver(reachable, before: scoreBefore, job: job).solver {
+                let raised = raiser.solve(Budgets(filter), [.count, .cost, .hours], options)
+                if let found = raised.best, !found.chosen.isEmpty { (solver, outcome, raisesOnly) = (raiser, raised, true) }
+            }
+        }
         guard let best = outcome.best else {
             if !outcome.optimal { throw GapError.noPlanInTime }
             throw budgetError(goal: goal, filter: filter) {
@@ -89,7 +103,7 @@ public struct GapPlanner: Sendable {
             totalHours: ExactUnits.hours(credentials.reduce(0) { $0 + ExactUnits.hundredths($1.hours) }),
             unknownCosts: credentials.filter { $0.cost == nil }.count,
             unknownHours: credentials.filter { $0.hours == nil }.count,
-            nodes: outcome.nodes)
+            nodes: outcome.nodes, raisesOnly: raisesOnly)
     }
 
     /// The plan from the first of `scopes` (narrowest first, e.g. ``Catalog/planScopes(for:)``) that gives one: a plan with
