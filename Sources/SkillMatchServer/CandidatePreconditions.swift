@@ -25,15 +25,13 @@ struct CandidatePreconditions {
     init(_ request: Request) {
         let match = request.headers[values: .ifMatch]
         if !match.isEmpty {
-            ifMatch = Self.tags(match) ?? []
-            if Self.tags(match) == nil { unreadableIfMatch = match.joined(separator: ", ") }
+            let tags = Self.tags(match)
+            ifMatch = tags ?? []
+            if tags == nil { unreadableIfMatch = match.joined(separator: ", ") }
         }
         let noneMatch = request.headers[values: .ifNoneMatch]
         ifNoneMatch = noneMatch.isEmpty ? nil : (Self.tags(noneMatch) ?? [])
     }
-
-    /// Whether the request has any condition.
-    var isEmpty: Bool { ifMatch == nil && ifNoneMatch == nil }
 
     /// Throws 412 unless the conditions hold for the candidate stored now (nil when none): `If-Match` needs one whose
     /// tag is listed (strong comparison: weak tags never match), `If-None-Match` needs none whose tag is listed.

@@ -134,7 +134,12 @@ extension MatchEngine {
             let needed = [item.credential] + item.missing.compactMap { catalog.credential($0) }
             let noCost = filter.maxCost != nil && needed.contains { $0.cost == nil }
             let noHours = filter.maxHours != nil && needed.contains { $0.hours == nil }
-            guard !budgeted.contains(item.credential.id), noCost || noHours else { return nil }
+            // What is published must fit the budget: only the missing figures keep the credential out.
+            let knownCost = ExactUnits.cents(needed.reduce(0) { $0 + ($1.cost ?? 0) })
+            let knownHours = ExactUnits.hundredths(needed.reduce(0) { $0 + ($1.hours ?? 0) })
+            guard !budgeted.contains(item.credential.id), noCost || noHours,
+                  filter.maxCost.map({ knownCost <= ExactUnits.cents($0) }) ?? true,
+                  filter.maxHours.map({ knownHours <= ExactUnits.hundredths($0) }) ?? true else { return nil }
             let occupations = Set(item.credential.occupations)
             return CredentialProspect(
                 credential: item.credential.id, name: item.credential.name, cost: item.credential.cost, hours: item.credential.hours,
