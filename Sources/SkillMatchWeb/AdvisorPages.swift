@@ -154,7 +154,7 @@ public struct AdvisorPages: Sendable {
             bestCount: table.bestCount, qualified: table.qualified,
             bestJobs: advice.bestJobs.map {
                 .init(job: $0.job, title: $0.title, link: "\(base)/jobs/\(WebFormat.segment($0.job))", fit: WebFormat.score($0.score))
-            }), template: "next")
+            }, unpriced: table.unpriced, hasUnpriced: table.hasUnpriced), template: "next")
     }
 
     /// The printable advisor report: best jobs, the plan and explanation for `job` (the best match when nil), which

@@ -120,6 +120,7 @@ struct NextView: Sendable {
     var scope: String?
     var prospects: [ProspectRow], hasProspects: Bool, bestCount: Int, qualified: String
     var bestJobs: [BestJob]
+    var unpriced: [UnpricedCredential] = [], hasUnpriced = false
 }
 
 struct FinderView: Sendable {
