@@ -58,7 +58,9 @@ struct GapCommand: ParsableCommand {
             at the required level or above. The plan has the fewest credentials covering every coverable gap skill; \
             among equal counts the least total cost, then the least total hours, then the smallest sorted list of ids. \
             Prerequisites the candidate does not hold join the plan and count. With --target, the plan is the smallest \
-            set that lifts the fit to at least that score (any grant above the held level counts). "optimal" is true \
+            set that lifts the fit to at least that score (any grant above the held level counts). Without --target, \
+            when no usable credential covers a gap skill but some raise one, the plan is the smallest set reaching the \
+            highest fit they reach ("raisesOnly": true). "optimal" is true \
             only when the search proved it; with --time-limit the best plan found is returned with a proven lower \
             bound on the number of credentials.
             """)
