@@ -3,7 +3,7 @@ import Testing
 @testable import SkillMatch
 
 @Suite("Documents: word splitting on Unicode scalars")
-struct WordRunsTests {
+struct ScalarWordsTests {
     /// Precomposed characters only (each one scalar), so the character-level reference applies.
     static let alphabet: [Character] = Array("aZk09 +#'’-./,;|\t\r\nC#éßÉ•–·") + ["\r\n"]
 
