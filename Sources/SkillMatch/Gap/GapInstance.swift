@@ -174,10 +174,10 @@ struct GapInstance {
         }
     }
 
-    /// A solver for the fewest credentials lifting the fit from `before` to `target`, any grant above the held level
-    /// counting as in the fit score; `nil` when even every usable credential falls short (`reachable` says how far
-    /// they get).
-    func targetSolver(_ target: Double, before: Double, job: Job) -> (solver: Solver?, reachable: Double) {
+    /// A solver for the fewest credentials lifting the fit from `before` to `target` (nil: to `reachable`, the most
+    /// every usable credential together gives), any grant above the held level counting as in the fit score; `nil`
+    /// when even every usable credential falls short (`reachable` says how far they get).
+    func targetSolver(_ target: Double?, before: Double, job: Job) -> (solver: Solver?, reachable: Double) {
         let total = job.totalImportance
         let elements = gap.map { TargetElement(weight: $0.importance / ($0.required * total), current: $0.have, required: $0.required) }
         let raising = grants { level, element in level > gap[element].have }
@@ -188,16 +188,17 @@ struct GapInstance {
                 grants: raising[position] ?? [], cost: ExactUnits.cents(credential.cost),
                 hours: ExactUnits.hundredths(credential.hours), requires: requires[slot])
         }
-        func problem(_ budgets: Budgets, _ objective: [CoverMetric]) -> TargetProblem {
+        func problem(_ needed: Double, _ budgets: Budgets, _ objective: [CoverMetric]) -> TargetProblem {
             TargetProblem(
-                elements: elements, candidates: candidates, needed: target - before, maxCost: budgets.cost,
+                elements: elements, candidates: candidates, needed: needed, maxCost: budgets.cost,
                 maxHours: budgets.hours, objective: objective)
         }
-        let reachable = before + problem(.none, [.count]).gain(of: candidates.indices)
-        guard reachable >= target - TargetProblem.tolerance else { return (nil, reachable) }
+        let reachable = before + problem(0, .none, [.count]).gain(of: candidates.indices)
+        let goal = target ?? reachable
+        guard reachable >= goal - TargetProblem.tolerance else { return (nil, reachable) }
         return (Solver(credentials: positions) { budgets, objective, options in
             TargetCoverSolver.solve(
-                problem(budgets, objective), timeLimit: options.timeLimit, threads: options.threads, progress: options.progress)
+                problem(goal - before, budgets, objective), timeLimit: options.timeLimit, threads: options.threads, progress: options.progress)
         }, reachable)
     }
 

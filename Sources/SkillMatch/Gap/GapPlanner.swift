@@ -67,8 +67,8 @@ public struct GapPlanner: Sendable {
         // better served by "CGSP and RISE Up raise your fit from 0.659 to 0.683" than by an empty plan.
         var raisesOnly = false
         if target == nil, outcome.optimal, outcome.best?.chosen.isEmpty == true, !instance.gap.isEmpty {
-            let reachable = instance.targetSolver(1, before: scoreBefore, job: job).reachable
-            if roundedScore(reachable) > roundedScore(scoreBefore), let raiser = instance.targetSolver(reachable, before: scoreBefore, job: job).solver {
+            let (raiser, reachable) = instance.targetSolver(nil, before: scoreBefore, job: job)
+            if roundedScore(reachable) > roundedScore(scoreBefore), let raiser {
                 let raised = raiser.solve(Budgets(filter), [.count, .cost, .hours], options)
                 if let found = raised.best, !found.chosen.isEmpty { (solver, outcome, raisesOnly) = (raiser, raised, true) }
             }
