@@ -97,8 +97,8 @@ public struct CatalogStore: Sendable {
         }
     }
 
-    /// A read-only connection to an existing, current catalogue; `nil` when it needs an upgrade (the caller then opens
-    /// it for writing, which migrates it).
+    /// A read-only connection to an existing, current catalogue; `nil` when it needs an upgrade or holds a hot journal
+    /// left by a killed write (the caller then opens it for writing, which migrates it or rolls the journal back).
     private static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -125,6 +125,10 @@ public struct CatalogStore: Sendable {
             return try queue.read({ try migrator.hasCompletedMigrations($0) && CatalogSchema.isStamped($0) }) ? queue : nil
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            // A write killed mid-transaction left a hot journal, which only a writing connection can roll back: open
+            // for writing, whose first read restores the catalogue as it was before that write.
+            return nil
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, operation: "open the catalogue")
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SkillMatch
 import SkillMatchImport
 import Testing
@@ -146,6 +147,32 @@ struct CatalogStoreTests {
         let foreignError = try #require(throws: StoreError.self) { try CatalogStore(path: foreign) }
         #expect(foreignError.message.contains("not a SkillMatch catalogue"))
         #expect(FileManager.default.contents(atPath: foreign) == before)
+    }
+
+    @Test("a catalogue left with a hot journal by a killed write opens for reading, as it was before that write")
+    func hotJournal() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.file("c.sqlite")
+        let store = try CatalogStore(path: path)
+        _ = try importing(document, into: store)
+        // A copy of the file and its journal taken while a write is open (pages already spilled to the file) is what a
+        // SIGKILL at that moment leaves: a hot journal that a read-only connection cannot roll back.
+        let copy = folder.file("killed.sqlite")
+        let writer = try GRDB.DatabaseQueue(path: path)
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = 1")
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "CREATE TABLE scratch (x BLOB)")
+                for _ in 0..<400 { try db.execute(sql: "INSERT INTO scratch VALUES (zeroblob(1000))") }
+                try db.execute(sql: "UPDATE job SET title = 'changed'")
+                try FileManager.default.copyItem(atPath: path, toPath: copy)
+                try FileManager.default.copyItem(atPath: path + "-journal", toPath: copy + "-journal")
+                return .rollback
+            }
+        }
+        let reader = try CatalogStore(path: copy, access: .read)
+        #expect(try reader.loadCatalog().jobs == document.jobs)
+        #expect(!FileManager.default.fileExists(atPath: copy + "-journal"))
     }
 
     @Test("a missing folder is named")
