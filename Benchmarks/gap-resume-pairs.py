@@ -2,7 +2,8 @@
 """Gap plans for real-shaped resumes against their own occupations, on full O*NET plus the credential catalogue.
 
 The pairs are the development resumes (Benchmarks/dev-resumes/r*.txt) with the O*NET occupation each was written for
-(labels.tsv); neither is the team's held-out set. For each pair, as a new user would run it:
+(labels.tsv), or with --framework esco the ESCO occupation a person chose as its nearest (labels.tsv's esco column,
+chosen by preferred and alternative labels, never by SkillMatch's ranking); neither is the team's held-out set. For each pair, as a new user would run it:
   gap --candidate rNN.txt --job CODE --format json               (close the gap)
   gap --candidate rNN.txt --job CODE --target 0.8 --format json  (reach a fit of 0.8)
 and reports the issue's two measures:
@@ -13,6 +14,7 @@ Pairs whose target is unreachable or already met are counted apart. With --table
 reading them as an advisor would).
 
 Usage: Benchmarks/gap-resume-pairs.py SKILLMATCH_BINARY --db ONET_WITH_CREDENTIALS.sqlite [--table] [--jobs 2]
+       Benchmarks/gap-resume-pairs.py SKILLMATCH_BINARY --db ESCO_WITH_CREDENTIALS.sqlite --framework esco
   (make the database with `skillmatch import onet ../shared/datasets/onet --db X` then
    `skillmatch import credentials datasets/credentials --db X`)
 """
@@ -41,10 +43,13 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--table", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--framework", choices=["onet", "esco"], default="onet",
+                        help="pair each resume with its O*NET occupation (the default) or its ESCO occupation")
     args = parser.parse_args()
     folder = os.path.join(HERE, "dev-resumes")
+    job_column, title_column = ("onet", "occupation") if args.framework == "onet" else ("esco", "esco_occupation")
     with open(os.path.join(folder, "labels.tsv"), encoding="utf-8") as handle:
-        pairs = [(os.path.join(folder, row["file"]), row["onet"], row["occupation"])
+        pairs = [(os.path.join(folder, row["file"]), row[job_column], row[title_column])
                  for row in csv.DictReader(handle, delimiter="\t")]
 
     def both(pair):

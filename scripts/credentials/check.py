@@ -83,8 +83,8 @@ def main(args):
                     lv = number(row["level"], file, line, "level", 0.000001, 1)
                     if lv is None:
                         fault(file, line, "level is empty")
-                    if row["method"] not in ("curated", "label-match", "suggested"):
-                        fault(file, line, "method %r is not curated, label-match or suggested" % row["method"])
+                    if row["method"] not in ("curated", "label-match", "suggested", "reviewed"):
+                        fault(file, line, "method %r is not curated, label-match, suggested or reviewed" % row["method"])
             else:
                 if header != COLUMNS:
                     fault(file, 1, "header must be %s" % ",".join(COLUMNS))
