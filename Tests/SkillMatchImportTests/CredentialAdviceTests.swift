@@ -72,6 +72,40 @@ struct CredentialAdviceTests {
         #expect(!ids(filter).contains("senior"))
     }
 
+    @Test("Experience counts across a detailed group: the 6-digit SOC code, or the 4-digit ISCO unit group")
+    func experienceUnitGroup() throws {
+        let requirement = [Requirement(skill: "s", importance: 1)]
+        let catalog = try Catalog(
+            skills: [Skill(id: "s", label: "S")],
+            jobs: [
+                Job(id: "29-2052.00", title: "Pharmacy Technicians", requirements: requirement),
+                Job(id: "29-2052.01", title: "Pharmacy Technicians, Compounding", requirements: requirement),
+                Job(id: "29-2053.00", title: "Psychiatric Technicians", requirements: requirement),
+                Job(id: "nanny", title: "nanny", requirements: requirement, iscoGroup: "5311"),
+                Job(id: "day-care", title: "child day care worker", requirements: requirement, iscoGroup: "5311"),
+                Job(id: "teaching-aide", title: "teaching assistant", requirements: requirement, iscoGroup: "5312"),
+                Job(id: "coded-by-minor-group", title: "x", requirements: requirement, iscoGroup: "531"),
+            ],
+            credentials: [
+                Credential(id: "cda", name: "CDA", grants: [Grant(skill: "s")], experienceRequired: true, occupations: ["day-care"]),
+                Credential(id: "compounding", name: "Compounding", grants: [Grant(skill: "s")], experienceRequired: true,
+                           occupations: ["29-2052.01"]),
+            ])
+        #expect(catalog.unitGroup(of: "29-2052.00") == ["29-2052.00", "29-2052.01"])
+        #expect(catalog.unitGroup(of: "nanny") == ["nanny", "day-care"])
+        #expect(catalog.unitGroup(of: "teaching-aide") == ["teaching-aide"])
+        #expect(catalog.unitGroup(of: "coded-by-minor-group") == ["coded-by-minor-group"])
+        #expect(catalog.unitGroup(of: "unknown").isEmpty)
+        let usable = { (held: Set<String>) in
+            catalog.usableCredentials(held: [], filter: CredentialFilter().requiringExperience(in: held, of: catalog)).map(\.credential.id)
+        }
+        #expect(usable(["nanny"]) == ["cda"])
+        #expect(usable(["teaching-aide"]).isEmpty)
+        #expect(usable(["29-2052.00"]) == ["compounding"])
+        #expect(usable(["29-2053.00"]).isEmpty)
+        #expect(usable([]).isEmpty)
+    }
+
     @Test("next over a given ranking: its first jobs are the best jobs; scoped, field credentials only, serving ones first")
     func nextOverRanking() throws {
         let engine = MatchEngine(catalog: Self.catalog)

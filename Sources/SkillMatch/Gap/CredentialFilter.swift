@@ -50,11 +50,19 @@ public struct CredentialFilter: Sendable, Hashable {
     }
 
     /// This filter keeping credentials that require work experience to the occupations `evidence` shows the person has
-    /// held (``HeldTitle/jobs``), when the catalogue's credentials list the occupations they serve; unchanged otherwise.
+    /// held (``HeldTitle/jobs``) and the occupations of the same detailed group (``Catalog/unitGroup(of:)``: a nanny's
+    /// years count for a credential serving child day care workers, both ISCO 5311), when the catalogue's credentials
+    /// list the occupations they serve; unchanged otherwise.
     public func requiringExperience(shownBy evidence: DocumentEvidence, in catalog: Catalog) -> CredentialFilter {
+        requiringExperience(in: Set(evidence.heldTitles.flatMap(\.jobs).map { catalog.jobs[$0].id }), of: catalog)
+    }
+
+    /// This filter keeping credentials that require work experience to the jobs `held` (ids) and the jobs of their
+    /// detailed groups, when the catalogue's credentials list the occupations they serve; unchanged otherwise.
+    public func requiringExperience(in held: Set<String>, of catalog: Catalog) -> CredentialFilter {
         guard catalog.credentialsListOccupations else { return self }
         var filter = self
-        filter.experiencedIn = Set(evidence.heldTitles.flatMap(\.jobs).map { catalog.jobs[$0].id })
+        filter.experiencedIn = held.reduce(into: held) { $0.formUnion(catalog.unitGroup(of: $1)) }
         return filter
     }
 
@@ -86,6 +94,22 @@ extension Catalog {
         if let isco = job.iscoGroup, isco.utf8.count >= 3 {
             let minor = isco.prefix(3)
             return Set(jobs.filter { $0.iscoGroup?.hasPrefix(minor) ?? false }.map(\.id))
+        }
+        return [jobID]
+    }
+
+    /// The jobs of the same detailed occupation group as a job, itself included: for an O*NET-SOC code, the O*NET-SOC
+    /// occupations of its 6-digit SOC code (`29-2052.00` → `29-2052.xx`); for a job with a 4-digit ISCO-08 unit group
+    /// (ESCO), the jobs of that unit group (nanny and child day care worker: 5311); otherwise the job alone. Work in any
+    /// of them counts as experience for a credential that requires it (``CredentialFilter/experiencedIn``): the minor
+    /// group of ``field(of:)`` would be too wide (a service-desk analyst's years would open CISSP).
+    public func unitGroup(of jobID: String) -> Set<String> {
+        guard let job = job(jobID) else { return [] }
+        if let soc = OccupationCodes.socDetailed(jobID) {
+            return Set(jobs.filter { OccupationCodes.socDetailed($0.id) == soc }.map(\.id))
+        }
+        if let isco = job.iscoGroup, isco.utf8.count == 4 {
+            return Set(jobs.filter { $0.iscoGroup == isco }.map(\.id))
         }
         return [jobID]
     }
@@ -157,5 +181,10 @@ enum OccupationCodes {
               bytes.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
         else { return nil }
         return id.prefix(5)
+    }
+
+    /// The detailed SOC occupation of an (O*NET-)SOC code: `15-1231.00` → `15-1231`; `nil` for another id.
+    static func socDetailed(_ id: String) -> Substring? {
+        socMinorGroup(id) == nil ? nil : id.prefix(7)
     }
 }
