@@ -55,11 +55,15 @@ with open(os.path.join(DATASETS, "esco", "occupationSkillRelations.csv"), encodi
     for row in csv.DictReader(f):
         if row["relationType"] == "essential":
             essential.setdefault(row["occupationUri"], set()).add(row["skillUri"])
-n = s = g = e = 0
+n = s = g = e = u = 0
 for occ, skills in essential.items():
     n += 1
     a = occ in esco_serves
     b = any(k in grants for k in skills)
-    s += a; g += b; e += a or b
+    # What a gap plan needs on ESCO: a credential serving the occupation that grants one of its essential skills.
+    c = a and any(grants.get(k, set()) & esco_serves[occ] for k in skills)
+    s += a; g += b; e += a or b; u += c
 print("ESCO occupations with essential skills: %d; served %.1f%%, an essential skill granted %.1f%%, either %.1f%%" % (
     n, 100 * s / n, 100 * g / n, 100 * e / n))
+print("ESCO occupations served: %d; of them, a serving credential grants one of the occupation's essential skills: %d (%.1f%%)" % (
+    s, u, 100 * u / max(s, 1)))

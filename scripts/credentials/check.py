@@ -16,7 +16,7 @@ ALIGN = ["credential", "framework", "target", "label", "level", "method", "note"
 TYPES = {"certification", "certificate", "license", "badge", "microcredential", "apprenticeship"}
 SECTORS = {"it", "healthcare", "manufacturing", "logistics", "construction", "business", "education", "hospitality",
            "public-safety", "personal-services", "agriculture", "social-services", "energy", "science-engineering",
-           "arts-media", "sales"}
+           "arts-media", "sales", "legal"}
 YESNO = {"", "yes", "no"}
 RENEWAL = {"CEU", "reexamination", "fee", "CPD", "training"}
 faults = []
