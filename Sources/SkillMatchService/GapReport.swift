@@ -56,6 +56,8 @@ public struct GapJSON: Encodable, Sendable {
     /// `true` when no usable credential closes a gap skill and the plan instead raises the fit as far as the usable
     /// credentials go (absent otherwise).
     public var raisesOnly: Bool?
+    /// The credentials the candidate holds that serve the job, in id order (absent when none).
+    public var heldServing: [String]?
 
     public init(_ plan: GapPlan) {
         candidate = plan.candidate
@@ -73,6 +75,7 @@ public struct GapJSON: Encodable, Sendable {
             list.map { Gap(skill: $0.skill, label: $0.label, importance: $0.importance, required: $0.required, have: rounded($0.have)) }
         }
         raisesOnly = plan.raisesOnly ? true : nil
+        heldServing = plan.heldServing.isEmpty ? nil : plan.heldServing
         uncoverable = plan.uncoverable.map(\.skill)
         uncoverableDetails = gaps(plan.uncoverable)
         gap = gaps(plan.gap)

@@ -317,7 +317,8 @@ public struct AdvisorPages: Sendable {
             totalHours: count > 0 && plan.unknownHours == count ? "unknown" : WebFormat.hours(plan.totalHours),
             unknownNote: unknown.isEmpty ? nil : "Totals leave out " + unknown.joined(separator: " and ") + ".",
             chart: chart, uncoverable: plan.uncoverable.map(\.label), hasUncoverable: !plan.uncoverable.isEmpty,
-            uncoverableCount: plan.uncoverable.count, raisesOnly: plan.raisesOnly)
+            uncoverableCount: plan.uncoverable.count, raisesOnly: plan.raisesOnly,
+            heldServing: plan.heldServing.isEmpty ? nil : plan.heldServing.map(credentialName).joined(separator: ", "))
     }
 
     private func nextTable(_ advice: NextCredentialAdvice, top: Int = 10, local: Bool = true) -> NextTable {

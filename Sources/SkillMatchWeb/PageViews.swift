@@ -85,6 +85,8 @@ struct PlanBody: Sendable {
     var uncoverable: [String], hasUncoverable: Bool, uncoverableCount: Int
     /// No credential closes a gap skill: the plan raises the fit as far as the credentials go.
     var raisesOnly = false
+    /// The credentials the person holds that serve the job, by name ("CompTIA A+, CompTIA Network+"); nil when none.
+    var heldServing: String? = nil
 }
 
 struct PlanView: Sendable {

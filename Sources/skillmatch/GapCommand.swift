@@ -60,7 +60,8 @@ struct GapCommand: ParsableCommand {
             Prerequisites the candidate does not hold join the plan and count. With --target, the plan is the smallest \
             set that lifts the fit to at least that score (any grant above the held level counts). Without --target, \
             when no usable credential covers a gap skill but some raise one, the plan is the smallest set reaching the \
-            highest fit they reach ("raisesOnly": true). "optimal" is true \
+            highest fit they reach ("raisesOnly": true). Credentials the candidate already holds that serve the job are \
+            named ("heldServing"): they are why a plan can be empty. "optimal" is true \
             only when the search proved it; with --time-limit the best plan found is returned with a proven lower \
             bound on the number of credentials.
             """)
@@ -175,6 +176,10 @@ struct GapCommand: ParsableCommand {
             totals += ", \(Format.number(plan.totalHours)) hours"
             if plan.unknownHours > 0 { totals += " plus \(plan.unknownHours) of unknown length" }
             Output.text(totals + ".")
+        }
+        if !plan.heldServing.isEmpty {
+            let names = plan.heldServing.map { id in catalog.credential(id).map { "\($0.name) (\(id))" } ?? id }
+            Output.text("Already held, serving this occupation: \(names.joined(separator: "; ")).")
         }
         Output.text("Fit: \(Format.score(plan.scoreBefore)) now, \(Format.score(plan.scoreAfter)) with these credentials."
             + (modelRegistered ? " (Skills a model would infer never count here, as with `fit --no-infer`.)" : ""))

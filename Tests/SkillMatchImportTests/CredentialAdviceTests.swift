@@ -72,6 +72,18 @@ struct CredentialAdviceTests {
         #expect(!ids(filter).contains("senior"))
     }
 
+    @Test("A plan names the credentials the person already holds that serve the job, in id order")
+    func heldServing() throws {
+        let planner = GapPlanner(engine: MatchEngine(catalog: Self.catalog))
+        var holder = Self.person
+        holder.credentials = ["senior", "far", "own"]
+        let plan = try planner.plan(holder, job: "15-1252.00", scopes: [.occupation, .field])
+        #expect(plan.heldServing == ["own", "senior"])
+        #expect(plan.credentials.isEmpty)
+        #expect(try planner.plan(Self.person, job: "15-1252.00", scopes: [.occupation]).heldServing.isEmpty)
+        #expect(try planner.plan(holder, job: "29-2052.00", scopes: [.occupation]).heldServing == ["far"])
+    }
+
     @Test("Experience counts across a detailed group: the 6-digit SOC code, or the 4-digit ISCO unit group")
     func experienceUnitGroup() throws {
         let requirement = [Requirement(skill: "s", importance: 1)]

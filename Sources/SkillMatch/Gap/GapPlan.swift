@@ -72,6 +72,9 @@ public struct GapPlan: Sendable, Hashable {
     /// Whether the plan only raises the fit: no usable credential grants a gap skill at the required level, so instead
     /// of closing the gap the plan reaches the highest fit the usable credentials reach, with the fewest of them.
     public var raisesOnly = false
+    /// The credentials the candidate already holds that serve the job (list it among their occupations), in id order:
+    /// why a plan can be empty or short ("you hold A+ and Network+, which serve this occupation").
+    public var heldServing: [String] = []
 }
 
 /// A gap request that cannot be met, with what would make it possible.

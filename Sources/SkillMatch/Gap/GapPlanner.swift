@@ -95,6 +95,7 @@ public struct GapPlanner: Sendable {
                 prerequisiteFor: order.filter { catalog.credential($0)!.prerequisites.contains(id) })
         }
         let credentials = planned.map { catalog.credential($0.id)! }
+        let heldServing = Set(candidate.credentials).filter { catalog.credential($0)?.occupations.contains(job.id) ?? false }.sorted()
         return GapPlan(
             candidate: candidate.id, job: job.id, title: job.title, target: target,
             scoreBefore: scoreBefore, scoreAfter: after[jobIndex], optimal: outcome.optimal,
@@ -103,7 +104,7 @@ public struct GapPlanner: Sendable {
             totalHours: ExactUnits.hours(credentials.reduce(0) { $0 + ExactUnits.hundredths($1.hours) }),
             unknownCosts: credentials.filter { $0.cost == nil }.count,
             unknownHours: credentials.filter { $0.hours == nil }.count,
-            nodes: outcome.nodes, raisesOnly: raisesOnly)
+            nodes: outcome.nodes, raisesOnly: raisesOnly, heldServing: heldServing)
     }
 
     /// The plan from the first of `scopes` (narrowest first, e.g. ``Catalog/planScopes(for:)``) that gives one: a plan with
