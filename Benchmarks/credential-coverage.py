@@ -10,7 +10,7 @@ An ESCO occupation is covered when a credential serves it (esco_occupations) or 
 """
 import csv, glob, os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts", "credentials"))
-from taxonomies import Onet, DATASETS, tsv  # noqa: E402
+from taxonomies import Onet, esco_essential  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDER = os.path.join(HERE, "..", "datasets", "credentials")
@@ -50,11 +50,7 @@ for key in keys:
     print("%-12s %6d %7.1f%% %7.1f%% %7.1f%% %13.1f%%" % (key, n, 100 * s / n, 100 * g / n, 100 * e / n, 100 * h / n))
 
 # ESCO: served, or one of its essential skills granted.
-essential = {}
-with open(os.path.join(DATASETS, "esco", "occupationSkillRelations.csv"), encoding="utf-8") as f:
-    for row in csv.DictReader(f):
-        if row["relationType"] == "essential":
-            essential.setdefault(row["occupationUri"], set()).add(row["skillUri"])
+essential = esco_essential()
 n = s = g = e = u = 0
 for occ, skills in essential.items():
     n += 1

@@ -14,7 +14,8 @@ public struct CatalogStore: Sendable {
     /// How a catalogue is opened.
     public enum Access: Sendable {
         /// For commands that only read: the file must exist and be a SkillMatch catalogue; it is never created or
-        /// changed (except that a catalogue written by an older SkillMatch is upgraded, as any command does).
+        /// changed (except that a catalogue written by an older SkillMatch is upgraded, as any command does, and a write
+        /// killed mid-transaction is rolled back from its journal).
         case read
         /// For commands that write: a missing file becomes a new, empty catalogue.
         case readWrite

@@ -16,9 +16,9 @@ unlikely to assess because no served occupation lists them, are not printed.
 
 Usage: scripts/credentials/esco_worksheet.py [--sector it] [--credential ID] [--min-share 0] > worksheet.csv
 """
-import argparse, csv, glob, os, sys
+import argparse, csv, os, sys
 
-from taxonomies import DATASETS, Esco, HERE
+from taxonomies import Esco, HERE, esco_essential, read_catalogue
 
 
 def main():
@@ -30,29 +30,15 @@ def main():
     args = parser.parse_args()
     folder = os.path.join(HERE, "..", "..", "datasets", "credentials")
     esco = Esco()
-    essential = {}
-    with open(os.path.join(DATASETS, "esco", "occupationSkillRelations.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["relationType"] == "essential":
-                essential.setdefault(row["occupationUri"], set()).add(row["skillUri"])
-
-    served, names, grants = {}, {}, {}
-    for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
-        sector = os.path.basename(path).split(".")[0]
-        with open(path, encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
-        if path.endswith(".alignments.csv"):
-            for row in rows:
-                if row["framework"] == "esco":
-                    grants.setdefault(row["credential"], set()).add(row["target"])
+    essential = esco_essential()
+    rows, grants = read_catalogue(folder)
+    served = {}
+    for row in rows:
+        if (args.sector and row["_file"] != args.sector) or (args.credential and row["id"] != args.credential):
             continue
-        if args.sector and sector != args.sector:
-            continue
-        for row in rows:
-            occupations = [o for o in row.get("esco_occupations", "").split(";") if o in esco.occupations]
-            if occupations and (not args.credential or row["id"] == args.credential):
-                served[row["id"]] = occupations
-                names[row["id"]] = row["name"]
+        occupations = [o for o in row.get("esco_occupations", "").split(";") if o in esco.occupations]
+        if occupations:
+            served[row["id"]] = occupations
 
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["credential", "framework", "target", "label", "level", "method", "note"])

@@ -18,9 +18,9 @@ Nothing is written to the catalogue by this script.
 
 Usage: scripts/credentials/suggest_esco.py [--sector it] [--credential ID] > suggestions.csv
 """
-import argparse, csv, glob, os, re, sys
+import argparse, csv, os, re, sys
 
-from taxonomies import DATASETS, Esco, HERE
+from taxonomies import DATASETS, Esco, HERE, esco_essential, read_catalogue
 
 STOP = set("""a an and or of the to for in on with by from as at into using use apply perform provide manage ensure
     keep maintain carry out work operate handle deal undertake conduct follow monitor develop prepare create make
@@ -45,11 +45,7 @@ def main():
     esco = Esco()
     base = os.path.join(DATASETS, "esco")
 
-    essential = {}
-    with open(os.path.join(base, "occupationSkillRelations.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["relationType"] == "essential":
-                essential.setdefault(row["occupationUri"], set()).add(row["skillUri"])
+    essential = esco_essential(base)
     broader = {}
     with open(os.path.join(base, "broaderRelationsSkillPillar.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -62,22 +58,14 @@ def main():
             related.setdefault(row["relatedSkillUri"], set()).add(row["originalSkillUri"])
     preferred = {uri: words(esco.skills[uri]) for uri in esco.skills}
 
-    served, grants = {}, {}
-    for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
-        sector = os.path.basename(path).split(".")[0]
-        if path.endswith(".alignments.csv"):
-            with open(path, encoding="utf-8") as f:
-                for row in csv.DictReader(f):
-                    if row["framework"] == "esco":
-                        grants.setdefault(row["credential"], set()).add(row["target"])
+    rows, grants = read_catalogue(folder)
+    served = {}
+    for row in rows:
+        if (args.sector and row["_file"] != args.sector) or (args.credential and row["id"] != args.credential):
             continue
-        if args.sector and sector != args.sector:
-            continue
-        with open(path, encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                occupations = [o for o in row.get("esco_occupations", "").split(";") if o]
-                if occupations and (not args.credential or row["id"] == args.credential):
-                    served[row["id"]] = occupations
+        occupations = [o for o in row.get("esco_occupations", "").split(";") if o]
+        if occupations:
+            served[row["id"]] = occupations
 
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["credential", "framework", "target", "label", "level", "method", "note"])

@@ -82,3 +82,31 @@ class Esco:
             for row in csv.DictReader(f):
                 self.occupations[row["conceptUri"]] = row["preferredLabel"]
                 self.occupation_alts[row["conceptUri"]] = [a for a in row["altLabels"].split("\n") if a]
+
+
+def esco_essential(folder=None):
+    """ESCO occupation URI -> the set of its essential skill URIs."""
+    essential = {}
+    with open(os.path.join(folder or os.path.join(DATASETS, "esco"), "occupationSkillRelations.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["relationType"] == "essential":
+                essential.setdefault(row["occupationUri"], set()).add(row["skillUri"])
+    return essential
+
+
+def read_catalogue(folder):
+    """The credential catalogue folder (datasets/credentials): (credential rows, each with its file's `sector` stem as
+    `_file`, in file then row order; credential id -> the set of ESCO skill URIs it grants)."""
+    import glob
+    credentials, esco_grants = [], {}
+    for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
+        stem = os.path.basename(path).split(".")[0]
+        with open(path, encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        if path.endswith(".alignments.csv"):
+            for row in rows:
+                if row["framework"] == "esco":
+                    esco_grants.setdefault(row["credential"], set()).add(row["target"])
+        else:
+            credentials += [dict(row, _file=stem) for row in rows]
+    return credentials, esco_grants
